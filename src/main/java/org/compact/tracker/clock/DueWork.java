@@ -1,0 +1,13 @@
+package org.compact.tracker.clock;
+
+/**
+ * Work the scheduler runs when its time has come. The sim clock runs every bean of this type after it moves, so
+ * advancing the clock has the effects the scheduler would have had.
+ */
+public interface DueWork {
+    /** A short name for reports, e.g. "lifecycle". */
+    String name();
+
+    /** Does whatever is due at the clock's current time; safe to run again (idempotent). */
+    String runDue();
+}

@@ -1,0 +1,87 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Applies a request to a consultation field by field, remembering which fields really changed (for history, and
+ * later for the change notices organisations receive). Absent fields are left alone; empty strings clear.
+ */
+final class ConsultationEdit {
+    private final List<String> changed = new ArrayList<>();
+
+    static List<String> apply(Consultation c, ConsultationRequest r) {
+        ConsultationEdit e = new ConsultationEdit();
+        e.text("title", r.title(), c::getTitle, c::setTitle);
+        e.text("summary", r.summary(), c::getSummary, c::setSummary);
+        e.text("leadOfficer", r.leadOfficer(), c::getLeadOfficer, c::setLeadOfficer);
+        e.list("themes", r.themes(), c::getThemes, c::setThemes);
+        e.list("areas", r.areas(), c::getAreas, c::setAreas);
+        e.list("audiences", r.audiences(), c::getAudiences, c::setAudiences);
+        e.list("methods", r.methods() == null ? null : r.methods().stream().map(Enum::name).toList(),
+                c::getMethods, c::setMethods);
+        e.list("provisions", r.provisions() == null ? null : r.provisions().stream().map(Enum::name).toList(),
+                c::getProvisions, c::setProvisions);
+        e.list("languages", r.languages(), c::getLanguages, c::setLanguages);
+        e.list("venues", r.venues(), c::getVenues, c::setVenues);
+        if (r.targets() != null) {
+            e.ids("targets.organisationIds", r.targets().organisationIds(), c::getTargetOrganisationIds, c::setTargetOrganisationIds);
+            e.list("targets.areas", r.targets().areas(), c::getTargetAreas, c::setTargetAreas);
+            e.list("targets.interests", r.targets().interests(), c::getTargetInterests, c::setTargetInterests);
+            e.list("targets.communities", r.targets().communities(), c::getTargetCommunities, c::setTargetCommunities);
+        }
+        e.text("openToChange", r.openToChange(), c::getOpenToChange, c::setOpenToChange);
+        e.text("fixed", r.fixed(), c::getFixed, c::setFixed);
+        e.value("decisionDate", r.decisionDate(), c::getDecisionDate, c::setDecisionDate);
+        e.text("decisionMaker", r.decisionMaker(), c::getDecisionMaker, c::setDecisionMaker);
+        e.value("opensOn", r.opensOn(), c::getOpensOn, c::setOpensOn);
+        e.value("closesOn", r.closesOn(), c::getClosesOn, c::setClosesOn);
+        if (r.priorWork() != null) {
+            e.ids("priorWork.relatedIds", r.priorWork().relatedIds(), c::getPriorWorkIds, c::setPriorWorkIds);
+            e.text("priorWork.statement", r.priorWork().statement(), c::getPriorWorkStatement, c::setPriorWorkStatement);
+        }
+        return List.copyOf(e.changed);
+    }
+
+    private void text(String field, @Nullable String value, Supplier<String> get, Consumer<String> set) {
+        if (value == null) {
+            return;
+        }
+        String cleaned = value.strip().isEmpty() ? null : value.strip();
+        put(field, cleaned, get, set);
+    }
+
+    private void list(String field, @Nullable List<String> value, Supplier<List<String>> get, Consumer<List<String>> set) {
+        if (value == null) {
+            return;
+        }
+        List<String> cleaned = value.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(s -> !s.isEmpty()).distinct().toList();
+        put(field, cleaned, get, set);
+    }
+
+    private void ids(String field, @Nullable List<Long> value, Supplier<List<Long>> get, Consumer<List<Long>> set) {
+        if (value == null) {
+            return;
+        }
+        put(field, value.stream().filter(Objects::nonNull).distinct().toList(), get, set);
+    }
+
+    private <T> void value(String field, @Nullable T value, Supplier<T> get, Consumer<T> set) {
+        if (value != null) {
+            put(field, value, get, set);
+        }
+    }
+
+    private <T> void put(String field, @Nullable T value, Supplier<T> get, Consumer<T> set) {
+        if (!Objects.equals(get.get(), value)) {
+            set.accept(value);
+            changed.add(field);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A consultation as sent to {@code POST /api/consultations} or {@code PATCH /api/consultations/{id}}. On PATCH an
+ * absent (or null) field is left as it is, and an empty string or list clears it. Unknown method and provision
+ * codes are refused with 400; audiences may be free text beside the known codes.
+ */
+@Serdeable
+public record ConsultationRequest(
+        @Nullable @Size(max = 300) String title,
+        @Nullable @Size(max = 20000) String summary,
+        @Nullable Long agencyId,
+        @Nullable @Size(max = 100) String leadOfficer,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> themes,
+        @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> areas,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> audiences,
+        @Nullable @Size(max = 20) List<Method> methods,
+        @Nullable @Valid Targets targets,
+        @Nullable @Size(max = 5000) String openToChange,
+        @Nullable @Size(max = 5000) String fixed,
+        @Nullable LocalDate decisionDate,
+        @Nullable @Size(max = 200) String decisionMaker,
+        @Nullable LocalDate opensOn,
+        @Nullable LocalDate closesOn,
+        @Nullable @Size(max = 30) List<Provision> provisions,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> languages,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) String> venues,
+        @Nullable @Valid PriorWork priorWork) {
+
+    /** Whom to ask: named organisations, and/or every organisation matching an area, interest or community. */
+    @Serdeable
+    public record Targets(
+            @Nullable @Size(max = 5000) List<Long> organisationIds,
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> areas,
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> interests,
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> communities) {
+    }
+
+    /** The check for earlier consultations (PRIOR_WORK): related consultations, and/or why none is relevant. */
+    @Serdeable
+    public record PriorWork(@Nullable @Size(max = 100) List<Long> relatedIds, @Nullable @Size(max = 5000) String statement) {
+    }
+}

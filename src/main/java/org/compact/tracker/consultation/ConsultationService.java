@@ -1,0 +1,430 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.rules.Check;
+import org.compact.tracker.rules.RuleBook;
+import org.compact.tracker.rules.RuleId;
+import org.compact.tracker.rules.Verdict;
+import org.compact.tracker.security.Actor;
+import org.compact.tracker.security.AgencyService;
+import org.compact.tracker.security.AppUser;
+import org.compact.tracker.security.Role;
+import org.compact.tracker.security.UserService;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Registers consultations and moves them through their life. Every step checks the Compact's rules first and is
+ * refused, naming the rule, when a BLOCK rule fails without a recorded exemption. Each method runs in one
+ * transaction: a refused step writes nothing.
+ */
+@Singleton
+public class ConsultationService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsultationService.class);
+    /** The field each gating rule is about, so a refusal can name it. */
+    private static final Map<RuleId, String> RULE_FIELDS = Map.of(
+            RuleId.NOTICE, "opensOn", RuleId.PRIOR_WORK, "priorWork", RuleId.INFLUENCE, "decisionDate",
+            RuleId.DURATION, "closesOn");
+
+    private final ConsultationRepository consultations;
+    private final ExemptionRepository exemptions;
+    private final HistoryRepository history;
+    private final FactsAssembler facts;
+    private final RuleBook rules;
+    private final OrganisationService organisations;
+    private final AgencyService agencies;
+    private final UserService users;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ConsultationService(ConsultationRepository consultations, ExemptionRepository exemptions, HistoryRepository history,
+                        FactsAssembler facts, RuleBook rules, OrganisationService organisations, AgencyService agencies,
+                        UserService users, ObjectMapper json, Clock clock) {
+        this.consultations = consultations;
+        this.exemptions = exemptions;
+        this.history = history;
+        this.facts = facts;
+        this.rules = rules;
+        this.organisations = organisations;
+        this.agencies = agencies;
+        this.users = users;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ConsultationView register(Actor actor, ConsultationRequest request) {
+        Long agencyId = request.agencyId() != null ? request.agencyId() : actor.agencyId();
+        if (agencies.find(agencyId).isEmpty()) {
+            throw Refusal.invalid("agencyId", "No agency with id " + agencyId + ".");
+        }
+        actor.requireMayActFor(agencyId);
+        Instant now = clock.instant();
+        Consultation c = new Consultation();
+        c.setAgencyId(agencyId);
+        c.setStatus(ConsultationStatus.PLANNED);
+        c.setLeadOfficer(actor.username());
+        c.setCreatedBy(actor.username());
+        c.setCreatedAt(now);
+        c.setUpdatedAt(now);
+        ConsultationEdit.apply(c, request);
+        validate(c, true);
+        Consultation saved = consultations.save(c);
+        record(saved, actor, HistoryEntry.Kind.CREATED, null, ConsultationStatus.PLANNED, null, null);
+        log(saved, "registered by {}", actor.username());
+        return view(saved);
+    }
+
+    @Transactional
+    public ConsultationView update(Actor actor, Long id, ConsultationRequest request, @Nullable Long expectedVersion) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        requireVersion(c, expectedVersion);
+        c.requireEditable();
+        if (request.agencyId() != null && !request.agencyId().equals(c.getAgencyId())) {
+            throw Refusal.invalid("agencyId", "A consultation cannot move to another agency.");
+        }
+        LocalDate opensBefore = c.getOpensOn();
+        List<String> changed = ConsultationEdit.apply(c, request);
+        if (changed.isEmpty()) {
+            return view(c);
+        }
+        validate(c, false);
+        if (c.getStatus() == ConsultationStatus.OPEN && changed.contains("opensOn")) {
+            throw Refusal.invalid("opensOn", "The consultation opened on " + c.getOpenedOn() + "; its open date cannot change now.");
+        }
+        if (c.getStatus() != ConsultationStatus.PLANNED) {
+            // After notice, organisations have planned around what they were told: a change must still keep the promises.
+            List<Check> checks = checks(c);
+            List<Check> refused = new ArrayList<>(rules.blocking(checks, RuleId.Gate.NOTIFY));
+            if (changed.contains("opensOn") && c.getStatus() == ConsultationStatus.NOTIFIED) {
+                Check notice = rules.mayOpenOn(c.getNotifiedOn(), c.getOpensOn(), exempted(c).contains(RuleId.NOTICE));
+                if (notice.failed() && (opensBefore == null || c.getOpensOn().isBefore(opensBefore))) {
+                    refused.add(notice);
+                }
+            }
+            refuseIfAny(refused, "change");
+        }
+        c.setUpdatedAt(clock.instant());
+        Consultation saved = save(c);
+        record(saved, actor, HistoryEntry.Kind.UPDATED, null, null, null, Map.of("changed", changed));
+        log(saved, "changed {} by {}", changed, actor.username());
+        return view(saved);
+    }
+
+    public ConsultationView get(Long id) {
+        return view(load(id));
+    }
+
+    public List<ConsultationView> list(@Nullable ConsultationStatus status, @Nullable Long agencyId,
+                                       @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+        return consultations.search(status == null ? null : status.name(), agencyId, from, to, size, (long) page * size)
+                .stream().map(c -> ConsultationView.of(c, null, null)).toList();
+    }
+
+    public List<HistoryEntry> history(Long id) {
+        load(id);
+        return history.findByConsultationIdOrderById(id);
+    }
+
+    /** Sends notice: PLANNED → NOTIFIED, refused when PRIOR_WORK, INFLUENCE or DURATION fails without exemption. */
+    @Transactional
+    public ConsultationView notify(Actor actor, Long id) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        c.markNotified(clock.instant(), today());
+        List<Check> checks = checks(c);
+        refuseIfAny(rules.blocking(checks, RuleId.Gate.NOTIFY), "notify");
+        Consultation saved = save(c);
+        record(saved, actor, HistoryEntry.Kind.NOTIFIED, ConsultationStatus.PLANNED, ConsultationStatus.NOTIFIED, null,
+                notPassing(checks));
+        log(saved, "notified by {}", actor.username());
+        return view(saved);
+    }
+
+    /** Opens for responses: NOTIFIED → OPEN, refused before a full notice period (NOTICE) without exemption. */
+    @Transactional
+    public ConsultationView open(Actor actor, Long id) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        return view(openNow(c, actor));
+    }
+
+    /** Stops taking responses: OPEN → CLOSED. Closing early must still leave enough time (DURATION). */
+    @Transactional
+    public ConsultationView close(Actor actor, Long id) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        return view(closeNow(c, actor));
+    }
+
+    /** Withdraws a consultation that has not closed, with a reason. */
+    @Transactional
+    public ConsultationView withdraw(Actor actor, Long id, @Nullable String reason) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.invalid("reason", "Say why the consultation is withdrawn: everyone notified is told.");
+        }
+        ConsultationStatus from = c.getStatus();
+        c.markWithdrawn(today(), reason.strip());
+        Consultation saved = save(c);
+        record(saved, actor, HistoryEntry.Kind.WITHDRAWN, from, ConsultationStatus.WITHDRAWN, reason.strip(), null);
+        log(saved, "withdrawn by {}", actor.username());
+        return view(saved);
+    }
+
+    /** Records a decision to go ahead although a rule fails, with its written reason. */
+    @Transactional
+    public Exemption recordExemption(Actor actor, Long id, @Nullable RuleId ruleId, @Nullable String reason) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        List<FieldError> errors = new ArrayList<>();
+        if (ruleId == null || ruleId.kind() == RuleId.Kind.FEATURE || ruleId == RuleId.OPT_OUT) {
+            errors.add(FieldError.of("ruleId", "must be a rule that can be exempted: NOTICE, PRIOR_WORK, INFLUENCE, "
+                    + "DURATION, METHODS, INCLUSION, OVERLOAD, CLEAR_LANGUAGE, FEEDBACK or ACTION (OPT_OUT never is)"));
+        }
+        if (reason == null || reason.strip().length() < 10) {
+            errors.add(FieldError.of("reason", "a written reason of at least 10 characters is needed; it shows in compliance reports"));
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        if (c.getStatus() == ConsultationStatus.FEEDBACK_GIVEN || c.getStatus() == ConsultationStatus.WITHDRAWN) {
+            throw new IllegalTransition("record an exemption", c.getStatus(), "PLANNED, NOTIFIED, OPEN or CLOSED");
+        }
+        Exemption saved = exemptions.save(new Exemption(null, id, ruleId, reason.strip(), actor.username(), clock.instant()));
+        record(c, actor, HistoryEntry.Kind.EXEMPTION_RECORDED, null, null, reason.strip(), Map.of("ruleId", ruleId.name()));
+        log(c, "exemption from {} recorded by {}", ruleId, actor.username());
+        return saved;
+    }
+
+    /**
+     * Opens the notified consultations whose open date has come and closes the open ones whose close date has passed,
+     * as the scheduler would. A consultation that may not open yet (NOTICE) is held, once a day, with the reason.
+     */
+    @Transactional
+    public LifecycleRun openAndCloseDue() {
+        LocalDate today = today();
+        int opened = 0;
+        int held = 0;
+        int closed = 0;
+        for (Consultation c : consultations.findByStatusAndOpensOnLessThanEquals(ConsultationStatus.NOTIFIED, today)) {
+            Check notice = rules.mayOpenOn(c.getNotifiedOn(), today, exempted(c).contains(RuleId.NOTICE));
+            if (notice.failed()) {
+                held++;
+                recordHold(c, notice);
+            } else {
+                openNow(c, Actor.SYSTEM);
+                opened++;
+            }
+        }
+        for (Consultation c : consultations.findByStatusAndClosesOnLessThan(ConsultationStatus.OPEN, today)) {
+            c.markClosed(today);
+            Consultation saved = save(c);
+            record(saved, Actor.SYSTEM, HistoryEntry.Kind.CLOSED, ConsultationStatus.OPEN, ConsultationStatus.CLOSED,
+                    "The close date " + c.getClosesOn() + " has passed.", null);
+            closed++;
+        }
+        return new LifecycleRun(opened, held, closed);
+    }
+
+    /** What {@link #openAndCloseDue()} did. */
+    public record LifecycleRun(int opened, int held, int closed) {
+    }
+
+    private Consultation openNow(Consultation c, Actor actor) {
+        LocalDate today = today();
+        if (c.getStatus() == ConsultationStatus.NOTIFIED) {
+            refuseIfAny(List.of(rules.mayOpenOn(c.getNotifiedOn(), today, exempted(c).contains(RuleId.NOTICE)))
+                    .stream().filter(Check::failed).toList(), "open");
+        }
+        c.markOpened(today);
+        Consultation saved = save(c);
+        record(saved, actor, HistoryEntry.Kind.OPENED, ConsultationStatus.NOTIFIED, ConsultationStatus.OPEN, null, null);
+        log(saved, "opened by {}", actor.username());
+        return saved;
+    }
+
+    private Consultation closeNow(Consultation c, Actor actor) {
+        LocalDate today = today();
+        if (c.getStatus() == ConsultationStatus.OPEN && c.getClosesOn() != null && today.isBefore(c.getClosesOn())
+                && !exempted(c).contains(RuleId.DURATION)) {
+            LocalDate opened = c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn();
+            LocalDate earliest = opened.plus(rules.settings().minimumDuration());
+            if (today.isBefore(earliest)) {
+                long days = ChronoUnit.DAYS.between(opened, today);
+                refuseIfAny(List.of(Check.fail(RuleId.DURATION, "Closing today would leave it open for " + days
+                        + " days; it may close early from " + earliest + ", or record a DURATION exemption with the rationale.")),
+                        "close");
+            }
+        }
+        c.markClosed(today);
+        Consultation saved = save(c);
+        record(saved, actor, HistoryEntry.Kind.CLOSED, ConsultationStatus.OPEN, ConsultationStatus.CLOSED, null, null);
+        log(saved, "closed by {}", actor.username());
+        return saved;
+    }
+
+    private void recordHold(Consultation c, Check notice) {
+        List<HistoryEntry> past = history.findByConsultationIdOrderById(c.getId());
+        LocalDate today = today();
+        boolean heldToday = past.stream().anyMatch(h -> h.kind() == HistoryEntry.Kind.HELD
+                && LocalDate.ofInstant(h.at(), clock.getZone()).equals(today));
+        if (!heldToday) {
+            record(c, Actor.SYSTEM, HistoryEntry.Kind.HELD, null, null, notice.reason(), Map.of("ruleId", "NOTICE"));
+        }
+    }
+
+    /** The checks of every rule that can be judged from the register, exemptions applied. */
+    List<Check> checks(Consultation c) {
+        Map<RuleId, String> reasons = exemptionReasons(c);
+        List<Check> judged = rules.evaluate(facts.facts(c, today()), reasons.keySet());
+        return judged.stream().map(ch -> ch.verdict() == Verdict.EXEMPT
+                ? new Check(ch.ruleId(), Verdict.EXEMPT, ch.reason() + " Exemption: " + reasons.get(ch.ruleId()))
+                : ch).toList();
+    }
+
+    private Set<RuleId> exempted(Consultation c) {
+        return exemptionReasons(c).keySet();
+    }
+
+    private Map<RuleId, String> exemptionReasons(Consultation c) {
+        if (c.getId() == null) {
+            return Map.of();
+        }
+        Map<RuleId, String> reasons = new LinkedHashMap<>();
+        for (Exemption e : exemptions.findByConsultationIdOrderById(c.getId())) {
+            reasons.put(e.ruleId(), e.reason());
+        }
+        return reasons;
+    }
+
+    private void validate(Consultation c, boolean creating) {
+        List<FieldError> errors = new ArrayList<>();
+        if (c.getTitle() == null) {
+            errors.add(FieldError.of("title", "must not be blank"));
+        }
+        if (c.getSummary() == null) {
+            errors.add(FieldError.of("summary", "must not be blank: it is what organisations receive"));
+        }
+        if (c.getOpensOn() != null && c.getClosesOn() != null && c.getClosesOn().isBefore(c.getOpensOn())) {
+            errors.add(FieldError.of("closesOn", "must not be before opensOn (" + c.getOpensOn() + ")"));
+        }
+        if (c.getDecisionDate() != null && c.getOpensOn() != null && c.getDecisionDate().isBefore(c.getOpensOn())) {
+            errors.add(new FieldError("decisionDate", RuleId.INFLUENCE.name(),
+                    "must not be before opensOn: consult before the decision, so consultation can change it"));
+        }
+        AppUser lead = c.getLeadOfficer() == null ? null : users.findByUsername(c.getLeadOfficer()).orElse(null);
+        if (lead == null || !lead.agencyId().equals(c.getAgencyId()) || !lead.roleSet().contains(Role.OFFICER) && !lead.roleSet().contains(Role.ADMIN)) {
+            errors.add(FieldError.of("leadOfficer", "must be the username of an officer of the consultation's agency"));
+        }
+        List<Long> unknownOrganisations = organisations.unknown(c.getTargetOrganisationIds());
+        if (!unknownOrganisations.isEmpty()) {
+            errors.add(FieldError.of("targets.organisationIds", "no organisation with id " + unknownOrganisations));
+        }
+        if (c.getId() != null && c.getPriorWorkIds().contains(c.getId())) {
+            errors.add(FieldError.of("priorWork.relatedIds", "a consultation cannot be its own earlier work"));
+        }
+        if (!c.getPriorWorkIds().isEmpty()) {
+            Set<Long> known = consultations.findByIdInList(c.getPriorWorkIds()).stream().map(Consultation::getId)
+                    .collect(Collectors.toSet());
+            List<Long> unknown = c.getPriorWorkIds().stream().filter(i -> !known.contains(i)).toList();
+            if (!unknown.isEmpty()) {
+                errors.add(FieldError.of("priorWork.relatedIds", "no consultation with id " + unknown));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+    }
+
+    private void refuseIfAny(List<Check> failing, String action) {
+        if (failing.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = failing.stream()
+                .map(ch -> new FieldError(RULE_FIELDS.get(ch.ruleId()), ch.ruleId().name(), ch.reason())).toList();
+        String ids = failing.stream().map(ch -> ch.ruleId().name()).collect(Collectors.joining(", "));
+        throw new Refusal(422, "Refused by the Compact's rules",
+                "Cannot " + action + ": " + ids + " not met. Fix it, or record an exemption with a written reason.", errors);
+    }
+
+    private void requireVersion(Consultation c, @Nullable Long expected) {
+        if (expected != null && !expected.equals(c.getVersion())) {
+            throw Refusal.conflict("The consultation has changed since version " + expected + " (it is now version "
+                    + c.getVersion() + "): reload it and try again.");
+        }
+    }
+
+    private Consultation save(Consultation c) {
+        try {
+            return consultations.update(c);
+        } catch (OptimisticLockException e) {
+            throw Refusal.conflict("Someone else changed this consultation at the same moment: reload it and try again.");
+        }
+    }
+
+    private Consultation load(Long id) {
+        return consultations.findById(id).orElseThrow(() -> Refusal.notFound("consultation", id));
+    }
+
+    private ConsultationView view(Consultation c) {
+        return ConsultationView.of(c, exemptions.findByConsultationIdOrderById(c.getId()), checks(c));
+    }
+
+    private List<Check> notPassing(List<Check> checks) {
+        return checks.stream().filter(ch -> ch.verdict() != Verdict.PASS).toList();
+    }
+
+    private void record(Consultation c, Actor actor, HistoryEntry.Kind kind, @Nullable ConsultationStatus from,
+                        @Nullable ConsultationStatus to, @Nullable String reason, @Nullable Object detail) {
+        history.save(new HistoryEntry(null, c.getId(), clock.instant(), actor.username(), kind, from, to, reason,
+                detail == null ? null : toJson(detail)));
+    }
+
+    private String toJson(Object detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void log(Consultation c, String message, Object... args) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("consultationId", String.valueOf(c.getId()))) {
+            LOG.info("Consultation {} " + message, prepend(c.getId(), args));
+        }
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

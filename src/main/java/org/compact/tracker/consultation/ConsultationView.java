@@ -1,0 +1,59 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.compact.tracker.rules.Check;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A consultation as the API answers it; {@code checks} is present on single-consultation answers. */
+@Serdeable
+public record ConsultationView(
+        Long id,
+        Long version,
+        ConsultationStatus status,
+        String title,
+        String summary,
+        Long agencyId,
+        String leadOfficer,
+        List<String> themes,
+        List<String> areas,
+        List<String> audiences,
+        List<String> methods,
+        ConsultationRequest.Targets targets,
+        @Nullable String openToChange,
+        @Nullable String fixed,
+        @Nullable LocalDate decisionDate,
+        @Nullable String decisionMaker,
+        @Nullable LocalDate opensOn,
+        @Nullable LocalDate closesOn,
+        List<String> provisions,
+        List<String> languages,
+        List<String> venues,
+        ConsultationRequest.PriorWork priorWork,
+        @Nullable LocalDate notifiedOn,
+        @Nullable Instant notifiedAt,
+        @Nullable LocalDate openedOn,
+        @Nullable LocalDate closedOn,
+        @Nullable LocalDate withdrawnOn,
+        @Nullable String withdrawalReason,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable List<Exemption> exemptions,
+        @Nullable List<Check> checks) {
+
+    static ConsultationView of(Consultation c, @Nullable List<Exemption> exemptions, @Nullable List<Check> checks) {
+        return new ConsultationView(c.getId(), c.getVersion(), c.getStatus(), c.getTitle(), c.getSummary(),
+                c.getAgencyId(), c.getLeadOfficer(), c.getThemes(), c.getAreas(), c.getAudiences(), c.getMethods(),
+                new ConsultationRequest.Targets(c.getTargetOrganisationIds(), c.getTargetAreas(),
+                        c.getTargetInterests(), c.getTargetCommunities()),
+                c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
+                c.getClosesOn(), c.getProvisions(), c.getLanguages(), c.getVenues(),
+                new ConsultationRequest.PriorWork(c.getPriorWorkIds(), c.getPriorWorkStatement()),
+                c.getNotifiedOn(), c.getNotifiedAt(), c.getOpenedOn(), c.getClosedOn(), c.getWithdrawnOn(),
+                c.getWithdrawalReason(), c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedAt(), exemptions, checks);
+    }
+}

@@ -1,0 +1,12 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ExemptionRepository extends CrudRepository<Exemption, Long> {
+    List<Exemption> findByConsultationIdOrderById(Long consultationId);
+}

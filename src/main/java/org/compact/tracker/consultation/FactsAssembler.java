@@ -1,0 +1,82 @@
+package org.compact.tracker.consultation;
+
+import jakarta.inject.Singleton;
+import org.compact.tracker.organisation.Organisation;
+import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.rules.ConsultationFacts;
+import org.compact.tracker.rules.DateRange;
+import org.compact.tracker.rules.TargetedOrganisation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers what the rule policies look at: the consultation's own fields, the organisations it targets, and for
+ * OVERLOAD the other live consultations that ask the same organisations within three months either side.
+ */
+@Singleton
+class FactsAssembler {
+    private final OrganisationService organisations;
+    private final ConsultationRepository consultations;
+
+    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations) {
+        this.organisations = organisations;
+        this.consultations = consultations;
+    }
+
+    ConsultationFacts facts(Consultation c, LocalDate today) {
+        List<Organisation> directory = organisations.search(null, null, null);
+        List<Organisation> targets = targetsOf(c, directory);
+        Map<Long, List<DateRange>> others = otherConsultationsByOrganisation(c, directory);
+        List<TargetedOrganisation> targeted = targets.stream()
+                .map(o -> new TargetedOrganisation(o.id(), o.name(), new LinkedHashSet<>(o.communities()),
+                        others.getOrDefault(o.id(), List.of())))
+                .toList();
+        return new ConsultationFacts(today, c.getTitle(), c.getSummary(), Set.copyOf(c.getThemes()),
+                Set.copyOf(c.getAudiences()), Set.copyOf(c.getMethods()), Set.copyOf(c.getProvisions()),
+                c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
+                c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted);
+    }
+
+    /** The organisations a consultation asks: named ones and those matching its areas, interests or communities. */
+    static List<Organisation> targetsOf(Consultation c, List<Organisation> directory) {
+        Set<Long> ids = new HashSet<>(c.getTargetOrganisationIds());
+        if (ids.isEmpty() && c.getTargetAreas().isEmpty() && c.getTargetInterests().isEmpty()
+                && c.getTargetCommunities().isEmpty()) {
+            return List.of();
+        }
+        return directory.stream()
+                .filter(o -> ids.contains(o.id())
+                        || c.getTargetAreas().stream().anyMatch(o::servesArea)
+                        || c.getTargetInterests().stream().anyMatch(o::hasInterest)
+                        || c.getTargetCommunities().stream().anyMatch(o::represents))
+                .toList();
+    }
+
+    private Map<Long, List<DateRange>> otherConsultationsByOrganisation(Consultation c, List<Organisation> directory) {
+        if (c.getOpensOn() == null || c.getClosesOn() == null) {
+            return Map.of();
+        }
+        List<String> live = ConsultationStatus.LIVE.stream().map(Enum::name).toList();
+        List<Consultation> nearby = consultations.findLiveBetween(live, c.getOpensOn().minusMonths(3),
+                c.getClosesOn().plusMonths(3));
+        Map<Long, List<DateRange>> byOrganisation = new java.util.HashMap<>();
+        for (Consultation other : nearby) {
+            if (other.getId().equals(c.getId())) {
+                continue;
+            }
+            DateRange period = new DateRange(other.getOpensOn(), other.getClosesOn());
+            for (Organisation o : targetsOf(other, directory)) {
+                byOrganisation.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(period);
+            }
+        }
+        return byOrganisation.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+    }
+}

@@ -1,0 +1,30 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * One line of a consultation's audit trail: a transition, a change or an exemption, with who, when and why.
+ * {@code detail} holds what was judged at that moment (the checks that did not pass, the fields changed).
+ */
+@Serdeable
+@MappedEntity("consultation_history")
+public record HistoryEntry(
+        @Id @GeneratedValue @Nullable Long id,
+        Long consultationId,
+        Instant at,
+        String actor,
+        Kind kind,
+        @Nullable ConsultationStatus fromStatus,
+        @Nullable ConsultationStatus toStatus,
+        @Nullable String reason,
+        @Nullable String detail) {
+
+    /** What happened. */
+    public enum Kind { CREATED, UPDATED, NOTIFIED, OPENED, CLOSED, FEEDBACK_GIVEN, WITHDRAWN, EXEMPTION_RECORDED, HELD }
+}

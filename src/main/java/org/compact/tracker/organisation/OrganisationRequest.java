@@ -1,0 +1,30 @@
+package org.compact.tracker.organisation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * An organisation as sent to {@code POST} (all required fields) or {@code PATCH} (absent fields unchanged) of
+ * {@code /api/organisations}.
+ */
+@Serdeable
+public record OrganisationRequest(
+        @Nullable @Size(min = 1, max = 200) String name,
+        @Nullable OrganisationKind kind,
+        @Nullable @Size(max = 20) List<@NotBlank @Email @Size(max = 320) String> emails,
+        @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> areas,
+        @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> interests,
+        @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> communities,
+        @Nullable @Valid OptOut optOut) {
+
+    /** What an organisation does not want to be consulted on: everything, or some themes. */
+    @Serdeable
+    public record OptOut(@Nullable Boolean all, @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> themes) {
+    }
+}

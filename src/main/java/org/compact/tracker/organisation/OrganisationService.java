@@ -1,0 +1,125 @@
+package org.compact.tracker.organisation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Keeps the shared directory. The directory is small (hundreds to a few thousand groups per area), so targeting by
+ * area, interest and community is done on the loaded list rather than in SQL.
+ */
+@Singleton
+public class OrganisationService {
+    private final OrganisationRepository organisations;
+    private final Clock clock;
+
+    OrganisationService(OrganisationRepository organisations, Clock clock) {
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Organisation register(OrganisationRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.name() == null || r.name().isBlank()) {
+            errors.add(FieldError.of("name", "must not be blank"));
+        }
+        if (r.kind() == null) {
+            errors.add(FieldError.of("kind", "must be one of " + List.of(OrganisationKind.values())));
+        }
+        if (r.emails() == null || r.emails().isEmpty()) {
+            errors.add(FieldError.of("emails", "at least one contact email is needed so the organisation can be notified"));
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        Instant now = clock.instant();
+        return organisations.save(new Organisation(null, null, r.name().trim(), r.kind(), clean(r.emails()),
+                clean(r.areas()), clean(r.interests()), clean(r.communities()),
+                r.optOut() != null && Boolean.TRUE.equals(r.optOut().all()),
+                r.optOut() == null ? List.of() : clean(r.optOut().themes()), now, now));
+    }
+
+    @Transactional
+    public Organisation update(Long id, OrganisationRequest r) {
+        Organisation o = get(id);
+        if (r.name() != null && r.name().isBlank()) {
+            throw Refusal.invalid("name", "must not be blank");
+        }
+        if (r.emails() != null && r.emails().isEmpty()) {
+            throw Refusal.invalid("emails", "at least one contact email is needed so the organisation can be notified");
+        }
+        Organisation changed = new Organisation(o.id(), o.version(),
+                r.name() == null ? o.name() : r.name().trim(),
+                r.kind() == null ? o.kind() : r.kind(),
+                r.emails() == null ? o.emails() : clean(r.emails()),
+                r.areas() == null ? o.areas() : clean(r.areas()),
+                r.interests() == null ? o.interests() : clean(r.interests()),
+                r.communities() == null ? o.communities() : clean(r.communities()),
+                r.optOut() == null || r.optOut().all() == null ? o.optOutAll() : r.optOut().all(),
+                r.optOut() == null || r.optOut().themes() == null ? o.optOutThemes() : clean(r.optOut().themes()),
+                o.createdAt(), clock.instant());
+        return organisations.update(changed);
+    }
+
+    public Organisation get(Long id) {
+        return organisations.findById(id).orElseThrow(() -> Refusal.notFound("organisation", id));
+    }
+
+    public List<Organisation> search(@Nullable String area, @Nullable String interest, @Nullable String community) {
+        return organisations.listOrderByName().stream()
+                .filter(o -> area == null || o.servesArea(area))
+                .filter(o -> interest == null || o.hasInterest(interest))
+                .filter(o -> community == null || o.represents(community))
+                .toList();
+    }
+
+    /** The ids among {@code ids} that are not in the directory. */
+    public List<Long> unknown(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> known = organisations.findByIdInList(List.copyOf(new LinkedHashSet<>(ids))).stream()
+                .map(Organisation::id).toList();
+        return ids.stream().filter(i -> !known.contains(i)).distinct().toList();
+    }
+
+    /**
+     * The organisations a consultation targets: those named, and those serving any of the areas, sharing any of the
+     * interests or representing any of the communities. Opted-out organisations are included (callers decide).
+     */
+    public List<Organisation> resolveTargets(Collection<Long> ids, Collection<String> areas,
+                                             Collection<String> interests, Collection<String> communities) {
+        if (ids.isEmpty() && areas.isEmpty() && interests.isEmpty() && communities.isEmpty()) {
+            return List.of();
+        }
+        return organisations.listOrderByName().stream()
+                .filter(o -> ids.contains(o.id())
+                        || matchesAny(areas, o::servesArea)
+                        || matchesAny(interests, o::hasInterest)
+                        || matchesAny(communities, o::represents))
+                .toList();
+    }
+
+    private static boolean matchesAny(Collection<String> wanted, Function<String, Boolean> test) {
+        return wanted.stream().anyMatch(test::apply);
+    }
+
+    private static List<String> clean(@Nullable List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}

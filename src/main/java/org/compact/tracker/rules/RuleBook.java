@@ -1,0 +1,82 @@
+package org.compact.tracker.rules;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rule catalogue applied to one consultation: every checked rule in catalogue order, each with its verdict
+ * and a reason an officer can act on. An exemption, recorded with a written reason, turns a rule's FAIL or WARN
+ * into EXEMPT; it does not hide the rule, which still shows in the checklist, the history and compliance reports.
+ *
+ * <p>OPT_OUT, FEEDBACK, ACTION, SHARE and MONITOR are kept by the features that send mail, chase feedback and
+ * publish results, not by a check here.
+ */
+@Singleton
+public class RuleBook {
+
+    private final RuleSettings settings;
+    private final NoticePolicy notice;
+    private final List<RulePolicy> policies;
+
+    public RuleBook(RuleSettings settings) {
+        this.settings = settings;
+        this.notice = new NoticePolicy(settings);
+        this.policies = List.of(notice, new PriorWorkPolicy(settings), new InfluencePolicy(settings),
+                new DurationPolicy(settings), new MethodsPolicy(settings), new InclusionPolicy(settings),
+                new OverloadPolicy(settings), new ClearLanguagePolicy(settings));
+    }
+
+    /**
+     * One check per rule, in the order NOTICE, PRIOR_WORK, INFLUENCE, DURATION, METHODS, INCLUSION, OVERLOAD,
+     * CLEAR_LANGUAGE. A FAIL or WARN of an exempted rule becomes EXEMPT with the reason "Exempted: " and the
+     * original reason; the caller adds the exemption's own written reason.
+     */
+    public List<Check> evaluate(ConsultationFacts facts, Set<RuleId> exempted) {
+        Set<RuleId> exemptions = exempted == null ? Set.of() : exempted;
+        return policies.stream().map(policy -> exemptIf(policy.evaluate(facts), exemptions.contains(policy.id())))
+                .toList();
+    }
+
+    /** The checks that refuse the transition guarded by {@code gate}: FAIL verdicts of BLOCK rules of that gate. */
+    public List<Check> blocking(List<Check> checks, RuleId.Gate gate) {
+        return checks.stream()
+                .filter(Check::failed)
+                .filter(check -> check.ruleId().kind() == RuleId.Kind.BLOCK && check.ruleId().gate() == gate)
+                .toList();
+    }
+
+    /**
+     * May a consultation notified on {@code notifiedOn} open on {@code day}? FAIL before the notice period has
+     * run (the last day of the period is the day before notifiedOn plus the period), PASS from then on, EXEMPT
+     * instead of FAIL when a NOTICE exemption is recorded.
+     */
+    public Check mayOpenOn(LocalDate notifiedOn, LocalDate day, boolean exempted) {
+        return exemptIf(notice.mayOpenOn(notifiedOn, day), exempted);
+    }
+
+    /** The first day a consultation notified on {@code notifiedOn} may open. */
+    public LocalDate earliestOpening(LocalDate notifiedOn) {
+        return notice.earliestOpening(notifiedOn);
+    }
+
+    /**
+     * The last day notice can go out for a consultation opening on {@code opensOn}; after it the notice is late.
+     * Usually the open date less the notice period, later at a month end (31 January for opening on 28 February).
+     */
+    public LocalDate noticeDeadline(LocalDate opensOn) {
+        return notice.deadline(opensOn);
+    }
+
+    public RuleSettings settings() {
+        return settings;
+    }
+
+    private static Check exemptIf(Check check, boolean exempted) {
+        if (exempted && (check.verdict() == Verdict.FAIL || check.verdict() == Verdict.WARN)) {
+            return Check.exempt(check.ruleId(), "Exempted: " + check.reason());
+        }
+        return check;
+    }
+}

@@ -1,0 +1,43 @@
+package org.compact.tracker.rules;
+
+/**
+ * The rule ids of the Compact's rule catalogue (shared RULES.md). The ids appear unchanged in configuration,
+ * API errors, history and reports.
+ */
+public enum RuleId {
+    NOTICE(Kind.BLOCK, Gate.OPEN),
+    PRIOR_WORK(Kind.BLOCK, Gate.NOTIFY),
+    INFLUENCE(Kind.BLOCK, Gate.NOTIFY),
+    DURATION(Kind.BLOCK, Gate.NOTIFY),
+    METHODS(Kind.WARN, Gate.NONE),
+    INCLUSION(Kind.WARN, Gate.NONE),
+    OVERLOAD(Kind.WARN, Gate.NONE),
+    OPT_OUT(Kind.BLOCK, Gate.NONE),
+    FEEDBACK(Kind.BLOCK, Gate.FEEDBACK),
+    ACTION(Kind.WARN, Gate.NONE),
+    SHARE(Kind.FEATURE, Gate.NONE),
+    CLEAR_LANGUAGE(Kind.WARN, Gate.NONE),
+    MONITOR(Kind.FEATURE, Gate.NONE);
+
+    /** BLOCK refuses its transition unless exempted; WARN is shown only; FEATURE is kept by a feature, not a check. */
+    public enum Kind { BLOCK, WARN, FEATURE }
+
+    /** The transition a BLOCK rule guards. */
+    public enum Gate { NOTIFY, OPEN, FEEDBACK, NONE }
+
+    private final Kind kind;
+    private final Gate gate;
+
+    RuleId(Kind kind, Gate gate) {
+        this.kind = kind;
+        this.gate = gate;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Gate gate() {
+        return gate;
+    }
+}

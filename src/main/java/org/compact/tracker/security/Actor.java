@@ -1,0 +1,26 @@
+package org.compact.tracker.security;
+
+import java.util.Set;
+
+/** Who is asking: the signed-in user's name, agency and roles, as carried by their token. */
+public record Actor(String username, Long agencyId, Set<Role> roles) {
+
+    /** The actor of work the service does by itself (the scheduler). */
+    public static final Actor SYSTEM = new Actor("system", null, Set.of(Role.ADMIN));
+
+    public boolean isAdmin() {
+        return roles.contains(Role.ADMIN);
+    }
+
+    /** Admins act for every agency; officers only for their own; monitors for none. */
+    public boolean mayActFor(Long agency) {
+        return isAdmin() || (roles.contains(Role.OFFICER) && agencyId != null && agencyId.equals(agency));
+    }
+
+    public void requireMayActFor(Long agency) {
+        if (!mayActFor(agency)) {
+            throw org.compact.tracker.support.Refusal.forbidden(
+                    "You may act only for consultations of your own agency.");
+        }
+    }
+}

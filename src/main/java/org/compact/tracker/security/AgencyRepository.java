@@ -1,0 +1,15 @@
+package org.compact.tracker.security;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface AgencyRepository extends CrudRepository<Agency, Long> {
+    Optional<Agency> findByNameIlike(String name);
+
+    List<Agency> listOrderByName();
+}

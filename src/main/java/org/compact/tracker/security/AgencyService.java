@@ -1,0 +1,41 @@
+package org.compact.tracker.security;
+
+import jakarta.inject.Singleton;
+import org.compact.tracker.support.Refusal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Registers the public bodies that signed the Compact. */
+@Singleton
+public class AgencyService {
+    private final AgencyRepository agencies;
+    private final Clock clock;
+
+    AgencyService(AgencyRepository agencies, Clock clock) {
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    public Agency register(NewAgency request) {
+        String name = request.name().trim();
+        if (agencies.findByNameIlike(name).isPresent()) {
+            throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
+        }
+        AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : request.kind();
+        return agencies.save(new Agency(null, name, kind, request.complianceContactEmail().trim(), clock.instant()));
+    }
+
+    public List<Agency> list() {
+        return agencies.listOrderByName();
+    }
+
+    public Agency get(Long id) {
+        return agencies.findById(id).orElseThrow(() -> Refusal.notFound("agency", id));
+    }
+
+    public Optional<Agency> find(Long id) {
+        return agencies.findById(id);
+    }
+}

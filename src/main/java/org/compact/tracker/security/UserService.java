@@ -1,0 +1,47 @@
+package org.compact.tracker.security;
+
+import jakarta.inject.Singleton;
+import org.compact.tracker.support.Refusal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates and lists users. Only admins create users (checked by the route). */
+@Singleton
+public class UserService {
+    private final UserRepository users;
+    private final AgencyRepository agencies;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    UserService(UserRepository users, AgencyRepository agencies, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.agencies = agencies;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public UserView create(NewUser request) {
+        if (!agencies.existsById(request.agencyId())) {
+            throw Refusal.invalid("agencyId", "No agency with id " + request.agencyId() + ".");
+        }
+        if (users.existsByUsername(request.username())) {
+            throw Refusal.invalid("username", "The username '" + request.username() + "' is taken.");
+        }
+        AppUser saved = users.save(new AppUser(null, request.username(), hasher.hash(request.password()),
+                request.email().trim(), request.agencyId(), AppUser.joinRoles(request.roles()), true, clock.instant()));
+        return UserView.of(saved);
+    }
+
+    public List<UserView> list(Actor actor) {
+        List<AppUser> found = actor.isAdmin() || actor.roles().contains(Role.MONITOR)
+                ? users.listOrderByUsername()
+                : users.findByAgencyIdOrderByUsername(actor.agencyId());
+        return found.stream().map(UserView::of).toList();
+    }
+
+    public Optional<AppUser> findByUsername(String username) {
+        return users.findByUsername(username);
+    }
+}

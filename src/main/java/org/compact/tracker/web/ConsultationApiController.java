@@ -1,0 +1,162 @@
+package org.compact.tracker.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.compact.tracker.consultation.ConsultationRequest;
+import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.consultation.ConsultationView;
+import org.compact.tracker.consultation.Exemption;
+import org.compact.tracker.consultation.HistoryEntry;
+import org.compact.tracker.rules.RuleId;
+import org.compact.tracker.security.Actors;
+import org.compact.tracker.security.Role;
+import org.compact.tracker.support.Refusal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The consultation register and its lifecycle. Everyone signed in reads; officers (for their own agency) and admins
+ * change. Answers carry an {@code ETag} of the version; a change may send {@code If-Match} to be refused (409) if
+ * someone else changed the consultation first.
+ */
+@Controller("/api/consultations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Consultations")
+class ConsultationApiController {
+    private final ConsultationService consultations;
+
+    ConsultationApiController(ConsultationService consultations) {
+        this.consultations = consultations;
+    }
+
+    @Post
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Register a consultation (PLANNED)")
+    HttpResponse<ConsultationView> register(Authentication auth, @Valid @Body ConsultationRequest request) {
+        ConsultationView view = consultations.register(Actors.of(auth), request);
+        return HttpResponse.created(view, URI.create("/api/consultations/" + view.id())).header("ETag", etag(view));
+    }
+
+    @Get
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(summary = "List consultations; a period filter keeps those whose open period touches [from, to]")
+    List<ConsultationView> list(@Nullable @QueryValue ConsultationStatus status, @Nullable @QueryValue Long agency,
+                                @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                @Nullable @QueryValue @Min(0) Integer page,
+                                @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw Refusal.invalid("to", "must not be before from (" + from + ")");
+        }
+        return consultations.list(status, agency, from, to, page == null ? 0 : page, size == null ? 100 : size);
+    }
+
+    @Get("/{id}")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(summary = "A consultation with its rule checks")
+    HttpResponse<ConsultationView> get(@PathVariable Long id) {
+        ConsultationView view = consultations.get(id);
+        return HttpResponse.ok(view).header("ETag", etag(view));
+    }
+
+    @Patch("/{id}")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Change a consultation; absent fields stay as they are")
+    HttpResponse<ConsultationView> update(Authentication auth, @PathVariable Long id,
+                                          @Valid @Body ConsultationRequest request,
+                                          @Nullable @Header("If-Match") String ifMatch) {
+        ConsultationView view = consultations.update(Actors.of(auth), id, request, version(ifMatch));
+        return HttpResponse.ok(view).header("ETag", etag(view));
+    }
+
+    @Post("/{id}/notify")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Send notice: PLANNED → NOTIFIED (PRIOR_WORK, INFLUENCE, DURATION must hold)")
+    ConsultationView notify(Authentication auth, @PathVariable Long id) {
+        return consultations.notify(Actors.of(auth), id);
+    }
+
+    @Post("/{id}/open")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Open: NOTIFIED → OPEN (NOTICE must hold)")
+    ConsultationView open(Authentication auth, @PathVariable Long id) {
+        return consultations.open(Actors.of(auth), id);
+    }
+
+    @Post("/{id}/close")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Close: OPEN → CLOSED")
+    ConsultationView close(Authentication auth, @PathVariable Long id) {
+        return consultations.close(Actors.of(auth), id);
+    }
+
+    @Post("/{id}/withdraw")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Withdraw before closing, with a reason")
+    ConsultationView withdraw(Authentication auth, @PathVariable Long id, @Valid @Body WithdrawRequest request) {
+        return consultations.withdraw(Actors.of(auth), id, request.reason());
+    }
+
+    @Post("/{id}/exemptions")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Record an exemption from a rule, with a written reason")
+    HttpResponse<Exemption> exempt(Authentication auth, @PathVariable Long id, @Valid @Body ExemptionRequest request) {
+        Exemption e = consultations.recordExemption(Actors.of(auth), id, request.ruleId(), request.reason());
+        return HttpResponse.created(e, URI.create("/api/consultations/" + id + "/history"));
+    }
+
+    @Get("/{id}/history")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(summary = "Every transition, change and exemption, with who, when and why")
+    List<HistoryEntry> history(@PathVariable Long id) {
+        return consultations.history(id);
+    }
+
+    /** Body of a withdrawal. */
+    @Serdeable
+    record WithdrawRequest(@Nullable @Size(max = 5000) String reason) {
+    }
+
+    /** Body of an exemption. */
+    @Serdeable
+    record ExemptionRequest(@Nullable RuleId ruleId, @Nullable @Size(max = 5000) String reason) {
+    }
+
+    private static String etag(ConsultationView view) {
+        return "\"" + view.version() + "\"";
+    }
+
+    @Nullable
+    private static Long version(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.trim().replace("W/", "").replace("\"", "");
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid("If-Match", "must be the ETag of the consultation, e.g. \"3\"");
+        }
+    }
+}

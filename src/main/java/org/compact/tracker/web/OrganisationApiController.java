@@ -1,0 +1,64 @@
+package org.compact.tracker.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.compact.tracker.organisation.Organisation;
+import org.compact.tracker.organisation.OrganisationRequest;
+import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.security.Role;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The shared directory of third-sector organisations, kept by every partner: officers and admins add and correct
+ * entries, monitors read them.
+ */
+@Controller("/api/organisations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Organisations")
+class OrganisationApiController {
+    private final OrganisationService organisations;
+
+    OrganisationApiController(OrganisationService organisations) {
+        this.organisations = organisations;
+    }
+
+    @Post
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    HttpResponse<OrganisationView> register(@Valid @Body OrganisationRequest request) {
+        Organisation o = organisations.register(request);
+        return HttpResponse.created(OrganisationView.of(o), URI.create("/api/organisations/" + o.id()));
+    }
+
+    @Get
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    List<OrganisationView> search(@Nullable @QueryValue String area, @Nullable @QueryValue String interest,
+                                  @Nullable @QueryValue String community) {
+        return organisations.search(area, interest, community).stream().map(OrganisationView::of).toList();
+    }
+
+    @Get("/{id}")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    OrganisationView get(@PathVariable Long id) {
+        return OrganisationView.of(organisations.get(id));
+    }
+
+    @Patch("/{id}")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    OrganisationView update(@PathVariable Long id, @Valid @Body OrganisationRequest request) {
+        return OrganisationView.of(organisations.update(id, request));
+    }
+}

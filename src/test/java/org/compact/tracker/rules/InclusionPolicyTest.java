@@ -1,0 +1,64 @@
+package org.compact.tracker.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class InclusionPolicyTest {
+
+    private final InclusionPolicy inclusion = new InclusionPolicy(RuleSettings.defaults());
+
+    @Test
+    void passesWhenTheGroupsTheSubjectAffectsAreNamedAndReached() {
+        assertEquals(Verdict.PASS, inclusion.evaluate(Facts.planned().build()).verdict());
+    }
+
+    @Test
+    void warnsWhenNoSociallyExcludedGroupIsNamed() {
+        Check check = inclusion.evaluate(Facts.planned().themes().audiences("GENERAL_PUBLIC").build());
+
+        assertEquals(Verdict.WARN, check.verdict());
+        assertEquals("No socially excluded group is named as an audience.", check.reason());
+    }
+
+    @Test
+    void namesTheGroupsAThemeUsuallyAffects() {
+        Check check = inclusion.evaluate(Facts.planned().themes("Youth Services")
+                .audiences("YOUNG_PEOPLE").build());
+
+        assertEquals(Verdict.WARN, check.verdict());
+        assertEquals("Youth services usually affects LGBT, LONE_PARENTS, not named as audiences.", check.reason());
+    }
+
+    @Test
+    void warnsOfAGroupNamedButNotReachedByAnyTargetedOrganisation() {
+        Check check = inclusion.evaluate(Facts.planned().themes().audiences("OLDER_PEOPLE", "CARERS")
+                .targets(new TargetedOrganisation(1, "Carers Centre", Set.of("carers"), List.of())).build());
+
+        assertEquals(Verdict.WARN, check.verdict());
+        assertEquals("OLDER_PEOPLE named but not reached: no targeted organisation represents it.", check.reason());
+    }
+
+    @Test
+    void reachesAGroupHoweverItsCommunityIsTyped() {
+        Check check = inclusion.evaluate(Facts.planned().themes().audiences("OLDER_PEOPLE", "LONE_PARENTS")
+                .targets(new TargetedOrganisation(1, "Gingerbread", Set.of(" Lone-Parents "), List.of()),
+                        new TargetedOrganisation(2, "Age UK", Set.of("older people"), List.of()))
+                .build());
+
+        assertEquals(Verdict.PASS, check.verdict());
+    }
+
+    @Test
+    void combinesEveryFindingInOneSentence() {
+        Check check = inclusion.evaluate(Facts.planned().themes("housing").audiences("OLDER_PEOPLE", "LONE_PARENTS",
+                        "PHYSICAL_DISABILITIES", "REFUGEES_ASYLUM_SEEKERS")
+                .targets().build());
+
+        assertEquals("Housing usually affects DEPRIVED_NEIGHBOURHOODS, not named as audiences; LONE_PARENTS, "
+                + "OLDER_PEOPLE, PHYSICAL_DISABILITIES, REFUGEES_ASYLUM_SEEKERS named but not reached: no targeted "
+                + "organisation represents them.", check.reason());
+    }
+}

@@ -1,6 +1,7 @@
 package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.Codes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,8 @@ final class ConsultationEdit {
         e.list("themes", r.themes(), c::getThemes, c::setThemes);
         e.list("areas", r.areas(), c::getAreas, c::setAreas);
         e.list("audiences", r.audiences(), c::getAudiences, c::setAudiences);
-        e.list("methods", r.methods() == null ? null : r.methods().stream().map(Enum::name).toList(),
-                c::getMethods, c::setMethods);
-        e.list("provisions", r.provisions() == null ? null : r.provisions().stream().map(Enum::name).toList(),
-                c::getProvisions, c::setProvisions);
+        e.list("methods", Codes.names(Method.class, r.methods(), "methods"), c::getMethods, c::setMethods);
+        e.list("provisions", Codes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, c::setProvisions);
         e.list("languages", r.languages(), c::getLanguages, c::setLanguages);
         e.list("venues", r.venues(), c::getVenues, c::setVenues);
         if (r.targets() != null) {

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * A consultation as sent to {@code POST /api/consultations} or {@code PATCH /api/consultations/{id}}. On PATCH an
- * absent (or null) field is left as it is, and an empty string or list clears it. Unknown method and provision
- * codes are refused with 400; audiences may be free text beside the known codes.
+ * absent (or null) field is left as it is, and an empty string or list clears it. Methods and provisions are codes
+ * of {@link Method} and {@link Provision} (an unknown one is refused, naming it); audiences may be free text beside
+ * the codes of {@link Audience}.
  */
 @Serdeable
 public record ConsultationRequest(
@@ -23,7 +24,7 @@ public record ConsultationRequest(
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> themes,
         @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> areas,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> audiences,
-        @Nullable @Size(max = 20) List<Method> methods,
+        @Nullable @Size(max = 20) List<String> methods,
         @Nullable @Valid Targets targets,
         @Nullable @Size(max = 5000) String openToChange,
         @Nullable @Size(max = 5000) String fixed,
@@ -31,7 +32,7 @@ public record ConsultationRequest(
         @Nullable @Size(max = 200) String decisionMaker,
         @Nullable LocalDate opensOn,
         @Nullable LocalDate closesOn,
-        @Nullable @Size(max = 30) List<Provision> provisions,
+        @Nullable @Size(max = 30) List<String> provisions,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> languages,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) String> venues,
         @Nullable @Valid PriorWork priorWork) {

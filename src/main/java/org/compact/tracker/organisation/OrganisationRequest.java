@@ -16,7 +16,7 @@ import java.util.List;
 @Serdeable
 public record OrganisationRequest(
         @Nullable @Size(min = 1, max = 200) String name,
-        @Nullable OrganisationKind kind,
+        @Nullable @Size(max = 40) String kind,
         @Nullable @Size(max = 20) List<@NotBlank @Email @Size(max = 320) String> emails,
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> areas,
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> interests,

@@ -3,6 +3,7 @@ package org.compact.tracker.organisation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 
@@ -35,7 +36,8 @@ public class OrganisationService {
         if (r.name() == null || r.name().isBlank()) {
             errors.add(FieldError.of("name", "must not be blank"));
         }
-        if (r.kind() == null) {
+        OrganisationKind kind = Codes.parse(OrganisationKind.class, r.kind(), "kind");
+        if (kind == null) {
             errors.add(FieldError.of("kind", "must be one of " + List.of(OrganisationKind.values())));
         }
         if (r.emails() == null || r.emails().isEmpty()) {
@@ -45,7 +47,7 @@ public class OrganisationService {
             throw Refusal.invalid(errors);
         }
         Instant now = clock.instant();
-        return organisations.save(new Organisation(null, null, r.name().trim(), r.kind(), clean(r.emails()),
+        return organisations.save(new Organisation(null, null, r.name().trim(), kind, clean(r.emails()),
                 clean(r.areas()), clean(r.interests()), clean(r.communities()),
                 r.optOut() != null && Boolean.TRUE.equals(r.optOut().all()),
                 r.optOut() == null ? List.of() : clean(r.optOut().themes()), now, now));
@@ -62,7 +64,7 @@ public class OrganisationService {
         }
         Organisation changed = new Organisation(o.id(), o.version(),
                 r.name() == null ? o.name() : r.name().trim(),
-                r.kind() == null ? o.kind() : r.kind(),
+                r.kind() == null ? o.kind() : Codes.parse(OrganisationKind.class, r.kind(), "kind"),
                 r.emails() == null ? o.emails() : clean(r.emails()),
                 r.areas() == null ? o.areas() : clean(r.areas()),
                 r.interests() == null ? o.interests() : clean(r.interests()),

@@ -41,9 +41,9 @@ final class ClearLanguagePolicy implements RulePolicy {
 
     @Override
     public Check evaluate(ConsultationFacts facts) {
-        String summary = facts.summary();
-        Readability readability = Reasons.blank(summary) ? null : Readability.of(summary);
-        if (readability == null || readability.words() == 0) {
+        String summary = Reasons.blank(facts.summary()) ? "" : facts.summary();
+        Readability readability = Readability.of(summary);
+        if (readability.words() == 0) {
             return Check.warn(id(), "No summary yet: write one in clear language for the organisations notified.");
         }
         long ease = (long) Math.floor(readability.readingEase());

@@ -67,7 +67,7 @@ record Readability(int sentences, int words, int syllables) {
     /** "makes" → "mak", "named" → "nam", "people" and "places" and "wanted" keep their last syllable. */
     private static String withoutSilentEnding(String word) {
         String stem = word;
-        if (stem.endsWith("es") && !stem.matches(".*(?:[sxz]|ch|sh|ge|ce)es")) {
+        if (stem.endsWith("es") && !stem.matches(".*(?:[sxzcg]|ch|sh)es")) {
             stem = stem.substring(0, stem.length() - 1);
         } else if (stem.endsWith("ed") && !stem.matches(".*[td]ed")) {
             stem = stem.substring(0, stem.length() - 1);

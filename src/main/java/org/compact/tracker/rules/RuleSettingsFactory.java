@@ -1,5 +1,6 @@
 package org.compact.tracker.rules;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -36,6 +37,8 @@ public class RuleSettingsFactory {
     public static final String MAXIMUM_SENTENCE_WORDS = "tracker.rules.clear-language.maximum-sentence-words";
     public static final String JARGON = "tracker.rules.clear-language.jargon";
 
+    /** Created with the context ({@link Context}), so that a bad value stops start-up, not a later request. */
+    @Context
     @Singleton
     public RuleSettings ruleSettings(Environment environment) {
         return read(environment);

@@ -1,6 +1,7 @@
 package org.compact.tracker.security;
 
 import jakarta.inject.Singleton;
+import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
 
 import java.time.Clock;
@@ -23,7 +24,7 @@ public class AgencyService {
         if (agencies.findByNameIlike(name).isPresent()) {
             throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
         }
-        AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : request.kind();
+        AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : Codes.parse(AgencyKind.class, request.kind(), "kind");
         return agencies.save(new Agency(null, name, kind, request.complianceContactEmail().trim(), clock.instant()));
     }
 

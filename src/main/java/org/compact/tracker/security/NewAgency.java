@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record NewAgency(
         @NotBlank @Size(max = 200) String name,
-        @Nullable AgencyKind kind,
+        @Nullable @Size(max = 40) String kind,
         @NotBlank @Email @Size(max = 320) String complianceContactEmail) {
 }

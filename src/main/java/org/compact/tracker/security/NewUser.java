@@ -17,5 +17,5 @@ public record NewUser(
         @NotBlank @Size(min = 12, max = 200) String password,
         @NotBlank @Email @Size(max = 320) String email,
         @NotNull Long agencyId,
-        @NotEmpty Set<Role> roles) {
+        @NotEmpty Set<@NotBlank String> roles) {
 }

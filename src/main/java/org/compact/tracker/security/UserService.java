@@ -1,11 +1,15 @@
 package org.compact.tracker.security;
 
 import jakarta.inject.Singleton;
+import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Creates and lists users. Only admins create users (checked by the route). */
 @Singleton
@@ -29,8 +33,10 @@ public class UserService {
         if (users.existsByUsername(request.username())) {
             throw Refusal.invalid("username", "The username '" + request.username() + "' is taken.");
         }
+        Set<Role> roles = Codes.names(Role.class, List.copyOf(request.roles()), "roles").stream().map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         AppUser saved = users.save(new AppUser(null, request.username(), hasher.hash(request.password()),
-                request.email().trim(), request.agencyId(), AppUser.joinRoles(request.roles()), true, clock.instant()));
+                request.email().trim(), request.agencyId(), AppUser.joinRoles(roles), true, clock.instant()));
         return UserView.of(saved);
     }
 

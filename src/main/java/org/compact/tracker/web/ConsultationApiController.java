@@ -30,6 +30,7 @@ import org.compact.tracker.consultation.HistoryEntry;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
+import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
 
 import java.net.URI;
@@ -122,7 +123,8 @@ class ConsultationApiController {
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(summary = "Record an exemption from a rule, with a written reason")
     HttpResponse<Exemption> exempt(Authentication auth, @PathVariable Long id, @Valid @Body ExemptionRequest request) {
-        Exemption e = consultations.recordExemption(Actors.of(auth), id, request.ruleId(), request.reason());
+        Exemption e = consultations.recordExemption(Actors.of(auth), id,
+                Codes.parse(RuleId.class, request.ruleId(), "ruleId"), request.reason());
         return HttpResponse.created(e, URI.create("/api/consultations/" + id + "/history"));
     }
 
@@ -140,7 +142,7 @@ class ConsultationApiController {
 
     /** Body of an exemption. */
     @Serdeable
-    record ExemptionRequest(@Nullable RuleId ruleId, @Nullable @Size(max = 5000) String reason) {
+    record ExemptionRequest(@Nullable @Size(max = 40) String ruleId, @Nullable @Size(max = 5000) String reason) {
     }
 
     private static String etag(ConsultationView view) {

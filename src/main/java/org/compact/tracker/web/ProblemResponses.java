@@ -13,6 +13,9 @@ import org.compact.tracker.support.FieldError;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns every error the framework answers (bad JSON, unknown route, 401, 403, 405, 413 …) into problem+json, so a
@@ -21,13 +24,24 @@ import java.util.Locale;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 class ProblemResponses implements ErrorResponseProcessor<Problem> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
     @Override
     @NonNull
     public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext context, @NonNull MutableHttpResponse<?> response) {
         int status = response.code();
+        if (status >= 500) {
+            // Never show internals to a caller; the log has the cause under the same reference.
+            String reference = UUID.randomUUID().toString();
+            LOG.error("Unexpected error {} on {} {}", reference, context.getRequest().getMethod(),
+                    context.getRequest().getPath(), context.getRootCause().orElse(null));
+            Problem problem = new Problem(type(status), reason(response), status,
+                    "Something went wrong on our side; nothing was changed. Reference: " + reference,
+                    context.getRequest().getPath(), List.of());
+            return response.body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));
+        }
         List<FieldError> errors = context.getErrors().stream()
-                .map(e -> new FieldError(e.getPath().map(ProblemResponses::field).orElse(null), null, e.getMessage()))
+                .map(e -> new FieldError(e.getPath().map(ProblemResponses::field).orElse(null), null, clean(e.getMessage())))
                 .toList();
         String detail = errors.isEmpty() ? defaultDetail(status) : errors.get(0).reason();
         Problem problem = new Problem(type(status), reason(response), status, detail,
@@ -58,8 +72,25 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
         };
     }
 
+    /**
+     * Strips the decoder's noise ("Failed to convert argument [request] for value [null] due to:", the source
+     * location) from a message, keeping what the caller can act on.
+     */
+    static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        String m = message.replaceAll("(?s)\\s*at \\[Source:.*$", "");
+        m = m.replaceAll("^Failed to convert argument \\[[^]]*] for value \\[[^]]*] due to: ", "");
+        return m.strip();
+    }
+
     /** "create.request.title" (a bean-validation path) becomes "title"; a JSON path stays as it is. */
+    @io.micronaut.core.annotation.Nullable
     static String field(String path) {
+        if (path.equals("/request") || path.equals("/body")) {
+            return null;
+        }
         String p = path.toLowerCase(Locale.ROOT).startsWith("$.") ? path.substring(2) : path;
         String[] parts = p.split("\\.");
         int start = 0;

@@ -1,6 +1,7 @@
 package org.compact.tracker.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ class OverloadPolicyTest {
         Check check = overload.evaluate(Facts.planned().open(OPENS, CLOSES)
                 .targets(busy.toArray(TargetedOrganisation[]::new)).build());
 
-        assertEquals(true, check.reason().endsWith("Group 10 (4 at once, 4 in three months) and 2 more."),
+        assertTrue(check.reason().endsWith("Group 10 (4 at once, 4 in three months) and 2 more."),
                 check.reason());
     }
 

@@ -1,0 +1,205 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.compact.tracker.support.Api;
+import org.compact.tracker.support.World;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Walks consultations through their life over HTTP, with real tokens, the H2 file database and the sim clock:
+ * every refusal names the rule or the status that refused it.
+ */
+@MicronautTest(environments = "sim", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsultationLifecycleIT {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    World world;
+
+    @BeforeAll
+    void setUp() {
+        world = World.create(client);
+        moveTo(LocalDate.of(2027, 1, 4));
+    }
+
+    @Test
+    void notifiesWhenTheBlockRulesHoldAndOpensOnlyAfterAFullCalendarMonth() {
+        LocalDate today = today();
+        long id = world.register(world.consultation(today.plusMonths(2)));
+
+        Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
+        assertEquals(200, notified.status(), notified::toString);
+        assertEquals("NOTIFIED", notified.at("status"));
+        assertEquals(today.toString(), notified.at("notifiedOn"));
+
+        moveTo(today.plusMonths(1).minusDays(1));
+        Api.Reply early = world.officer.post("/api/consultations/" + id + "/open");
+        assertEquals(422, early.status(), early::toString);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertEquals("NOTICE", early.at("errors[0].ruleId"));
+        assertEquals("opensOn", early.at("errors[0].field"));
+
+        moveTo(today.plusMonths(1));
+        Api.Reply opened = world.officer.post("/api/consultations/" + id + "/open");
+        assertEquals(200, opened.status(), opened::toString);
+        assertEquals("OPEN", opened.at("status"));
+        assertEquals(today.plusMonths(1).toString(), opened.at("openedOn"));
+    }
+
+    @Test
+    void refusesToNotifyListingEveryFailingBlockRule() {
+        Map<String, Object> body = world.consultation(today().plusMonths(2));
+        body.remove("priorWork");
+        body.remove("fixed");
+        body.put("closesOn", today().plusMonths(2).plusWeeks(6).toString());
+        long id = world.register(body);
+
+        Api.Reply refused = world.officer.post("/api/consultations/" + id + "/notify");
+
+        assertEquals(422, refused.status(), refused::toString);
+        List<Object> ruleIds = ((List<Map<String, Object>>) refused.at("errors")).stream()
+                .map(e -> e.get("ruleId")).map(Object.class::cast).toList();
+        assertThat(ruleIds).containsExactlyInAnyOrder("PRIOR_WORK", "INFLUENCE", "DURATION");
+        assertEquals("PLANNED", world.officer.get("/api/consultations/" + id).at("status"),
+                "a refused transition changes nothing");
+    }
+
+    @Test
+    void anExemptionWithAWrittenReasonLetsAShorterConsultationBeNotified() {
+        Map<String, Object> body = world.consultation(today().plusMonths(2));
+        body.put("closesOn", today().plusMonths(2).plusWeeks(6).toString());
+        long id = world.register(body);
+        assertEquals(422, world.officer.post("/api/consultations/" + id + "/notify").status());
+
+        Api.Reply exemption = world.officer.post("/api/consultations/" + id + "/exemptions",
+                Map.of("ruleId", "DURATION", "reason", "Statutory deadline from government: six weeks is all there is."));
+        assertEquals(201, exemption.status(), exemption::toString);
+
+        Api.Reply checked = world.officer.get("/api/consultations/" + id);
+        Map<String, Object> duration = check(checked, "DURATION");
+        assertEquals("EXEMPT", duration.get("verdict"));
+        assertThat((String) duration.get("reason")).contains("Statutory deadline");
+
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        List<Map<String, Object>> history = world.monitor.get("/api/consultations/" + id + "/history").list();
+        assertThat(history).extracting(h -> h.get("kind")).containsExactly("CREATED", "EXEMPTION_RECORDED", "NOTIFIED");
+        assertThat(history.get(1).get("reason")).asString().contains("Statutory deadline");
+    }
+
+    @Test
+    void anIllegalJumpAnswers409NamingTheCurrentStatus() {
+        long id = world.register(world.consultation(today().plusMonths(2)));
+
+        Api.Reply close = world.officer.post("/api/consultations/" + id + "/close");
+
+        assertEquals(409, close.status(), close::toString);
+        assertThat((String) close.at("detail")).contains("PLANNED").contains("close");
+    }
+
+    @Test
+    void theSchedulerOpensOnTheOpenDateAndClosesAfterTheCloseDate() {
+        LocalDate today = today();
+        long id = world.register(world.consultation(today.plusMonths(1).plusDays(3)));
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+
+        Api.Reply moved = moveTo(today.plusMonths(1).plusDays(3));
+        assertThat(moved.body()).contains("lifecycle");
+        assertEquals("OPEN", world.officer.get("/api/consultations/" + id).at("status"));
+
+        LocalDate closesOn = today.plusMonths(1).plusDays(3).plusWeeks(12);
+        moveTo(closesOn);
+        assertEquals("OPEN", world.officer.get("/api/consultations/" + id).at("status"), "open all of its last day");
+        moveTo(closesOn.plusDays(1));
+        Api.Reply closed = world.officer.get("/api/consultations/" + id);
+        assertEquals("CLOSED", closed.at("status"));
+        assertEquals(closesOn.plusDays(1).toString(), closed.at("closedOn"));
+
+        List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
+        assertThat(history).extracting(h -> h.get("kind")).containsExactly("CREATED", "NOTIFIED", "OPENED", "CLOSED");
+        assertEquals("system", history.get(2).get("actor"));
+    }
+
+    @Test
+    void theSchedulerHoldsAConsultationWhoseNoticeCameTooLateAndSaysWhy() {
+        LocalDate today = today();
+        long id = world.register(world.consultation(today.plusDays(10)));
+        Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
+        assertEquals(200, notified.status(), notified::toString);
+        assertEquals("FAIL", check(notified, "NOTICE").get("verdict"));
+
+        moveTo(today.plusDays(10));
+
+        assertEquals("NOTIFIED", world.officer.get("/api/consultations/" + id).at("status"));
+        List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
+        assertEquals("HELD", history.get(history.size() - 1).get("kind"));
+        assertThat((String) history.get(history.size() - 1).get("reason")).contains(today.plusMonths(1).toString());
+    }
+
+    @Test
+    void changingTheOpenDateAfterNoticeToEarlierThanTheNoticeAllowsIsRefused() {
+        LocalDate today = today();
+        long id = world.register(world.consultation(today.plusMonths(2)));
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+
+        Api.Reply refused = world.officer.patch("/api/consultations/" + id,
+                Map.of("opensOn", today.plusDays(20).toString()));
+        assertEquals(422, refused.status(), refused::toString);
+        assertEquals("NOTICE", refused.at("errors[0].ruleId"));
+        assertEquals(today.plusMonths(2).toString(), world.officer.get("/api/consultations/" + id).at("opensOn"));
+
+        Api.Reply later = world.officer.patch("/api/consultations/" + id, Map.of("opensOn", today.plusMonths(3).toString(),
+                "closesOn", today.plusMonths(3).plusWeeks(13).toString()));
+        assertEquals(200, later.status(), later::toString);
+        List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
+        assertThat((String) history.get(history.size() - 1).get("detail")).contains("opensOn").contains("closesOn");
+    }
+
+    @Test
+    void withdrawingNeedsAReasonAndIsFinal() {
+        long id = world.register(world.consultation(today().plusMonths(2)));
+
+        Api.Reply noReason = world.officer.post("/api/consultations/" + id + "/withdraw", Map.of());
+        assertEquals(422, noReason.status(), noReason::toString);
+        assertEquals("reason", noReason.at("errors[0].field"));
+
+        Api.Reply withdrawn = world.officer.post("/api/consultations/" + id + "/withdraw",
+                Map.of("reason", "The budget for the scheme was withdrawn."));
+        assertEquals("WITHDRAWN", withdrawn.at("status"));
+        assertEquals(409, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(409, world.officer.patch("/api/consultations/" + id, Map.of("title", "Renamed")).status());
+    }
+
+    private static Map<String, Object> check(Api.Reply reply, String ruleId) {
+        return ((List<Map<String, Object>>) reply.at("checks")).stream()
+                .filter(c -> ruleId.equals(c.get("ruleId"))).findFirst().orElseThrow();
+    }
+
+    private LocalDate today() {
+        String now = (String) world.admin.get("/api/sim/clock").at("now");
+        return java.time.Instant.parse(now).atZone(LONDON).toLocalDate();
+    }
+
+    private Api.Reply moveTo(LocalDate day) {
+        Api.Reply reply = world.admin.put("/api/sim/clock",
+                Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply;
+    }
+}

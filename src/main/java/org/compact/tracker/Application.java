@@ -2,11 +2,18 @@ package org.compact.tracker;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** Starts the consultation tracker. */
-@OpenAPIDefinition(info = @Info(title = "Consultation tracker", version = "0.1",
-        description = "Register consultations, keep the local Compact's rules, notify the third sector, report compliance."))
+@OpenAPIDefinition(
+        info = @Info(title = "Consultation tracker", version = "0.1",
+                description = "Register consultations, keep the local Compact's rules, notify the third sector, "
+                        + "report compliance. Sign in with POST /login and send the access_token as a Bearer token."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {
         Micronaut.build(args).mainClass(Application.class).defaultEnvironments("dev").start();

@@ -1,0 +1,38 @@
+package org.compact.tracker.demo;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.compact.tracker.support.Api;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The demo environment gives a newcomer a living system: consultations in every status a user can reach today. */
+@MicronautTest(environments = "demo", transactional = false)
+class DemoDataIT {
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void loadsAPartnershipWithConsultationsInEveryReachableStatus() {
+        Api admin = Api.admin(client);
+        List<Map<String, Object>> consultations = admin.get("/api/consultations").list();
+        assertThat(consultations).extracting(c -> c.get("status"))
+                .contains("PLANNED", "NOTIFIED", "OPEN", "CLOSED", "WITHDRAWN");
+        assertThat(admin.get("/api/organisations").list()).hasSize(30);
+        assertThat(admin.get("/api/agencies").list()).extracting(a -> a.get("name")).contains("Salford City Council");
+
+        Api olivia = Api.login(client, "olivia", Api.ADMIN_PASSWORD);
+        Map<String, Object> closed = consultations.stream().filter(c -> "CLOSED".equals(c.get("status"))).findFirst().orElseThrow();
+        List<Map<String, Object>> history = olivia.get("/api/consultations/" + closed.get("id") + "/history").list();
+        assertThat(history).extracting(h -> h.get("kind")).containsExactly("CREATED", "NOTIFIED", "OPENED", "CLOSED");
+        assertEquals(200, olivia.get("/api/consultations/" + closed.get("id")).status());
+    }
+}

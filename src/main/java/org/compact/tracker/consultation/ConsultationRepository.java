@@ -38,4 +38,6 @@ interface ConsultationRepository extends CrudRepository<Consultation, Long> {
     List<Consultation> findByStatusAndClosesOnLessThan(ConsultationStatus status, LocalDate day);
 
     List<Consultation> findByIdInList(Collection<Long> ids);
+
+    List<Consultation> findByStatus(ConsultationStatus status);
 }

@@ -5,6 +5,11 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.compact.tracker.notice.DeliveryReport;
+import org.compact.tracker.notice.NoticeContent;
+import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.notice.Recipient;
+import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.rules.Check;
 import org.compact.tracker.rules.RuleBook;
@@ -55,11 +60,12 @@ public class ConsultationService {
     private final AgencyService agencies;
     private final UserService users;
     private final ObjectMapper json;
+    private final NoticeService notices;
     private final Clock clock;
 
     ConsultationService(ConsultationRepository consultations, ExemptionRepository exemptions, HistoryRepository history,
                         FactsAssembler facts, RuleBook rules, OrganisationService organisations, AgencyService agencies,
-                        UserService users, ObjectMapper json, Clock clock) {
+                        UserService users, ObjectMapper json, NoticeService notices, Clock clock) {
         this.consultations = consultations;
         this.exemptions = exemptions;
         this.history = history;
@@ -69,6 +75,7 @@ public class ConsultationService {
         this.agencies = agencies;
         this.users = users;
         this.json = json;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -127,7 +134,11 @@ public class ConsultationService {
         }
         c.setUpdatedAt(clock.instant());
         Consultation saved = save(c);
-        record(saved, actor, HistoryEntry.Kind.UPDATED, null, null, null, Map.of("changed", changed));
+        HistoryEntry entry = record(saved, actor, HistoryEntry.Kind.UPDATED, null, null, null, Map.of("changed", changed));
+        List<String> told = changesOrganisationsHear(saved, changed);
+        if (saved.getStatus() != ConsultationStatus.PLANNED && !told.isEmpty()) {
+            notices.queueChange(content(saved), entry.id(), told, directoryLookup());
+        }
         log(saved, "changed {} by {}", changed, actor.username());
         return view(saved);
     }
@@ -140,6 +151,14 @@ public class ConsultationService {
                                        @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
         return consultations.search(status == null ? null : status.name(), agencyId, from, to, size, (long) page * size)
                 .stream().map(c -> ConsultationView.of(c, null, null)).toList();
+    }
+
+    /** Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged). */
+    public DeliveryReport deliveries(Long id) {
+        load(id);
+        Map<Long, String> names = organisations.search(null, null, null).stream()
+                .collect(Collectors.toMap(Organisation::id, Organisation::name));
+        return notices.report(id, orgId -> names.getOrDefault(orgId, "(removed)"));
     }
 
     public List<HistoryEntry> history(Long id) {
@@ -156,8 +175,12 @@ public class ConsultationService {
         List<Check> checks = checks(c);
         refuseIfAny(rules.blocking(checks, RuleId.Gate.NOTIFY), "notify");
         Consultation saved = save(c);
-        record(saved, actor, HistoryEntry.Kind.NOTIFIED, ConsultationStatus.PLANNED, ConsultationStatus.NOTIFIED, null,
-                notPassing(checks));
+        NoticeService.Queued queued = notices.queueNotices(content(saved), recipients(saved));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("checks", notPassing(checks));
+        detail.put("notices", queued);
+        record(saved, actor, HistoryEntry.Kind.NOTIFIED, ConsultationStatus.PLANNED, ConsultationStatus.NOTIFIED,
+                queued.contacts() + " notices queued to " + queued.organisations() + " organisations", detail);
         log(saved, "notified by {}", actor.username());
         return view(saved);
     }
@@ -189,6 +212,9 @@ public class ConsultationService {
         ConsultationStatus from = c.getStatus();
         c.markWithdrawn(today(), reason.strip());
         Consultation saved = save(c);
+        if (from != ConsultationStatus.PLANNED) {
+            notices.queueWithdrawal(content(saved), reason.strip(), directoryLookup());
+        }
         record(saved, actor, HistoryEntry.Kind.WITHDRAWN, from, ConsultationStatus.WITHDRAWN, reason.strip(), null);
         log(saved, "withdrawn by {}", actor.username());
         return view(saved);
@@ -270,10 +296,11 @@ public class ConsultationService {
         LocalDate today = today();
         if (c.getStatus() == ConsultationStatus.OPEN && c.getClosesOn() != null && today.isBefore(c.getClosesOn())
                 && !exempted(c).contains(RuleId.DURATION)) {
+            // Closing today makes today the last day open, as closesOn is: the same count as the DURATION rule.
             LocalDate opened = c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn();
-            LocalDate earliest = opened.plus(rules.settings().minimumDuration());
+            LocalDate earliest = opened.plus(rules.settings().minimumDuration()).minusDays(1);
             if (today.isBefore(earliest)) {
-                long days = ChronoUnit.DAYS.between(opened, today);
+                long days = ChronoUnit.DAYS.between(opened, today) + 1;
                 refuseIfAny(List.of(Check.fail(RuleId.DURATION, "Closing today would leave it open for " + days
                         + " days; it may close early from " + earliest + ", or record a DURATION exemption with the rationale.")),
                         "close");
@@ -397,9 +424,62 @@ public class ConsultationService {
         return checks.stream().filter(ch -> ch.verdict() != Verdict.PASS).toList();
     }
 
-    private void record(Consultation c, Actor actor, HistoryEntry.Kind kind, @Nullable ConsultationStatus from,
+    /** What a notice says, from the register. */
+    NoticeContent content(Consultation c) {
+        String agency = agencies.find(c.getAgencyId()).map(a -> a.name()).orElse("The council");
+        String officerEmail = users.findByUsername(c.getLeadOfficer()).map(AppUser::email).orElse("");
+        return new NoticeContent(c.getId(), c.getTitle(), c.getSummary(), agency, c.getLeadOfficer(), officerEmail,
+                c.getThemes(), c.getAreas(), c.getMethods(), c.getProvisions(), c.getLanguages(), c.getVenues(),
+                c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
+                c.getClosesOn());
+    }
+
+    /** The targeted organisations, each marked if it opted out of all notices or of one of the themes (OPT_OUT). */
+    private List<Recipient> recipients(Consultation c) {
+        return FactsAssembler.targetsOf(c, organisations.search(null, null, null)).stream()
+                .map(o -> recipient(o, c.getThemes())).toList();
+    }
+
+    private java.util.function.Function<Long, Recipient> directoryLookup() {
+        Map<Long, Organisation> byId = organisations.search(null, null, null).stream()
+                .collect(Collectors.toMap(Organisation::id, o -> o));
+        return id -> byId.containsKey(id) ? recipient(byId.get(id), List.of()) : null;
+    }
+
+    private static Recipient recipient(Organisation o, List<String> themes) {
+        return new Recipient(o.id(), o.name(), o.emails(), o.optedOutOf(themes));
+    }
+
+    /** The changes organisations already notified are told about: dates and what is open to change. */
+    private static List<String> changesOrganisationsHear(Consultation c, List<String> changed) {
+        List<String> lines = new ArrayList<>();
+        if (changed.contains("opensOn")) {
+            lines.add("It now opens on " + c.getOpensOn() + ".");
+        }
+        if (changed.contains("closesOn")) {
+            lines.add("It now closes at the end of " + c.getClosesOn() + ".");
+        }
+        if (changed.contains("decisionDate")) {
+            lines.add("The decision is now due on " + c.getDecisionDate() + ".");
+        }
+        if (changed.contains("openToChange")) {
+            lines.add("What your views can change: " + c.getOpenToChange());
+        }
+        if (changed.contains("fixed")) {
+            lines.add("What is already decided: " + c.getFixed());
+        }
+        if (changed.contains("methods") || changed.contains("venues") || changed.contains("provisions")) {
+            lines.add("How to take part: " + String.join(", ", c.getMethods()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (c.getVenues().isEmpty() ? "" : "; where: " + String.join("; ", c.getVenues()))
+                    + (c.getProvisions().isEmpty() ? "" : "; help offered: "
+                    + String.join(", ", c.getProvisions()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')) + ".");
+        }
+        return lines;
+    }
+
+    private HistoryEntry record(Consultation c, Actor actor, HistoryEntry.Kind kind, @Nullable ConsultationStatus from,
                         @Nullable ConsultationStatus to, @Nullable String reason, @Nullable Object detail) {
-        history.save(new HistoryEntry(null, c.getId(), clock.instant(), actor.username(), kind, from, to, reason,
+        return history.save(new HistoryEntry(null, c.getId(), clock.instant(), actor.username(), kind, from, to, reason,
                 detail == null ? null : toJson(detail)));
     }
 

@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Keeps the shared directory. The directory is small (hundreds to a few thousand groups per area), so targeting by
@@ -72,7 +71,11 @@ public class OrganisationService {
                 r.optOut() == null || r.optOut().all() == null ? o.optOutAll() : r.optOut().all(),
                 r.optOut() == null || r.optOut().themes() == null ? o.optOutThemes() : clean(r.optOut().themes()),
                 o.createdAt(), clock.instant());
-        return organisations.update(changed);
+        try {
+            return organisations.update(changed);
+        } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
+            throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
+        }
     }
 
     public Organisation get(Long id) {
@@ -95,27 +98,6 @@ public class OrganisationService {
         List<Long> known = organisations.findByIdInList(List.copyOf(new LinkedHashSet<>(ids))).stream()
                 .map(Organisation::id).toList();
         return ids.stream().filter(i -> !known.contains(i)).distinct().toList();
-    }
-
-    /**
-     * The organisations a consultation targets: those named, and those serving any of the areas, sharing any of the
-     * interests or representing any of the communities. Opted-out organisations are included (callers decide).
-     */
-    public List<Organisation> resolveTargets(Collection<Long> ids, Collection<String> areas,
-                                             Collection<String> interests, Collection<String> communities) {
-        if (ids.isEmpty() && areas.isEmpty() && interests.isEmpty() && communities.isEmpty()) {
-            return List.of();
-        }
-        return organisations.listOrderByName().stream()
-                .filter(o -> ids.contains(o.id())
-                        || matchesAny(areas, o::servesArea)
-                        || matchesAny(interests, o::hasInterest)
-                        || matchesAny(communities, o::represents))
-                .toList();
-    }
-
-    private static boolean matchesAny(Collection<String> wanted, Function<String, Boolean> test) {
-        return wanted.stream().anyMatch(test::apply);
     }
 
     private static List<String> clean(@Nullable List<String> values) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface AgencyRepository extends CrudRepository<Agency, Long> {
-    Optional<Agency> findByNameIlike(String name);
+    @io.micronaut.data.annotation.Query("SELECT * FROM agency WHERE LOWER(name) = LOWER(:name)")
+    Optional<Agency> findByNameIgnoringCase(String name);
 
     List<Agency> listOrderByName();
 }

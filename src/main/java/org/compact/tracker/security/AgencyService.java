@@ -21,7 +21,7 @@ public class AgencyService {
 
     public Agency register(NewAgency request) {
         String name = request.name().trim();
-        if (agencies.findByNameIlike(name).isPresent()) {
+        if (agencies.findByNameIgnoringCase(name).isPresent()) {
             throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
         }
         AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : Codes.parse(AgencyKind.class, request.kind(), "kind");

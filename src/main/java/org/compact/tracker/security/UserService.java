@@ -47,6 +47,14 @@ public class UserService {
         return found.stream().map(UserView::of).toList();
     }
 
+    public UserView get(Actor actor, Long id) {
+        AppUser u = users.findById(id).orElseThrow(() -> Refusal.notFound("user", id));
+        if (!actor.isAdmin() && !actor.roles().contains(Role.MONITOR) && !u.agencyId().equals(actor.agencyId())) {
+            throw Refusal.forbidden("Officers see the users of their own agency only.");
+        }
+        return UserView.of(u);
+    }
+
     public Optional<AppUser> findByUsername(String username) {
         return users.findByUsername(username);
     }

@@ -27,6 +27,7 @@ import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Exemption;
 import org.compact.tracker.consultation.HistoryEntry;
+import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
@@ -94,29 +95,29 @@ class ConsultationApiController {
     @Post("/{id}/notify")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(summary = "Send notice: PLANNED → NOTIFIED (PRIOR_WORK, INFLUENCE, DURATION must hold)")
-    ConsultationView notify(Authentication auth, @PathVariable Long id) {
-        return consultations.notify(Actors.of(auth), id);
+    HttpResponse<ConsultationView> notify(Authentication auth, @PathVariable Long id) {
+        return tagged(consultations.notify(Actors.of(auth), id));
     }
 
     @Post("/{id}/open")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(summary = "Open: NOTIFIED → OPEN (NOTICE must hold)")
-    ConsultationView open(Authentication auth, @PathVariable Long id) {
-        return consultations.open(Actors.of(auth), id);
+    HttpResponse<ConsultationView> open(Authentication auth, @PathVariable Long id) {
+        return tagged(consultations.open(Actors.of(auth), id));
     }
 
     @Post("/{id}/close")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(summary = "Close: OPEN → CLOSED")
-    ConsultationView close(Authentication auth, @PathVariable Long id) {
-        return consultations.close(Actors.of(auth), id);
+    HttpResponse<ConsultationView> close(Authentication auth, @PathVariable Long id) {
+        return tagged(consultations.close(Actors.of(auth), id));
     }
 
     @Post("/{id}/withdraw")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(summary = "Withdraw before closing, with a reason")
-    ConsultationView withdraw(Authentication auth, @PathVariable Long id, @Valid @Body WithdrawRequest request) {
-        return consultations.withdraw(Actors.of(auth), id, request.reason());
+    HttpResponse<ConsultationView> withdraw(Authentication auth, @PathVariable Long id, @Valid @Body WithdrawRequest request) {
+        return tagged(consultations.withdraw(Actors.of(auth), id, request.reason()));
     }
 
     @Post("/{id}/exemptions")
@@ -126,6 +127,13 @@ class ConsultationApiController {
         Exemption e = consultations.recordExemption(Actors.of(auth), id,
                 Codes.parse(RuleId.class, request.ruleId(), "ruleId"), request.reason());
         return HttpResponse.created(e, URI.create("/api/consultations/" + id + "/history"));
+    }
+
+    @Get("/{id}/deliveries")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(summary = "Each organisation contact's mail: queued, sent (with time), failed (with reason), replies; and counts")
+    DeliveryReport deliveries(@PathVariable Long id) {
+        return consultations.deliveries(id);
     }
 
     @Get("/{id}/history")
@@ -143,6 +151,10 @@ class ConsultationApiController {
     /** Body of an exemption. */
     @Serdeable
     record ExemptionRequest(@Nullable @Size(max = 40) String ruleId, @Nullable @Size(max = 5000) String reason) {
+    }
+
+    private static HttpResponse<ConsultationView> tagged(ConsultationView view) {
+        return HttpResponse.ok(view).header("ETag", etag(view));
     }
 
     private static String etag(ConsultationView view) {

@@ -43,4 +43,10 @@ class UserApiController {
     List<UserView> list(Authentication authentication) {
         return users.list(Actors.of(authentication));
     }
+
+    @Get("/{id}")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    UserView get(Authentication authentication, @io.micronaut.http.annotation.PathVariable Long id) {
+        return users.get(Actors.of(authentication), id);
+    }
 }

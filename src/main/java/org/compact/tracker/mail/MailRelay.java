@@ -1,0 +1,227 @@
+package org.compact.tracker.mail;
+
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.compact.tracker.clock.DueWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Delivers the outbox: claims the messages that are due, sends them over one kept-open connection and records
+ * each outcome in its own short transaction right after that message. A message is sent at least once and never
+ * twice on purpose: only a relay that dies between the server's "250 OK" and the write of SENT sends that one
+ * message again, with the same Message-ID, when its claim runs out.
+ *
+ * <p>Runs after the other {@link DueWork} (lowest precedence), so mail they queue leaves in the same run.
+ */
+@Singleton
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class MailRelay implements DueWork {
+    private static final Logger LOG = LoggerFactory.getLogger(MailRelay.class);
+
+    private final OutboxStore store;
+    private final MailSender sender;
+    private final Clock clock;
+    private final RelaySettings settings;
+    private final ReentrantLock running = new ReentrantLock();
+
+    @Inject
+    MailRelay(OutboxStore store, MailSender sender, Clock clock, RelaySettings settings) {
+        this.store = store;
+        this.sender = sender;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * What one run did.
+     *
+     * @param claimed     messages claimed (each ends SENT, retried, FAILED or given back)
+     * @param sent        accepted by the server (or written to a file)
+     * @param retried     temporary failures, to be tried again after the back-off
+     * @param failed      parked FAILED: refused for good, or given up after the last attempt
+     * @param unreachable the server could not be reached, and the run stopped there
+     */
+    @Serdeable
+    public record Delivery(int claimed, int sent, int retried, int failed, boolean unreachable, Duration took) {
+        static final Delivery NOTHING = new Delivery(0, 0, 0, 0, false, Duration.ZERO);
+
+        @Override
+        public String toString() {
+            return "sent " + sent + ", retry " + retried + ", failed " + failed
+                    + (unreachable ? " (server unreachable)" : "");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "mail relay";
+    }
+
+    @Override
+    public String runDue() {
+        return deliverDue().toString();
+    }
+
+    /**
+     * Delivers what is due at the clock's time, batch after batch, until nothing due is left, the server cannot be
+     * reached, or the time budget is spent. One run at a time on this node: a second caller waits for the first.
+     */
+    public Delivery deliverDue() {
+        running.lock();
+        try {
+            return deliver();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private Delivery deliver() {
+        long start = System.nanoTime();
+        long budget = settings.timeBudget().toNanos();
+        Tally tally = new Tally();
+        MailSender.Connection connection = null;
+        try {
+            while (System.nanoTime() - start < budget && !tally.unreachable) {
+                Instant now = clock.instant();
+                List<OutboxMessage> batch = store.claimDue(now, now.plus(settings.lease()), settings.batchSize());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                tally.claimed += batch.size();
+                if (connection == null) {
+                    try {
+                        connection = sender.open();
+                    } catch (Exception e) {
+                        tally.unreachable = true;
+                        String reason = MailFailures.describe(e);
+                        LOG.warn("Mail server unreachable ({}); {} message(s) will be tried again later: {}",
+                                sender.describe(), batch.size(), reason);
+                        for (OutboxMessage m : batch) {
+                            retryOrGiveUp(m, reason, tally);
+                        }
+                        break;
+                    }
+                }
+                sendBatch(connection, batch, start, budget, tally);
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+        Delivery delivery = new Delivery(tally.claimed, tally.sent, tally.retried, tally.failed, tally.unreachable,
+                Duration.ofNanos(System.nanoTime() - start));
+        if (delivery.claimed() > 0) {
+            LOG.info("Mail relay: {} claimed, {} sent, {} to retry, {} failed{} in {} ms ({})", delivery.claimed(),
+                    delivery.sent(), delivery.retried(), delivery.failed(),
+                    delivery.unreachable() ? ", server unreachable" : "", delivery.took().toMillis(),
+                    sender.describe());
+        }
+        return delivery;
+    }
+
+    private void sendBatch(MailSender.Connection connection, List<OutboxMessage> batch, long start, long budget,
+                           Tally tally) {
+        int next = 0;
+        try {
+            for (; next < batch.size(); next++) {
+                OutboxMessage m = batch.get(next);
+                if (tally.unreachable) {
+                    retryOrGiveUp(m, tally.unreachableReason, tally);
+                    continue;
+                }
+                if (System.nanoTime() - start >= budget) {
+                    // Out of time: give the rest back untouched; the next run takes them first.
+                    store.release(m);
+                    continue;
+                }
+                sendOne(connection, m, tally);
+            }
+        } catch (RuntimeException e) {
+            // Probably the database: give back what was not tried (its claim would lapse anyway) and report.
+            for (int i = next + 1; i < batch.size(); i++) {
+                try {
+                    store.release(batch.get(i));
+                } catch (RuntimeException ignored) {
+                    break;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void sendOne(MailSender.Connection connection, OutboxMessage m, Tally tally) {
+        OutgoingMail mail;
+        try {
+            mail = m.mail();
+        } catch (RuntimeException e) {
+            String reason = "unreadable in the outbox: " + MailFailures.describe(e);
+            store.markFailed(m, m.attempts() + 1, reason);
+            tally.failed++;
+            LOG.warn("Mail {} {}", m.messageId(), reason);
+            return;
+        }
+        Exception failure;
+        try {
+            connection.send(mail, clock.instant());
+            failure = null;
+        } catch (Exception e) {
+            failure = e;
+        }
+        if (failure == null) {
+            // When the server accepted it: the notice lead time counts from here.
+            store.markSent(m, clock.instant());
+            tally.sent++;
+            return;
+        }
+        String reason = MailFailures.describe(failure);
+        switch (MailFailures.classify(failure)) {
+            case PERMANENT -> {
+                store.markFailed(m, m.attempts() + 1, reason);
+                tally.failed++;
+                LOG.warn("Mail {} to {} refused for good: {}", m.messageId(), m.recipient(), reason);
+            }
+            case TEMPORARY -> retryOrGiveUp(m, reason, tally);
+            case UNREACHABLE -> {
+                LOG.warn("Mail server unreachable ({}); the rest of the batch will be tried again later: {}",
+                        sender.describe(), reason);
+                tally.unreachable = true;
+                tally.unreachableReason = reason;
+                retryOrGiveUp(m, reason, tally);
+            }
+        }
+    }
+
+    private void retryOrGiveUp(OutboxMessage m, String reason, Tally tally) {
+        int attempts = m.attempts() + 1;
+        if (attempts >= settings.maxAttempts()) {
+            String gaveUp = "gave up after " + attempts + " attempts: " + reason;
+            store.markFailed(m, attempts, gaveUp.length() <= MailFailures.MAX_REASON ? gaveUp
+                    : gaveUp.substring(0, MailFailures.MAX_REASON - 1) + "…");
+            tally.failed++;
+            LOG.warn("Mail {} to {} {}", m.messageId(), m.recipient(), gaveUp);
+        } else {
+            store.markRetry(m, attempts, clock.instant().plus(settings.backoffAfter(attempts)), reason);
+            tally.retried++;
+        }
+    }
+
+    private static final class Tally {
+        int claimed;
+        int sent;
+        int retried;
+        int failed;
+        boolean unreachable;
+        String unreachableReason;
+    }
+}

@@ -1,0 +1,100 @@
+package org.compact.tracker.mail;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The outbox table. Every method joins the caller's transaction, or runs in a short one of its own. The changes of
+ * one row apply only while it is still queued, so a late outcome never overwrites a final one. They say so as
+ * {@code status NOT IN ('SENT', 'FAILED')} (the same thing, by the table's check): with {@code status = 'QUEUED'}
+ * H2 plans an UPDATE through the (status, next_attempt_at) index and reads every queued row for each update,
+ * where this form makes it use the primary key, as PostgreSQL does anyway.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+@Transactional
+interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
+
+    /** Inserts a new message; a message id already in the outbox is ignored (0), without failing the transaction. */
+    @Query("""
+            INSERT INTO outbox_message (message_id, category, recipient, subject, text_body, html_body, attachments,
+                headers, reference, status, attempts, next_attempt_at, created_at)
+            VALUES (:messageId, :category, :recipient, :subject, :textBody, :htmlBody, :attachments, :headers,
+                :reference, 'QUEUED', 0, :now, :now)
+            ON CONFLICT DO NOTHING""")
+    int insertIfAbsent(String messageId, String category, String recipient, String subject, String textBody,
+                       @Nullable String htmlBody, String attachments, String headers, @Nullable String reference,
+                       Instant now);
+
+    List<StateRow> findByMessageIdIn(Collection<String> messageIds);
+
+    List<StateRow> findByReferenceOrderById(String reference);
+
+    long countByReferenceAndStatus(String reference, MailStatus status);
+
+    long countByStatus(MailStatus status);
+
+    @Query("""
+            SELECT id FROM outbox_message
+            WHERE status = 'QUEUED' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
+            ORDER BY id LIMIT :limit""")
+    List<Long> findDueIds(Instant now, int limit);
+
+    /** Claims one row until {@code until}, unless another relay holds it: 1 if claimed, 0 if not. */
+    @Query("""
+            UPDATE outbox_message SET claimed_until = :until
+            WHERE id = :id AND status NOT IN ('SENT', 'FAILED') AND (claimed_until IS NULL OR claimed_until < :now)""")
+    int claim(long id, Instant now, Instant until);
+
+    List<OutboxMessage> findByIdInOrderById(Collection<Long> ids);
+
+    @Query("""
+            UPDATE outbox_message SET status = 'SENT', sent_at = :sentAt, attempts = :attempts, claimed_until = NULL,
+                last_error = NULL
+            WHERE id = :id AND status NOT IN ('SENT', 'FAILED')""")
+    int markSent(long id, int attempts, Instant sentAt);
+
+    @Query("""
+            UPDATE outbox_message SET attempts = :attempts, next_attempt_at = :nextAttemptAt, last_error = :lastError,
+                claimed_until = NULL
+            WHERE id = :id AND status NOT IN ('SENT', 'FAILED')""")
+    int markRetry(long id, int attempts, Instant nextAttemptAt, String lastError);
+
+    @Query("""
+            UPDATE outbox_message SET status = 'FAILED', attempts = :attempts, last_error = :lastError,
+                claimed_until = NULL
+            WHERE id = :id AND status NOT IN ('SENT', 'FAILED')""")
+    int markFailed(long id, int attempts, String lastError);
+
+    /** Gives a claimed row back untouched (the relay stopped before its turn). */
+    @Query("UPDATE outbox_message SET claimed_until = NULL WHERE id = :id AND status NOT IN ('SENT', 'FAILED')")
+    int release(long id);
+
+    @Query("""
+            UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_until = NULL
+            WHERE message_id = :messageId AND status = 'FAILED'""")
+    int requeue(String messageId, Instant now);
+
+    @Query("""
+            UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_until = NULL
+            WHERE status = 'FAILED'""")
+    int requeueAllFailed(Instant now);
+
+    /** The delivery state of one message, read without its bodies. */
+    @Introspected
+    record StateRow(String messageId, MailStatus status, int attempts, @Nullable Instant sentAt,
+                    Instant nextAttemptAt, @Nullable String lastError) {
+        MailState state() {
+            return new MailState(messageId, status, attempts, sentAt,
+                    status == MailStatus.QUEUED ? nextAttemptAt : null, lastError);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.compact.tracker.mail;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A message to queue. {@code messageId} is stable for what the message is (e.g. consultation, contact, kind), so a
+ * message re-sent after a crash carries the same {@code Message-ID} and the outbox refuses a second copy of it.
+ *
+ * @param messageId   the RFC 5322 Message-ID without angle brackets, unique in the outbox
+ * @param category    what kind of mail it is, for counts and logs (e.g. NOTICE, CHANGE, REMINDER)
+ * @param to          one recipient address
+ * @param headers     extra headers (List-Unsubscribe, List-Unsubscribe-Post, …)
+ * @param reference   the caller's reference, e.g. "consultation:12", for finding a consultation's mail
+ */
+public record OutgoingMail(
+        String messageId,
+        String category,
+        String to,
+        String subject,
+        String text,
+        @Nullable String html,
+        List<Attachment> attachments,
+        Map<String, String> headers,
+        @Nullable String reference) {
+
+    /** A file sent with the message, e.g. the consultation's calendar (text/calendar). */
+    public record Attachment(String filename, String contentType, byte[] content) {
+    }
+}

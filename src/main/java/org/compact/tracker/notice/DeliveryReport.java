@@ -1,0 +1,21 @@
+package org.compact.tracker.notice;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.compact.tracker.mail.MailStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A consultation's mail to organisations: each contact's delivery and the totals, while a fan-out runs and after. */
+@Serdeable
+public record DeliveryReport(Map<String, Long> counts, List<Line> deliveries) {
+
+    /** One contact's mail: queued, sent (accepted by the SMTP server, with the time), failed (why), and the reply. */
+    @Serdeable
+    public record Line(Long id, Long organisationId, String organisationName, String email, NoticeKind kind,
+                       MailStatus status, @Nullable Instant sentAt, int attempts, @Nullable String failure,
+                       @Nullable Reply reply, @Nullable String replyNote, @Nullable Instant repliedAt) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.compact.tracker.notice;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** The signed addresses an organisation's contact can use without a password. */
+@Singleton
+public class Links {
+    public static final String REPLY = "reply";
+    public static final String UNSUBSCRIBE = "unsubscribe";
+    public static final String PREFERENCES = "preferences";
+
+    private final LinkSigner signer;
+    private final Clock clock;
+    private final String base;
+
+    Links(LinkSigner signer, Clock clock, @Value("${tracker.public-url:`http://localhost:8080`}") String base) {
+        this.signer = signer;
+        this.clock = clock;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** A reply to one delivery, valid until a year after it was sent (past any consultation's close). */
+    String reply(long deliveryId, String email) {
+        return base + "/o/reply?t=" + signer.sign(REPLY, deliveryId, email, LocalDate.now(clock).plusYears(1));
+    }
+
+    /** One-click unsubscribe (RFC 8058): kept valid for two years, as mail can be read late. */
+    String unsubscribe(long organisationId, String email) {
+        return base + "/o/unsubscribe?t=" + signer.sign(UNSUBSCRIBE, organisationId, email, LocalDate.now(clock).plusYears(2));
+    }
+
+    /** The organisation's preferences: a short-lived link, as it can change what the organisation receives. */
+    String preferences(long organisationId, String email) {
+        return base + "/o/preferences?t=" + signer.sign(PREFERENCES, organisationId, email, LocalDate.now(clock).plusDays(30));
+    }
+
+    public String base() {
+        return base;
+    }
+}

@@ -1,0 +1,220 @@
+package org.compact.tracker.notice;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.compact.tracker.mail.OutgoingMail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the mails organisations receive, in clear language: what is being decided, what can still change and what
+ * cannot, when, how to take part, what help is offered, and whom to ask. Plain text and HTML (every value escaped),
+ * with an RFC 5545 calendar of the key dates, and one-click links that need no password.
+ */
+@Singleton
+class NoticeComposer {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    private final Links links;
+    private final Clock clock;
+    private final String domain;
+
+    NoticeComposer(Links links, Clock clock, @Value("${tracker.mail.from:consultations@localhost}") String from) {
+        this.links = links;
+        this.clock = clock;
+        this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
+    }
+
+    String messageId(String kind, long consultationId, @Nullable Object key, long organisationId, String email) {
+        String contact = Integer.toHexString(email.toLowerCase(Locale.ROOT).hashCode());
+        return kind.toLowerCase(Locale.ROOT) + "-" + consultationId + (key == null ? "" : "-" + key) + "-"
+                + organisationId + "-" + contact + "@" + domain;
+    }
+
+    OutgoingMail notice(NoticeContent c, Recipient r, String email, String messageId, long deliveryId) {
+        List<String[]> sections = new ArrayList<>();
+        sections.add(section(null, c.agencyName() + " would like " + r.name() + " to take part in a consultation: "
+                + c.title() + "."));
+        sections.add(section("What it is about", c.summary()));
+        if (c.openToChange() != null) {
+            sections.add(section("What your views can change", c.openToChange()));
+        }
+        if (c.fixed() != null) {
+            sections.add(section("What is already decided", c.fixed()));
+        }
+        if (c.decisionDate() != null) {
+            sections.add(section("The decision", (c.decisionMaker() == null ? "The decision" : c.decisionMaker())
+                    + " will decide on " + day(c.decisionDate()) + ", after hearing what people said."));
+        }
+        sections.add(section("When", "It opens on " + day(c.opensOn()) + " and closes at the end of "
+                + day(c.closesOn()) + "."));
+        sections.add(section("How to take part", words(c.methods())
+                + (c.venues().isEmpty() ? "" : ". Where: " + String.join("; ", c.venues()))));
+        String help = (c.provisions().isEmpty() ? "" : "We offer: " + words(c.provisions()) + ". ")
+                + (c.languages().isEmpty() ? "" : "Languages: " + String.join(", ", c.languages()) + ". ")
+                + "Ask " + c.officerName() + " (" + c.officerEmail() + ") for an accessible format, another language "
+                + "or help with travel costs.";
+        sections.add(section("Help to take part", help));
+        Map<String, String> answers = new LinkedHashMap<>();
+        String replyLink = links.reply(deliveryId, email);
+        for (Reply reply : Reply.values()) {
+            answers.put(reply.label(), replyLink + "&answer=" + reply.name());
+        }
+        String unsubscribe = links.unsubscribe(r.organisationId(), email);
+        String preferences = links.preferences(r.organisationId(), email);
+        String subject = "Consultation notice: " + c.title() + " (opens " + c.opensOn() + ")";
+        return mail(messageId, "NOTICE", email, subject, r.name(), sections, answers, unsubscribe, preferences,
+                List.of(new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
+                        "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c))), c);
+    }
+
+    OutgoingMail change(NoticeContent c, Recipient r, String email, String messageId, List<String> changes) {
+        List<String[]> sections = new ArrayList<>();
+        sections.add(section(null, c.agencyName() + " has changed the consultation " + c.title()
+                + " that you were told about."));
+        sections.add(section("What changed", String.join("\n", changes)));
+        sections.add(section("When", "It opens on " + day(c.opensOn()) + " and closes at the end of "
+                + day(c.closesOn()) + "."));
+        return mail(messageId, "CHANGE", email, "Change to a consultation: " + c.title(), r.name(), sections, Map.of(),
+                links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
+                List.of(new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
+                        "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c))), c);
+    }
+
+    OutgoingMail withdrawal(NoticeContent c, Recipient r, String email, String messageId, String reason) {
+        List<String[]> sections = List.of(
+                section(null, c.agencyName() + " has withdrawn the consultation " + c.title() + "."),
+                section("Why", reason),
+                section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
+        return mail(messageId, "WITHDRAWAL", email, "Withdrawn: " + c.title(), r.name(), sections, Map.of(),
+                links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email), List.of(), c);
+    }
+
+    /** An alert to officers (not to organisations): no unsubscribe, no calendar. */
+    OutgoingMail alert(String messageId, String to, String subject, String text) {
+        return new OutgoingMail(messageId, "ALERT", to, subject, text, null, List.of(), Map.of(), null);
+    }
+
+    private OutgoingMail mail(String messageId, String category, String to, String subject, String greetingName,
+                              List<String[]> sections, Map<String, String> answers, String unsubscribe,
+                              String preferences, List<OutgoingMail.Attachment> attachments, NoticeContent c) {
+        StringBuilder text = new StringBuilder("Dear " + greetingName + ",\n\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;"
+                + "font-size:16px;line-height:1.5;color:#0b0c0c\"><p>Dear " + Html.escape(greetingName) + ",</p>");
+        for (String[] s : sections) {
+            if (s[0] != null) {
+                text.append(s[0]).append('\n');
+                html.append("<h2 style=\"font-size:19px\">").append(Html.escape(s[0])).append("</h2>");
+            }
+            text.append(s[1]).append("\n\n");
+            html.append("<p>").append(Html.escape(s[1]).replace("\n", "<br>")).append("</p>");
+        }
+        if (!answers.isEmpty()) {
+            text.append("Reply in one click\n");
+            html.append("<h2 style=\"font-size:19px\">Reply in one click</h2><ul>");
+            answers.forEach((label, url) -> {
+                text.append(label).append(": ").append(url).append('\n');
+                html.append("<li><a href=\"").append(Html.escape(url)).append("\">").append(Html.escape(label)).append("</a></li>");
+            });
+            text.append('\n');
+            html.append("</ul>");
+        }
+        String footer = "You receive this because " + greetingName + " is in the shared directory of organisations "
+                + "of the local Compact. Reference: consultation " + c.consultationId() + ".";
+        text.append("Your preferences (areas, interests, what you want to hear about; link valid for 30 days): ")
+                .append(preferences).append('\n')
+                .append("Stop these emails: ").append(unsubscribe).append("\n\n").append(footer).append('\n');
+        html.append("<hr><p style=\"font-size:14px\"><a href=\"").append(Html.escape(preferences))
+                .append("\">Your preferences</a> (link valid for 30 days) · <a href=\"").append(Html.escape(unsubscribe))
+                .append("\">Stop these emails</a></p><p style=\"font-size:14px\">").append(Html.escape(footer))
+                .append("</p></body></html>");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("Auto-Submitted", "auto-generated");
+        return new OutgoingMail(messageId, category, to, subject, text.toString(), html.toString(), attachments,
+                headers, "consultation:" + c.consultationId());
+    }
+
+    /** The consultation period and its key dates as an RFC 5545 calendar (all-day events). */
+    byte[] calendar(NoticeContent c) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Local Compact//Consultation tracker//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        String url = links.base() + "/api/consultations/" + c.consultationId();
+        if (c.opensOn() != null && c.closesOn() != null) {
+            calendar.add(event(c, "period", c.opensOn(), c.closesOn().plusDays(1),
+                    "Consultation open: " + c.title(), c.summary(), url));
+            calendar.add(event(c, "closes", c.closesOn(), c.closesOn().plusDays(1),
+                    "Last day to respond: " + c.title(), "Responses close at the end of the day.", url));
+        }
+        if (c.decisionDate() != null) {
+            calendar.add(event(c, "decision", c.decisionDate(), c.decisionDate().plusDays(1),
+                    "Decision: " + c.title(), "Decision by " + (c.decisionMaker() == null ? "the agency" : c.decisionMaker()) + ".", url));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the calendar", e);
+        }
+        return out.toByteArray();
+    }
+
+    private VEvent event(NoticeContent c, String key, LocalDate start, LocalDate endExclusive, String summary,
+                         String description, String url) {
+        VEvent event = new VEvent(start, endExclusive, summary);
+        event.add(new Uid("consultation-" + c.consultationId() + "-" + key + "@" + domain));
+        event.add(new DtStamp(clock.instant()));
+        event.add(new Description(description));
+        event.add(new Url(URI.create(url)));
+        return event;
+    }
+
+    private static String[] section(@Nullable String heading, String body) {
+        return new String[]{heading, body};
+    }
+
+    private static String day(@Nullable LocalDate date) {
+        return date == null ? "a date still to be set" : DAY.format(date);
+    }
+
+    /** ONLINE_SURVEY, PUBLIC_MEETING → "online survey, public meeting". */
+    static String words(List<String> codes) {
+        if (codes.isEmpty()) {
+            return "to be announced";
+        }
+        List<String> words = codes.stream().map(s -> s.toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
+        String joined = String.join(", ", words);
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

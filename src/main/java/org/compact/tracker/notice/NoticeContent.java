@@ -1,0 +1,28 @@
+package org.compact.tracker.notice;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a notice says about a consultation, gathered by the register. */
+public record NoticeContent(
+        long consultationId,
+        String title,
+        String summary,
+        String agencyName,
+        String officerName,
+        String officerEmail,
+        List<String> themes,
+        List<String> areas,
+        List<String> methods,
+        List<String> provisions,
+        List<String> languages,
+        List<String> venues,
+        @Nullable String openToChange,
+        @Nullable String fixed,
+        @Nullable LocalDate decisionDate,
+        @Nullable String decisionMaker,
+        @Nullable LocalDate opensOn,
+        @Nullable LocalDate closesOn) {
+}

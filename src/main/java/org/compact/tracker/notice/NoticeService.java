@@ -1,0 +1,253 @@
+package org.compact.tracker.notice;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.compact.tracker.mail.MailState;
+import org.compact.tracker.mail.MailStatus;
+import org.compact.tracker.mail.Outbox;
+import org.compact.tracker.support.Refusal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Queues the mail that keeps organisations informed, in the caller's transaction (so a notice exists exactly when
+ * the consultation is notified), and answers what became of it. Opted-out organisations (OPT_OUT) and unsubscribed
+ * contacts are never mailed.
+ */
+@Singleton
+public class NoticeService {
+    private final DeliveryRepository deliveries;
+    private final ContactOptOutRepository optOuts;
+    private final OfficerAlertRepository alerts;
+    private final NoticeComposer composer;
+    private final Outbox outbox;
+    private final LinkSigner signer;
+    private final Clock clock;
+
+    NoticeService(DeliveryRepository deliveries, ContactOptOutRepository optOuts, OfficerAlertRepository alerts,
+                  NoticeComposer composer, Outbox outbox, LinkSigner signer, Clock clock) {
+        this.deliveries = deliveries;
+        this.optOuts = optOuts;
+        this.alerts = alerts;
+        this.composer = composer;
+        this.outbox = outbox;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    /** What a fan-out queued. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Queued(int organisations, int contacts, int optedOutOrganisations, int unsubscribedContacts) {
+    }
+
+    /** Queues one notice per contact of every targeted organisation that has not opted out. */
+    @Transactional
+    public Queued queueNotices(NoticeContent content, List<Recipient> recipients) {
+        Set<String> unsubscribed = unsubscribed(recipients);
+        int organisations = 0;
+        int contacts = 0;
+        int optedOut = 0;
+        int skipped = 0;
+        Instant now = clock.instant();
+        for (Recipient r : recipients) {
+            if (r.optedOut()) {
+                optedOut++;
+                continue;
+            }
+            boolean any = false;
+            for (String email : r.emails()) {
+                if (unsubscribed.contains(key(r.organisationId(), email))) {
+                    skipped++;
+                    continue;
+                }
+                String messageId = composer.messageId("notice", content.consultationId(), null, r.organisationId(), email);
+                if (deliveries.existsByMessageId(messageId)) {
+                    continue;
+                }
+                Delivery d = deliveries.save(new Delivery(null, content.consultationId(), r.organisationId(), email,
+                        NoticeKind.NOTICE, messageId, now, null, null, null));
+                outbox.enqueue(composer.notice(content, r, email, messageId, d.id()));
+                contacts++;
+                any = true;
+            }
+            if (any) {
+                organisations++;
+            }
+        }
+        return new Queued(organisations, contacts, optedOut, skipped);
+    }
+
+    /**
+     * Tells every contact already notified what changed ({@code changeKey} makes each change a message of its own).
+     * Contacts who unsubscribed or organisations that opted out since are left alone.
+     */
+    @Transactional
+    public int queueChange(NoticeContent content, long changeKey, List<String> changes, Function<Long, Recipient> directory) {
+        return toNotified(content, directory, NoticeKind.CHANGE, changeKey,
+                (r, email, id) -> composer.change(content, r, email, id, changes));
+    }
+
+    /** Tells every contact already notified that the consultation was withdrawn, and why. */
+    @Transactional
+    public int queueWithdrawal(NoticeContent content, String reason, Function<Long, Recipient> directory) {
+        return toNotified(content, directory, NoticeKind.WITHDRAWAL, null,
+                (r, email, id) -> composer.withdrawal(content, r, email, id, reason));
+    }
+
+    /**
+     * Mails an alert (notice deadline near, breach) once per consultation, kind and due key, whatever re-runs:
+     * returns false when it was already sent.
+     */
+    @Transactional
+    public boolean alertOnce(long consultationId, String kind, String dueKey, List<String> to, String subject, String text) {
+        if (alerts.existsByConsultationIdAndKindAndDueKey(consultationId, kind, dueKey)) {
+            return false;
+        }
+        alerts.save(new OfficerAlert(null, consultationId, kind, dueKey, clock.instant()));
+        for (String address : new HashSet<>(to)) {
+            String id = "alert-" + kind.toLowerCase(Locale.ROOT) + "-" + consultationId + "-" + dueKey + "-"
+                    + Integer.toHexString(address.toLowerCase(Locale.ROOT).hashCode()) + "@" + domainOf(address);
+            outbox.enqueue(composer.alert(id, address, subject, text));
+        }
+        return true;
+    }
+
+    /** Each contact's mail about a consultation, with the outbox's word on what became of it. */
+    public DeliveryReport report(long consultationId, Function<Long, String> organisationNames) {
+        List<Delivery> all = deliveries.findByConsultationIdOrderById(consultationId);
+        Map<String, MailState> states = outbox.states(all.stream().map(Delivery::messageId).toList());
+        List<DeliveryReport.Line> lines = new ArrayList<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (MailStatus s : MailStatus.values()) {
+            counts.put(s.name(), 0L);
+        }
+        counts.put("ACKNOWLEDGED", 0L);
+        for (Delivery d : all) {
+            MailState state = states.get(d.messageId());
+            MailStatus status = state == null ? MailStatus.QUEUED : state.status();
+            counts.merge(status.name(), 1L, Long::sum);
+            if (d.reply() != null) {
+                counts.merge("ACKNOWLEDGED", 1L, Long::sum);
+            }
+            lines.add(new DeliveryReport.Line(d.id(), d.organisationId(), organisationNames.apply(d.organisationId()),
+                    d.email(), d.kind(), status, state == null ? null : state.sentAt(),
+                    state == null ? 0 : state.attempts(), status == MailStatus.FAILED ? state.lastError() : null,
+                    d.reply(), d.replyNote(), d.repliedAt()));
+        }
+        counts.put("TOTAL", (long) all.size());
+        return new DeliveryReport(counts, lines);
+    }
+
+    /** When each organisation's first notice was accepted by the SMTP server (for the notice lead time). */
+    public Map<Long, Instant> firstNoticeSent(long consultationId) {
+        List<Delivery> notices = deliveries.findByConsultationIdAndKindOrderById(consultationId, NoticeKind.NOTICE);
+        Map<String, MailState> states = outbox.states(notices.stream().map(Delivery::messageId).toList());
+        Map<Long, Instant> first = new LinkedHashMap<>();
+        for (Delivery d : notices) {
+            MailState s = states.get(d.messageId());
+            if (s != null && s.sentAt() != null) {
+                first.merge(d.organisationId(), s.sentAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return first;
+    }
+
+    /** Records a one-click reply from a signed link. */
+    @Transactional
+    public Delivery reply(String token, Reply answer, @Nullable String note) {
+        LinkSigner.Link link = signer.verify(token, Links.REPLY)
+                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+        Delivery d = deliveries.findById(link.subject())
+                .filter(x -> x.email().equalsIgnoreCase(link.email()))
+                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+        String cleaned = note == null || note.isBlank() ? null : note.strip();
+        if (cleaned != null && cleaned.length() > 2000) {
+            throw Refusal.invalid("note", "must be at most 2000 characters");
+        }
+        return deliveries.update(d.withReply(answer, cleaned, clock.instant()));
+    }
+
+    /** One-click unsubscribe (RFC 8058): this contact of this organisation is never mailed again. */
+    @Transactional
+    public LinkSigner.Link unsubscribe(String token) {
+        LinkSigner.Link link = signer.verify(token, Links.UNSUBSCRIBE)
+                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+        String email = link.email().toLowerCase(Locale.ROOT);
+        if (!optOuts.existsByOrganisationIdAndEmail(link.subject(), email)) {
+            optOuts.save(new ContactOptOut(null, link.subject(), email, clock.instant()));
+        }
+        return link;
+    }
+
+    /** The link a token stands for, or a 403 refusal when it is forged, for another purpose or expired. */
+    public LinkSigner.Link link(String token, String purpose) {
+        return signer.verify(token, purpose)
+                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+    }
+
+    /** The organisation and contact a preferences link is for. */
+    public LinkSigner.Link preferencesLink(String token) {
+        return signer.verify(token, Links.PREFERENCES)
+                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired; ask for a new one."));
+    }
+
+    /** The consultations an organisation received mail about, newest first, for its own page. */
+    public List<Delivery> receivedBy(long organisationId) {
+        return deliveries.findByOrganisationIdOrderByIdDesc(organisationId);
+    }
+
+    private interface Compose {
+        org.compact.tracker.mail.OutgoingMail mail(Recipient r, String email, String messageId);
+    }
+
+    private int toNotified(NoticeContent content, Function<Long, Recipient> directory, NoticeKind kind,
+                           @Nullable Long changeKey, Compose compose) {
+        List<Delivery> notified = deliveries.findByConsultationIdAndKindOrderById(content.consultationId(), NoticeKind.NOTICE);
+        Set<String> unsubscribed = optOuts.findByOrganisationIdInList(notified.stream().map(Delivery::organisationId)
+                .distinct().toList()).stream().map(o -> key(o.organisationId(), o.email())).collect(Collectors.toSet());
+        Instant now = clock.instant();
+        int queued = 0;
+        for (Delivery n : notified) {
+            Recipient r = directory.apply(n.organisationId());
+            if (r == null || r.optedOut() || unsubscribed.contains(key(n.organisationId(), n.email()))) {
+                continue;
+            }
+            String messageId = composer.messageId(kind.name(), content.consultationId(), changeKey, n.organisationId(), n.email());
+            if (deliveries.existsByMessageId(messageId)) {
+                continue;
+            }
+            Delivery d = deliveries.save(new Delivery(null, content.consultationId(), n.organisationId(), n.email(),
+                    kind, messageId, now, null, null, null));
+            outbox.enqueue(compose.mail(r, d.email(), messageId));
+            queued++;
+        }
+        return queued;
+    }
+
+    private Set<String> unsubscribed(List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return Set.of();
+        }
+        return optOuts.findByOrganisationIdInList(recipients.stream().map(Recipient::organisationId).toList()).stream()
+                .map(o -> key(o.organisationId(), o.email())).collect(Collectors.toSet());
+    }
+
+    private static String key(long organisationId, String email) {
+        return organisationId + "|" + email.toLowerCase(Locale.ROOT);
+    }
+
+    private static String domainOf(String address) {
+        return address.contains("@") ? address.substring(address.indexOf('@') + 1) : "localhost";
+    }
+}

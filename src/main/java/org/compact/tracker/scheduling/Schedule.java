@@ -1,0 +1,30 @@
+package org.compact.tracker.scheduling;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * When each job runs (configuration {@code tracker.jobs.*}, times in the council's zone). Cron expressions are
+ * Quartz's (seconds first).
+ */
+@Singleton
+class Schedule {
+    /** One scheduled job: the DueWork it runs and its Quartz cron expression, or a fixed interval in seconds. */
+    record Entry(String work, String cron, int everySeconds) {
+    }
+
+    private final List<Entry> entries;
+
+    Schedule(@Value("${tracker.jobs.lifecycle.cron:0 5 * * * ?}") String lifecycle,
+             @Value("${tracker.jobs.notice-watch.cron:0 0 7 * * ?}") String noticeWatch,
+             @Value("${tracker.jobs.mail-relay.every-seconds:5}") int relaySeconds) {
+        this.entries = List.of(new Entry("lifecycle", lifecycle, 0), new Entry("notice watch", noticeWatch, 0),
+                new Entry("mail relay", null, relaySeconds));
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+}

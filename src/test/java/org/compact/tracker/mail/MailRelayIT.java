@@ -1,0 +1,404 @@
+package org.compact.tracker.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.compact.tracker.clock.SimClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The outbox and the relay against a real SMTP server (GreenMail on a free loopback port), the H2 file database
+ * and the sim clock, with the scheduler off so only the test runs the relay.
+ */
+@MicronautTest(environments = "sim", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MailRelayIT implements TestPropertyProvider {
+    private static final int PORT = freePort();
+    private static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    MailRelay relay;
+    @Inject
+    OutboxStore store;
+    @Inject
+    MailSender sender;
+    @Inject
+    RelaySettings settings;
+    @Inject
+    Clock clock;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    GreenMail greenMail;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "tracker.mail.smtp.host", "127.0.0.1",
+                "tracker.mail.smtp.port", String.valueOf(PORT),
+                "tracker.mail.smtp.connect-timeout", "2s",
+                "tracker.mail.smtp.read-timeout", "5s",
+                "tracker.mail.smtp.write-timeout", "5s",
+                "tracker.mail.from", "consultations@tracker.example",
+                "tracker.jobs.enabled", "false");
+    }
+
+    @BeforeAll
+    void startSmtp() {
+        greenMail = new GreenMail(SMTP);
+        greenMail.start();
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        greenMail.stop();
+    }
+
+    @Test
+    void eachQueuedMessageArrivesOnceWithItsMessageIdSubjectPartsAndCalendar() throws Exception {
+        Instant now = tick(Duration.ofSeconds(1));
+        List<OutgoingMail> notices = notices("arrives", 3, "consultation:arrives");
+        tx.executeWrite(status -> {
+            notices.forEach(outbox::enqueue);
+            return null;
+        });
+        assertThat(outbox.countsByReference("consultation:arrives"))
+                .isEqualTo(Map.of(MailStatus.QUEUED, 3L, MailStatus.SENT, 0L, MailStatus.FAILED, 0L));
+
+        MailRelay.Delivery delivery = relay.deliverDue();
+        relay.deliverDue();
+
+        assertThat(delivery.sent()).isGreaterThanOrEqualTo(3);
+        for (OutgoingMail notice : notices) {
+            List<MimeMessage> copies = received(notice.messageId(), 1);
+            assertThat(copies).hasSize(1);
+            MimeMessage m = copies.get(0);
+            assertThat(Mails.messageId(m)).isEqualTo("<" + notice.messageId() + ">");
+            assertThat(m.getSubject()).isEqualTo(notice.subject());
+            assertThat(m.getFrom()).extracting(Object::toString).containsExactly("consultations@tracker.example");
+            assertThat(m.getHeader("List-Unsubscribe", null)).isEqualTo("<https://tracker.example/unsubscribe/abc>");
+            assertThat(((String) Mails.leaf(m, "text/plain").getContent()).replace("\r\n", "\n"))
+                    .isEqualTo(notice.text());
+            assertThat((String) Mails.leaf(m, "text/html").getContent()).isEqualTo(notice.html());
+            Part ics = Mails.leaf(m, "text/calendar");
+            assertThat(ics.getFileName()).isEqualTo("consultation.ics");
+            assertThat(ics.getContentType()).contains("method=PUBLISH");
+            assertThat(new String(Mails.bytes(ics), StandardCharsets.UTF_8)).isEqualTo(Mails.ICS);
+        }
+        Map<String, MailState> states = outbox.states(ids(notices));
+        assertThat(states.values()).allSatisfy(s -> {
+            assertThat(s.status()).isEqualTo(MailStatus.SENT);
+            assertThat(s.sentAt()).isEqualTo(now);
+            assertThat(s.attempts()).isEqualTo(1);
+            assertThat(s.nextAttemptAt()).isNull();
+            assertThat(s.lastError()).isNull();
+        });
+        assertThat(outbox.byReference("consultation:arrives")).extracting(MailState::messageId)
+                .containsExactlyElementsOf(ids(notices));
+        assertThat(outbox.countsByReference("consultation:arrives")).containsEntry(MailStatus.SENT, 3L);
+    }
+
+    @Test
+    void aSecondEnqueueOfTheSameMessageIdIsIgnoredWithoutFailingTheCallersTransaction() throws Exception {
+        tick(Duration.ofSeconds(1));
+        OutgoingMail first = Mails.notice(unique("dup"), "partner@example.org", "consultation:dup");
+        OutgoingMail again = new OutgoingMail(first.messageId(), first.category(), first.to(), "A different subject",
+                first.text(), first.html(), first.attachments(), first.headers(), first.reference());
+        OutgoingMail other = Mails.notice(unique("dup-other"), "other@example.org", "consultation:dup");
+
+        tx.executeWrite(status -> {
+            outbox.enqueue(first);
+            outbox.enqueue(again);
+            outbox.enqueue(other);
+            return null;
+        });
+        outbox.enqueue(again);
+        relay.deliverDue();
+
+        assertThat(outbox.byReference("consultation:dup")).hasSize(2);
+        List<MimeMessage> copies = received(first.messageId(), 1);
+        assertThat(copies).hasSize(1);
+        assertThat(copies.get(0).getSubject()).isEqualTo(first.subject());
+        assertThat(received(other.messageId(), 1)).hasSize(1);
+    }
+
+    @Test
+    void mailQueuedInATransactionThatRollsBackIsNeverSent() {
+        tick(Duration.ofSeconds(1));
+        OutgoingMail notice = Mails.notice(unique("rolled-back"), "partner@example.org", "consultation:rb");
+
+        assertThatThrownBy(() -> tx.executeWrite(status -> {
+            outbox.enqueue(notice);
+            throw new IllegalStateException("the change that caused the mail failed");
+        })).hasMessageContaining("the change that caused the mail failed");
+        relay.deliverDue();
+
+        assertThat(outbox.states(List.of(notice.messageId()))).isEmpty();
+        assertThat(receivedNow(notice.messageId())).isEmpty();
+    }
+
+    @Test
+    void whileTheServerIsDownMessagesWaitQueuedAndAfterTheBackoffEachIsDeliveredOnce() throws Exception {
+        Instant down = tick(Duration.ofSeconds(1));
+        List<OutgoingMail> notices = notices("outage", 3, "consultation:outage");
+        greenMail.stop();
+        try {
+            tx.executeWrite(status -> {
+                notices.forEach(outbox::enqueue);
+                return null;
+            });
+
+            MailRelay.Delivery refused = relay.deliverDue();
+
+            assertThat(refused.unreachable()).isTrue();
+            assertThat(refused.sent()).isZero();
+            assertThat(outbox.states(ids(notices)).values()).hasSize(3).allSatisfy(s -> {
+                assertThat(s.status()).isEqualTo(MailStatus.QUEUED);
+                assertThat(s.attempts()).isEqualTo(1);
+                assertThat(s.nextAttemptAt()).isEqualTo(down.plusSeconds(30));
+                assertThat(s.lastError()).contains("127.0.0.1:" + PORT).containsIgnoringCase("refused");
+            });
+
+            tick(Duration.ofSeconds(20));
+            MailRelay.Delivery tooSoon = relay.deliverDue();
+            assertThat(tooSoon.claimed()).isZero();
+            assertThat(outbox.states(ids(notices)).values()).allSatisfy(s -> assertThat(s.attempts()).isEqualTo(1));
+        } finally {
+            greenMail = new GreenMail(SMTP);
+            greenMail.start();
+        }
+
+        Instant back = tick(Duration.ofSeconds(11));
+        MailRelay.Delivery delivered = relay.deliverDue();
+        relay.deliverDue();
+
+        assertThat(delivered.sent()).isGreaterThanOrEqualTo(3);
+        for (OutgoingMail notice : notices) {
+            assertThat(received(notice.messageId(), 1)).hasSize(1);
+        }
+        assertThat(outbox.states(ids(notices)).values()).allSatisfy(s -> {
+            assertThat(s.status()).isEqualTo(MailStatus.SENT);
+            assertThat(s.sentAt()).isEqualTo(back);
+            assertThat(s.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aMessageClaimedByARelayThatDiedIsDeliveredWhenItsLeaseEndsWithTheSameMessageId() throws Exception {
+        Instant now = tick(Duration.ofSeconds(1));
+        OutgoingMail notice = Mails.notice(unique("crash"), "partner@example.org", "consultation:crash");
+        outbox.enqueue(notice);
+        // A relay claims it, hands it to the server ("250 OK") and dies before writing SENT.
+        assertThat(store.claimDue(now, now.plus(settings.lease()), settings.batchSize()))
+                .extracting(OutboxMessage::messageId).contains(notice.messageId());
+        try (MailSender.Connection connection = sender.open()) {
+            connection.send(notice, now);
+        }
+
+        MailRelay.Delivery whileClaimed = relay.deliverDue();
+        assertThat(whileClaimed.claimed()).isZero();
+        assertThat(received(notice.messageId(), 1)).hasSize(1);
+
+        Instant later = tick(settings.lease().plusSeconds(1));
+        relay.deliverDue();
+
+        List<MimeMessage> copies = received(notice.messageId(), 2);
+        assertThat(copies).hasSize(2);
+        assertThat(copies).extracting(Mails::messageId).containsOnly("<" + notice.messageId() + ">");
+        MailState state = outbox.states(List.of(notice.messageId())).get(notice.messageId());
+        assertThat(state.status()).isEqualTo(MailStatus.SENT);
+        assertThat(state.sentAt()).isEqualTo(later);
+    }
+
+    @Test
+    void twoRelaysClaimingAtOnceNeverShareAMessage() throws Exception {
+        Instant now = tick(Duration.ofSeconds(1));
+        List<OutgoingMail> notices = notices("race", 60, "consultation:race");
+        tx.executeWrite(status -> {
+            notices.forEach(outbox::enqueue);
+            return null;
+        });
+        Callable<List<String>> claim = () -> store.claimDue(now, now.plus(settings.lease()), 40).stream()
+                .map(OutboxMessage::messageId).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> all = new ArrayList<>();
+        try {
+            List<Future<List<String>>> futures = pool.invokeAll(List.of(claim, claim));
+            for (Future<List<String>> f : futures) {
+                all.addAll(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // Both saw the same due rows; each row went to one of them only.
+        assertThat(new HashSet<>(all)).hasSize(all.size());
+        assertThat(all).isNotEmpty().isSubsetOf(ids(notices));
+
+        tick(settings.lease().plusSeconds(1));
+        relay.deliverDue();
+        for (OutgoingMail notice : notices) {
+            assertThat(received(notice.messageId(), 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRecipientTheServerRefusesForGoodIsParkedFailedWithTheReasonAndTheOthersGo() throws Exception {
+        Instant now = tick(Duration.ofSeconds(1));
+        OutgoingMail refused = Mails.notice(unique("refused"), "nobody@refused.example", "consultation:refused");
+        OutgoingMail invalid = Mails.notice(unique("invalid"), "partner at example.org", "consultation:refused");
+        OutgoingMail fine = Mails.notice(unique("fine"), "partner@example.org", "consultation:refused");
+        tx.executeWrite(status -> {
+            outbox.enqueue(refused);
+            outbox.enqueue(invalid);
+            outbox.enqueue(fine);
+            return null;
+        });
+        // GreenMail accepts every recipient: this sender answers for refused.example as a server would (550).
+        MailRelay refusing = new MailRelay(store, new RefusingSender(sender, "refused.example"), clock, settings);
+
+        MailRelay.Delivery delivery = refusing.deliverDue();
+
+        assertThat(delivery.failed()).isGreaterThanOrEqualTo(2);
+        Map<String, MailState> states = outbox.states(List.of(refused.messageId(), invalid.messageId(),
+                fine.messageId()));
+        assertThat(states.get(refused.messageId())).satisfies(s -> {
+            assertThat(s.status()).isEqualTo(MailStatus.FAILED);
+            assertThat(s.attempts()).isEqualTo(1);
+            assertThat(s.lastError()).contains("550").contains("Recipient address rejected");
+        });
+        assertThat(states.get(invalid.messageId())).satisfies(s -> {
+            assertThat(s.status()).isEqualTo(MailStatus.FAILED);
+            assertThat(s.lastError()).isNotBlank();
+        });
+        assertThat(states.get(fine.messageId()).status()).isEqualTo(MailStatus.SENT);
+        assertThat(states.get(fine.messageId()).sentAt()).isEqualTo(now);
+        assertThat(received(fine.messageId(), 1)).hasSize(1);
+        assertThat(receivedNow(refused.messageId())).isEmpty();
+
+        assertThat(outbox.requeue(refused.messageId())).isTrue();
+        assertThat(outbox.states(List.of(refused.messageId())).get(refused.messageId()))
+                .satisfies(s -> assertThat(s.status()).isEqualTo(MailStatus.QUEUED));
+        relay.deliverDue();
+        assertThat(received(refused.messageId(), 1)).hasSize(1);
+    }
+
+    /** Moves the sim clock forward and returns the new time. */
+    private Instant tick(Duration by) {
+        SimClock sim = (SimClock) clock;
+        // Whole milliseconds: the database keeps microseconds, and the times read back must compare equal.
+        Instant now = sim.instant().plus(by).truncatedTo(ChronoUnit.MILLIS);
+        sim.set(now);
+        return now;
+    }
+
+    private static List<OutgoingMail> notices(String what, int n, String reference) {
+        List<OutgoingMail> notices = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < n; i++) {
+            notices.add(Mails.notice(what + "." + run + "." + i + "@tracker.example", "partner" + i + "@example.org",
+                    reference));
+        }
+        return notices;
+    }
+
+    private static String unique(String what) {
+        return what + "." + UUID.randomUUID() + "@tracker.example";
+    }
+
+    private static List<String> ids(List<OutgoingMail> mails) {
+        return mails.stream().map(OutgoingMail::messageId).toList();
+    }
+
+    /** The copies of a message that arrived, waiting up to 5 s for {@code expected} of them. */
+    private List<MimeMessage> received(String messageId, int expected) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<MimeMessage> copies = receivedNow(messageId);
+        while (copies.size() < expected && System.nanoTime() < until) {
+            Thread.sleep(20);
+            copies = receivedNow(messageId);
+        }
+        return copies;
+    }
+
+    private List<MimeMessage> receivedNow(String messageId) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return ("<" + messageId + ">").equals(Mails.messageId(m));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The real sender, except that a recipient in {@code domain} is refused as an SMTP server refuses it. */
+    private record RefusingSender(MailSender real, String domain) implements MailSender {
+        @Override
+        public Connection open() throws MessagingException {
+            Connection connection = real.open();
+            return new Connection() {
+                @Override
+                public void send(OutgoingMail mail, Instant date) throws MessagingException {
+                    if (mail.to().endsWith("@" + domain)) {
+                        throw MailFailuresTest.refusedRecipient(550, "5.1.1 <" + mail.to()
+                                + ">: Recipient address rejected: User unknown");
+                    }
+                    connection.send(mail, date);
+                }
+
+                @Override
+                public void close() {
+                    connection.close();
+                }
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "refusing " + real.describe();
+        }
+    }
+
+}

@@ -1,0 +1,328 @@
+package org.compact.tracker.notice;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.compact.tracker.support.Api;
+import org.compact.tracker.support.World;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Notices reach every targeted contact that has not opted out, exactly once, over real SMTP (GreenMail), with a
+ * calendar that parses; replies and one-click unsubscribe work from the links in the mail.
+ */
+@MicronautTest(environments = "sim", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NoticeIT implements TestPropertyProvider {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(false);
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    World world;
+    long ordsallTenants;
+    long deafForum;
+    long optedOut;
+    long optedOutOfHousing;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
+                "tracker.mail.from", "consultations@salford.example");
+    }
+
+    @BeforeAll
+    void setUp() {
+        world = World.create(client);
+        ordsallTenants = world.organisationIds.get(0);
+        deafForum = world.organisationIds.get(2);
+        optedOut = organisation("Ordsall Quiet Club", "quiet@example.org", Map.of("all", true));
+        optedOutOfHousing = organisation("Ordsall Allotments", "allotments@example.org", Map.of("themes", List.of("Housing")));
+        moveTo(LocalDate.of(2027, 1, 4));
+    }
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void everyTargetedContactThatHasNotOptedOutGetsExactlyOneNoticeWithAValidCalendar() throws Exception {
+        LocalDate opensOn = today().plusMonths(2);
+        long id = world.register(world.consultation(opensOn));
+
+        Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
+        assertEquals(200, notified.status(), notified::toString);
+        deliverMail();
+        deliverMail();
+
+        List<MimeMessage> mail = received("Consultation notice");
+        assertThat(mail).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder(email(ordsallTenants), email(deafForum));
+        MimeMessage notice = mail.get(0);
+        assertThat(notice.getMessageID()).startsWith("<notice-" + id + "-").endsWith("@salford.example>");
+        assertThat(notice.getHeader("List-Unsubscribe")[0]).contains("/o/unsubscribe?t=");
+        assertEquals("List-Unsubscribe=One-Click", notice.getHeader("List-Unsubscribe-Post")[0]);
+        String text = part(notice, "text/plain");
+        assertThat(text).contains("New homes in Ordsall", "What your views can change", "What is already decided",
+                "Large print", "We will take part");
+
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(attachment(notice, "text/calendar")));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).isNotEmpty();
+        assertThat(events).anySatisfy(e -> assertEquals(opensOn, LocalDate.from(e.getDateTimeStart().getDate())));
+        calendar.validate();
+
+        Map<String, Object> counts = (Map<String, Object>) world.officer.get("/api/consultations/" + id + "/deliveries").at("counts");
+        assertEquals(2, ((Number) counts.get("SENT")).intValue());
+        assertEquals(0, ((Number) counts.get("QUEUED")).intValue());
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) world.officer.get("/api/consultations/" + id + "/deliveries").at("deliveries");
+        assertThat(lines).allSatisfy(l -> assertThat(l.get("sentAt")).isNotNull());
+        assertThat(lines).extracting(l -> ((Number) l.get("organisationId")).longValue())
+                .doesNotContain(optedOut, optedOutOfHousing);
+    }
+
+    @Test
+    void aOneClickUnsubscribeIsHonouredAtOnceAndAGetChangesNothing() throws Exception {
+        long first = organisation("Langworthy Residents", "residents@langworthy.example", Map.of(), "Langworthy");
+        long second = organisation("Langworthy Carers", "carers@langworthy.example", Map.of(), "Langworthy");
+        Map<String, Object> body = world.consultation(today().plusMonths(2));
+        body.put("targets", Map.of("areas", List.of("Langworthy")));
+        long id = world.register(body);
+        world.officer.post("/api/consultations/" + id + "/notify");
+        deliverMail();
+        MimeMessage toFirst = received("Consultation notice").stream()
+                .filter(m -> recipient(m).equals(email(first))).findFirst().orElseThrow();
+        String link = toFirst.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        String path = URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery();
+
+        Api.Reply page = Api.anonymous(client).get(path);
+        assertEquals(200, page.status());
+        assertThat(page.body()).contains("<form method=\"post\"");
+
+        Api.Reply unsubscribed = Api.anonymous(client).send(HttpRequest.POST(path, "List-Unsubscribe=One-Click")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(200, unsubscribed.status(), unsubscribed::toString);
+        smtp.purgeEmailFromAllMailboxes();
+
+        Api.Reply changed = world.officer.patch("/api/consultations/" + id,
+                Map.of("closesOn", today().plusMonths(2).plusWeeks(14).toString()));
+        assertEquals(200, changed.status(), changed::toString);
+        deliverMail();
+        assertThat(received("Change to a consultation")).extracting(NoticeIT::recipient)
+                .containsExactly(email(second));
+
+        long next = world.register(body);
+        world.officer.post("/api/consultations/" + next + "/notify");
+        deliverMail();
+        assertThat(received("Consultation notice")).extracting(NoticeIT::recipient).containsExactly(email(second));
+    }
+
+    @Test
+    void aForgedUnsubscribeLinkIsRefused() {
+        Api.Reply forged = Api.anonymous(client).send(HttpRequest.POST("/o/unsubscribe?t=bm90LmEudG9rZW4.AAAA", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(403, forged.status());
+    }
+
+    @Test
+    void aReplyFromTheLinkInTheNoticeIsRecordedOnTheDelivery() throws Exception {
+        long id = world.register(world.consultation(today().plusMonths(2)));
+        world.officer.post("/api/consultations/" + id + "/notify");
+        deliverMail();
+        MimeMessage notice = received("Consultation notice").stream()
+                .filter(m -> recipient(m).equals(email(deafForum))).findFirst().orElseThrow();
+        String text = part(notice, "text/plain");
+        String link = Arrays.stream(text.split("\\s+")).filter(w -> w.contains("/o/reply?t=") && w.contains("NEEDS_FORMAT"))
+                .findFirst().orElseThrow();
+        URI uri = URI.create(link);
+        String token = uri.getRawQuery().replaceAll("^t=([^&]+).*$", "$1");
+
+        Api.Reply page = Api.anonymous(client).get(uri.getRawPath() + "?" + uri.getRawQuery());
+        assertEquals(200, page.status());
+        assertThat(page.body()).contains("We need an accessible format");
+
+        Api.Reply recorded = Api.anonymous(client).send(HttpRequest.POST("/o/reply",
+                "t=" + token + "&answer=NEEDS_FORMAT&note=British+Sign+Language+at+the+meeting")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(200, recorded.status(), recorded::toString);
+
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) world.officer
+                .get("/api/consultations/" + id + "/deliveries").at("deliveries");
+        Map<String, Object> line = lines.stream().filter(l -> email(deafForum).equals(l.get("email"))).findFirst().orElseThrow();
+        assertEquals("NEEDS_FORMAT", line.get("reply"));
+        assertEquals("British Sign Language at the meeting", line.get("replyNote"));
+    }
+
+    @Test
+    void aWithdrawalIsMailedToEveryoneNotifiedWithTheReason() throws Exception {
+        long id = world.register(world.consultation(today().plusMonths(2)));
+        world.officer.post("/api/consultations/" + id + "/notify");
+        deliverMail();
+        smtp.purgeEmailFromAllMailboxes();
+
+        world.officer.post("/api/consultations/" + id + "/withdraw", Map.of("reason", "The site has been sold."));
+        deliverMail();
+
+        List<MimeMessage> mail = received("Withdrawn");
+        assertThat(mail).hasSize(2);
+        assertThat(part(mail.get(0), "text/plain")).contains("The site has been sold.");
+    }
+
+    @Test
+    void theNoticeWatchRemindsTheOfficerOnceAndReportsABreachToTheComplianceContact() throws Exception {
+        LocalDate today = today();
+        long near = world.register(world.consultation(today.plusMonths(1).plusDays(5)));
+        long late = world.register(world.consultation(today.plusDays(20)));
+
+        moveTo(today.plusDays(1));
+        moveTo(today.plusDays(2));
+        deliverMail();
+
+        List<MimeMessage> reminders = received("Send notice by");
+        assertThat(reminders).filteredOn(m -> subject(m).contains("New homes")).hasSize(1);
+        assertThat(reminders).extracting(NoticeIT::recipient).containsOnly(world.officerName + "@example.org");
+        List<MimeMessage> breaches = received("NOTICE breach");
+        assertThat(breaches).extracting(NoticeIT::recipient)
+                .contains(world.officerName + "@example.org")
+                .anyMatch(r -> r.startsWith("compact") && r.endsWith("@salford.example"));
+        assertThat(part(breaches.get(0), "text/plain")).contains("calendar month");
+        assertThat(near).isNotEqualTo(late);
+    }
+
+    private long organisation(String name, String email, Map<String, Object> optOut) {
+        return organisation(name, email, optOut, "Ordsall");
+    }
+
+    private long organisation(String name, String email, Map<String, Object> optOut, String area) {
+        Api.Reply r = world.officer.post("/api/organisations", Map.of("name", name, "kind", "COMMUNITY_GROUP",
+                "emails", List.of(email), "areas", List.of(area), "interests", List.of("housing"),
+                "communities", List.of("OLDER_PEOPLE"), "optOut", optOut));
+        assertEquals(201, r.status(), r::toString);
+        return r.id();
+    }
+
+    private String email(long organisationId) {
+        return ((List<String>) world.officer.get("/api/organisations/" + organisationId).at("emails")).get(0);
+    }
+
+    private void deliverMail() {
+        moveTo(today().atStartOfDay().plusHours(9).plusMinutes(1).toLocalDate());
+    }
+
+    private List<MimeMessage> received(String subjectStart) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (subject(m).startsWith(subjectStart)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String part(MimeMessage m, String type) throws Exception {
+        BodyPart p = find((Multipart) m.getContent(), type);
+        return p == null ? null : p.getContent().toString();
+    }
+
+    private static byte[] attachment(MimeMessage m, String type) throws Exception {
+        BodyPart p = find((Multipart) m.getContent(), type);
+        try (InputStream in = p.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static BodyPart find(Multipart multipart, String type) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart p = multipart.getBodyPart(i);
+            if (p.isMimeType(type)) {
+                return p;
+            }
+            if (p.getContent() instanceof Multipart inner) {
+                BodyPart found = find(inner, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private LocalDate today() {
+        String now = (String) world.admin.get("/api/sim/clock").at("now");
+        return java.time.Instant.parse(now).atZone(LONDON).toLocalDate();
+    }
+
+    private void moveTo(LocalDate day) {
+        String now = (String) world.admin.get("/api/sim/clock").at("now");
+        java.time.Instant target = day.atTime(9, 0).atZone(LONDON).toInstant();
+        java.time.Instant current = java.time.Instant.parse(now);
+        if (!target.isAfter(current)) {
+            target = current.plusSeconds(60);
+        }
+        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", target.toString()));
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

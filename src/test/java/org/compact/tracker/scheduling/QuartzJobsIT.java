@@ -1,0 +1,91 @@
+package org.compact.tracker.scheduling;
+
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Quartz really fires, from its JDBC store in the service's database, and a job whose time passed while the
+ * service was down runs once when it starts again.
+ */
+class QuartzJobsIT {
+
+    @Test
+    void jobsFireOnTheirScheduleAndEachRunIsRecorded() {
+        Map<String, Object> props = properties("jdbc:h2:file:./target/test-db/quartz-" + UUID.randomUUID());
+        props.put("tracker.jobs.lifecycle.cron", "0/1 * * * * ?");
+        try (ApplicationContext ctx = ApplicationContext.run(props, "test")) {
+            JobRunRepository runs = ctx.getBean(JobRunRepository.class);
+            waitFor(Duration.ofSeconds(15), () -> runs.countByWork("lifecycle") >= 3);
+            List<JobRun> recent = runs.findTop20ByWorkOrderByIdDesc("lifecycle");
+            assertThat(recent).extracting(JobRun::fireTime).doesNotHaveDuplicates();
+            assertThat(recent).allSatisfy(r -> assertThat(r.result()).startsWith("opened "));
+        }
+    }
+
+    @Test
+    void aDailyJobMissedWhileTheServiceWasDownRunsOnceWhenItStarts() throws Exception {
+        String url = "jdbc:h2:file:./target/test-db/quartz-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        Map<String, Object> props = properties(url);
+        try (ApplicationContext first = ApplicationContext.run(props, "test")) {
+            waitFor(Duration.ofSeconds(10), () -> first.getBean(QuartzScheduler.class).status().stream()
+                    .anyMatch(s -> s.work().equals("notice watch") && s.nextFire() != null));
+        }
+        // The service was down over 07:00: the trigger's next firing lies two hours in the past.
+        long missed = Instant.now().minus(Duration.ofHours(2)).toEpochMilli();
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             PreparedStatement s = c.prepareStatement("UPDATE qrtz_triggers SET next_fire_time = ? WHERE trigger_name = ?")) {
+            s.setLong(1, missed);
+            s.setString(2, "notice watch");
+            assertEquals(1, s.executeUpdate());
+        }
+
+        try (ApplicationContext second = ApplicationContext.run(props, "test")) {
+            JobRunRepository runs = second.getBean(JobRunRepository.class);
+            waitFor(Duration.ofSeconds(20), () -> runs.countByWork("notice watch") >= 1);
+            Thread.sleep(3000);
+            assertEquals(1, runs.countByWork("notice watch"), "the missed run happens once, not once per missed day");
+            QuartzScheduler.JobStatus watch = second.getBean(QuartzScheduler.class).status().stream()
+                    .filter(s -> s.work().equals("notice watch")).findFirst().orElseThrow();
+            assertThat(watch.nextFire()).isAfter(Instant.now());
+        }
+    }
+
+    private static Map<String, Object> properties(String url) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("datasources.default.url", url.contains(";") ? url
+                : url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        props.put("tracker.jobs.scheduler-name", "quartz-it-" + UUID.randomUUID());
+        props.put("micronaut.server.port", -1);
+        return props;
+    }
+
+    private static void waitFor(Duration limit, BooleanSupplier condition) {
+        Instant end = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("not within " + limit);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

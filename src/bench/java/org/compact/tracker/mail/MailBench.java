@@ -66,8 +66,9 @@ public final class MailBench {
         greenMail.start();
         try (ApplicationContext ctx = ApplicationContext.run(serviceProperties(port), "bench")) {
             System.out.printf(Locale.ROOT, "GreenMail SMTP on 127.0.0.1:%d; %d messages per run, %d rounds, "
-                    + "%d to warm up; %d cores, Java %s%n", port, n, rounds, warmup,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                    + "%d to warm up; %d cores, Java %s; database %s%n", port, n, rounds, warmup,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    ctx.getProperty("datasources.default.url", String.class).orElse("?").replaceAll(";.*", ""));
             Session session = session(port);
             Outbox outbox = ctx.getBean(Outbox.class);
             MailRelay relay = ctx.getBean(MailRelay.class);
@@ -132,9 +133,17 @@ public final class MailBench {
         Path db = Path.of("target", "bench-db").toAbsolutePath();
         Files.createDirectories(db);
         Map<String, Object> props = new HashMap<>();
-        // The service's default URL, in a fresh file under target/.
-        props.put("datasources.default.url", "jdbc:h2:file:" + db.resolve(UUID.randomUUID().toString())
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        String url = System.getProperty("bench.db.url", "");
+        if (url.isBlank()) {
+            // The service's default URL, in a fresh file under target/.
+            props.put("datasources.default.url", "jdbc:h2:file:" + db.resolve(UUID.randomUUID().toString())
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        } else {
+            // Another database, e.g. an empty PostgreSQL: -Dbench.db.url=jdbc:postgresql://… (user/password too).
+            props.put("datasources.default.url", url);
+            props.put("datasources.default.username", System.getProperty("bench.db.username", ""));
+            props.put("datasources.default.password", System.getProperty("bench.db.password", ""));
+        }
         props.put("tracker.mail.smtp.host", "127.0.0.1");
         props.put("tracker.mail.smtp.port", port);
         props.put("tracker.mail.from", FROM);

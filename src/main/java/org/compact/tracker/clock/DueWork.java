@@ -10,4 +10,12 @@ public interface DueWork {
 
     /** Does whatever is due at the clock's current time; safe to run again (idempotent). */
     String runDue();
+
+    /**
+     * Where this work comes when the sim clock runs everything that became due: lower first. Work that queues mail
+     * comes before the work that delivers it, so one step of the clock also delivers what that step caused.
+     */
+    default int order() {
+        return 0;
+    }
 }

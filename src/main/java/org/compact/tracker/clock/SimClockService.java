@@ -23,7 +23,7 @@ public class SimClockService {
             throw new IllegalStateException("The sim environment needs the sim clock");
         }
         this.clock = sim;
-        this.work = work;
+        this.work = work.stream().sorted(java.util.Comparator.comparingInt(DueWork::order)).toList();
     }
 
     /** The clock's time and what ran. */

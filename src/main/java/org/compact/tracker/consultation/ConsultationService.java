@@ -12,6 +12,8 @@ import org.compact.tracker.notice.Recipient;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.rules.Check;
+import org.compact.tracker.rules.FeedbackFacts;
+import org.compact.tracker.rules.FeedbackRules;
 import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.rules.Verdict;
@@ -61,11 +63,14 @@ public class ConsultationService {
     private final UserService users;
     private final ObjectMapper json;
     private final NoticeService notices;
+    private final FeedbackRules feedbackRules;
+    private final FeedbackState feedbackState;
     private final Clock clock;
 
     ConsultationService(ConsultationRepository consultations, ExemptionRepository exemptions, HistoryRepository history,
                         FactsAssembler facts, RuleBook rules, OrganisationService organisations, AgencyService agencies,
-                        UserService users, ObjectMapper json, NoticeService notices, Clock clock) {
+                        UserService users, ObjectMapper json, NoticeService notices, FeedbackRules feedbackRules,
+                        FeedbackState feedbackState, Clock clock) {
         this.consultations = consultations;
         this.exemptions = exemptions;
         this.history = history;
@@ -76,6 +81,8 @@ public class ConsultationService {
         this.users = users;
         this.json = json;
         this.notices = notices;
+        this.feedbackRules = feedbackRules;
+        this.feedbackState = feedbackState;
         this.clock = clock;
     }
 
@@ -139,8 +146,29 @@ public class ConsultationService {
         if (saved.getStatus() != ConsultationStatus.PLANNED && !told.isEmpty()) {
             notices.queueChange(content(saved), entry.id(), told, directoryLookup());
         }
+        if (saved.getStatus() != ConsultationStatus.PLANNED && changed.stream().anyMatch(f -> f.startsWith("targets."))) {
+            // Organisations targeted after notice get their notice now (those already notified are not mailed again).
+            notices.queueNotices(content(saved), recipients(saved));
+        }
         log(saved, "changed {} by {}", changed, actor.username());
         return view(saved);
+    }
+
+    /** The agency a consultation belongs to (404 if there is none), for features that check who may act. */
+    public Long agencyOf(Long id) {
+        return load(id).getAgencyId();
+    }
+
+    /** The consultation's title and status, without running its checks. */
+    public Summary summary(Long id) {
+        Consultation c = load(id);
+        return new Summary(c.getId(), c.getAgencyId(), c.getTitle(), c.getStatus(), c.getLeadOfficer(), c.getClosesOn(),
+                c.getClosedOn());
+    }
+
+    /** A consultation's identity and state, cheaply. */
+    public record Summary(Long id, Long agencyId, String title, ConsultationStatus status, String leadOfficer,
+                          @Nullable LocalDate closesOn, @Nullable LocalDate closedOn) {
     }
 
     public ConsultationView get(Long id) {
@@ -199,6 +227,39 @@ public class ConsultationService {
         Consultation c = load(id);
         actor.requireMayActFor(c.getAgencyId());
         return view(closeNow(c, actor));
+    }
+
+    /**
+     * Feedback recorded: CLOSED → FEEDBACK_GIVEN. Called by the feedback feature inside the transaction that
+     * records the feedback and queues its mail, after it checked the feedback is complete (FEEDBACK).
+     */
+    @Transactional
+    public ConsultationView markFeedbackGiven(Actor actor, Long id, String summary) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        c.markFeedbackGiven();
+        Consultation saved = save(c);
+        record(saved, actor, HistoryEntry.Kind.FEEDBACK_GIVEN, ConsultationStatus.CLOSED, ConsultationStatus.FEEDBACK_GIVEN,
+                summary, null);
+        log(saved, "feedback given by {}", actor.username());
+        return view(saved);
+    }
+
+    /** What a notice says, for features that mail organisations about a consultation. */
+    public NoticeContent noticeContent(Long id) {
+        return content(load(id));
+    }
+
+    /** The directory as recipients (OPT_OUT marked), for features that mail organisations already notified. */
+    public java.util.function.Function<Long, Recipient> recipientLookup() {
+        return directoryLookup();
+    }
+
+    /** Closed consultations still owed feedback (the feedback chase looks at these). */
+    public List<Summary> closedAwaitingFeedback() {
+        return consultations.findByStatus(ConsultationStatus.CLOSED).stream()
+                .map(c -> new Summary(c.getId(), c.getAgencyId(), c.getTitle(), c.getStatus(), c.getLeadOfficer(),
+                        c.getClosesOn(), c.getClosedOn())).toList();
     }
 
     /** Withdraws a consultation that has not closed, with a reason. */
@@ -326,7 +387,12 @@ public class ConsultationService {
     /** The checks of every rule that can be judged from the register, exemptions applied. */
     List<Check> checks(Consultation c) {
         Map<RuleId, String> reasons = exemptionReasons(c);
-        List<Check> judged = rules.evaluate(facts.facts(c, today()), reasons.keySet());
+        List<Check> judged = new ArrayList<>(rules.evaluate(facts.facts(c, today()), reasons.keySet()));
+        if (c.getId() != null) {
+            boolean closed = c.getStatus() == ConsultationStatus.CLOSED || c.getStatus() == ConsultationStatus.FEEDBACK_GIVEN;
+            judged.addAll(feedbackRules.evaluate(new FeedbackFacts(today(), c.getClosesOn(), closed,
+                    feedbackState.givenOn(c.getId()), feedbackState.openActionDues(c.getId())), reasons.keySet()));
+        }
         return judged.stream().map(ch -> ch.verdict() == Verdict.EXEMPT
                 ? new Check(ch.ruleId(), Verdict.EXEMPT, ch.reason() + " Exemption: " + reasons.get(ch.ruleId()))
                 : ch).toList();
@@ -450,7 +516,11 @@ public class ConsultationService {
         return new Recipient(o.id(), o.name(), o.emails(), o.optedOutOf(themes));
     }
 
-    /** The changes organisations already notified are told about: dates and what is open to change. */
+    private static String orUnstated(@Nullable String text) {
+        return text == null ? "(no longer stated; ask the officer)" : text;
+    }
+
+    /** The changes organisations already notified are told about: dates, what it is about, what is open to change. */
     private static List<String> changesOrganisationsHear(Consultation c, List<String> changed) {
         List<String> lines = new ArrayList<>();
         if (changed.contains("opensOn")) {
@@ -462,11 +532,17 @@ public class ConsultationService {
         if (changed.contains("decisionDate")) {
             lines.add("The decision is now due on " + c.getDecisionDate() + ".");
         }
+        if (changed.contains("title")) {
+            lines.add("It is now called: " + c.getTitle());
+        }
+        if (changed.contains("summary")) {
+            lines.add("What it is about: " + c.getSummary());
+        }
         if (changed.contains("openToChange")) {
-            lines.add("What your views can change: " + c.getOpenToChange());
+            lines.add("What your views can change: " + orUnstated(c.getOpenToChange()));
         }
         if (changed.contains("fixed")) {
-            lines.add("What is already decided: " + c.getFixed());
+            lines.add("What is already decided: " + orUnstated(c.getFixed()));
         }
         if (changed.contains("methods") || changed.contains("venues") || changed.contains("provisions")) {
             lines.add("How to take part: " + String.join(", ", c.getMethods()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ')

@@ -67,6 +67,12 @@ public class MailRelay implements DueWork {
         return "mail relay";
     }
 
+    /** Last: the sim clock delivers what the other work queued in the same step. */
+    @Override
+    public int order() {
+        return 100;
+    }
+
     @Override
     public String runDue() {
         return deliverDue().toString();

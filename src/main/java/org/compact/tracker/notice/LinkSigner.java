@@ -31,7 +31,7 @@ public class LinkSigner {
     private final String configured;
     private volatile byte[] key;
 
-    LinkSigner(AppSettingRepository settings, Clock clock, @Nullable @Value("${tracker.links.secret:}") String configured) {
+    LinkSigner(AppSettingRepository settings, Clock clock, @Nullable @Value("${tracker.link.secret:}") String configured) {
         this.settings = settings;
         this.clock = clock;
         this.configured = configured;

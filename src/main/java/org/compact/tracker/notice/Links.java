@@ -28,6 +28,11 @@ public class Links {
         return base + "/o/reply?t=" + signer.sign(REPLY, deliveryId, email, LocalDate.now(clock).plusYears(1));
     }
 
+    /** The form on which an organisation raises a concern about this consultation (the reply token identifies it). */
+    String concern(long deliveryId, String email) {
+        return base + "/o/concern?t=" + signer.sign(REPLY, deliveryId, email, LocalDate.now(clock).plusYears(1));
+    }
+
     /** One-click unsubscribe (RFC 8058): kept valid for two years, as mail can be read late. */
     String unsubscribe(long organisationId, String email) {
         return base + "/o/unsubscribe?t=" + signer.sign(UNSUBSCRIBE, organisationId, email, LocalDate.now(clock).plusYears(2));

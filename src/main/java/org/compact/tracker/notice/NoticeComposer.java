@@ -49,7 +49,7 @@ class NoticeComposer {
     }
 
     String messageId(String kind, long consultationId, @Nullable Object key, long organisationId, String email) {
-        String contact = Integer.toHexString(email.toLowerCase(Locale.ROOT).hashCode());
+        String contact = contactHash(email);
         return kind.toLowerCase(Locale.ROOT) + "-" + consultationId + (key == null ? "" : "-" + key) + "-"
                 + organisationId + "-" + contact + "@" + domain;
     }
@@ -83,6 +83,8 @@ class NoticeComposer {
         for (Reply reply : Reply.values()) {
             answers.put(reply.label(), replyLink + "&answer=" + reply.name());
         }
+        answers.put("Something wrong (notice too late, a format that does not suit)? Raise a concern",
+                links.concern(deliveryId, email));
         String unsubscribe = links.unsubscribe(r.organisationId(), email);
         String preferences = links.preferences(r.organisationId(), email);
         String subject = "Consultation notice: " + c.title() + " (opens " + c.opensOn() + ")";
@@ -111,6 +113,34 @@ class NoticeComposer {
                 section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
         return mail(messageId, "WITHDRAWAL", email, "Withdrawn: " + c.title(), r.name(), sections, Map.of(),
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email), List.of(), c);
+    }
+
+    OutgoingMail feedback(NoticeContent c, FeedbackContent f, String greetingName, String to, String messageId,
+                          String unsubscribeOrWithdraw, String preferences) {
+        List<String[]> sections = new ArrayList<>();
+        sections.add(section(null, "Thank you for your interest in " + c.title() + ". This is what we heard, "
+                + "what " + c.agencyName() + " decided, and why."));
+        sections.add(section("You said", f.youSaid()));
+        sections.add(section("We did", f.weDid()));
+        String outcome = switch (f.outcome()) {
+            case "CHANGED" -> "The decision changed because of what people said.";
+            case "PARTLY_CHANGED" -> "Part of the decision changed because of what people said.";
+            default -> "The decision did not change.";
+        };
+        sections.add(section("The outcome", outcome + (f.reasons() == null ? "" : " " + f.reasons())));
+        if (!f.actions().isEmpty()) {
+            sections.add(section("What happens next", String.join("\n", f.actions())));
+        }
+        if (f.decidedOn() != null) {
+            sections.add(section("The decision", "Decided on " + day(f.decidedOn())
+                    + (c.decisionMaker() == null ? "." : " by " + c.decisionMaker() + ".")));
+        }
+        if (f.reportUrl() != null) {
+            sections.add(section("The full report", f.reportUrl()));
+        }
+        sections.add(section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
+        return mail(messageId, "FEEDBACK", to, "Feedback: " + c.title(), greetingName, sections, Map.of(),
+                unsubscribeOrWithdraw, preferences, List.of(), c);
     }
 
     /** An alert to officers (not to organisations): no unsubscribe, no calendar. */
@@ -212,6 +242,17 @@ class NoticeComposer {
         List<String> words = codes.stream().map(s -> s.toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
         String joined = String.join(", ", words);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
+    }
+
+    /** A short, stable, collision-resistant stand-in for an address in a Message-ID (which must not reveal it). */
+    static String contactHash(String email) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String utf8(byte[] bytes) {

@@ -7,5 +7,7 @@ public enum NoticeKind {
     /** Dates or what is open to change have changed since notice. */
     CHANGE,
     /** The consultation was withdrawn, with the reason. */
-    WITHDRAWAL
+    WITHDRAWAL,
+    /** What was heard, what was decided and why: "you said, we did". */
+    FEEDBACK
 }

@@ -33,16 +33,18 @@ public class NoticeService {
     private final NoticeComposer composer;
     private final Outbox outbox;
     private final LinkSigner signer;
+    private final Links links;
     private final Clock clock;
 
     NoticeService(DeliveryRepository deliveries, ContactOptOutRepository optOuts, OfficerAlertRepository alerts,
-                  NoticeComposer composer, Outbox outbox, LinkSigner signer, Clock clock) {
+                  NoticeComposer composer, Outbox outbox, LinkSigner signer, Links links, Clock clock) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.alerts = alerts;
         this.composer = composer;
         this.outbox = outbox;
         this.signer = signer;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -106,6 +108,30 @@ public class NoticeService {
     }
 
     /**
+     * Sends feedback to every contact notified (unless the organisation opted out or the contact unsubscribed since)
+     * and every participant who consented to hear back, once each whatever re-runs: returns how many were queued.
+     */
+    @Transactional
+    public int queueFeedback(NoticeContent content, FeedbackContent feedback, Function<Long, Recipient> directory,
+                             List<ParticipantContact> participants) {
+        int queued = toNotified(content, directory, NoticeKind.FEEDBACK, null,
+                (r, email, id) -> composer.feedback(content, feedback, r.name(), email, id,
+                        links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email)));
+        Set<String> done = new HashSet<>();
+        for (ParticipantContact p : participants) {
+            String email = p.email().toLowerCase(Locale.ROOT);
+            if (!done.add(email)) {
+                continue;
+            }
+            String messageId = composer.messageId("feedback", content.consultationId(), "p" + p.id(), 0, email);
+            outbox.enqueue(composer.feedback(content, feedback, p.name(), p.email(), messageId, p.withdrawLink(),
+                    p.withdrawLink()));
+            queued++;
+        }
+        return queued;
+    }
+
+    /**
      * Mails an alert (notice deadline near, breach) once per consultation, kind and due key, whatever re-runs:
      * returns false when it was already sent.
      */
@@ -117,7 +143,7 @@ public class NoticeService {
         alerts.save(new OfficerAlert(null, consultationId, kind, dueKey, clock.instant()));
         for (String address : new HashSet<>(to)) {
             String id = "alert-" + kind.toLowerCase(Locale.ROOT) + "-" + consultationId + "-" + dueKey + "-"
-                    + Integer.toHexString(address.toLowerCase(Locale.ROOT).hashCode()) + "@" + domainOf(address);
+                    + NoticeComposer.contactHash(address) + "@" + domainOf(address);
             outbox.enqueue(composer.alert(id, address, subject, text));
         }
         return true;
@@ -193,6 +219,13 @@ public class NoticeService {
     /** The link a token stands for, or a 403 refusal when it is forged, for another purpose or expired. */
     public LinkSigner.Link link(String token, String purpose) {
         return signer.verify(token, purpose)
+                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+    }
+
+    /** The delivery a reply link stands for (its consultation, organisation and contact), or 403. */
+    public Delivery deliveryOf(String replyToken) {
+        LinkSigner.Link link = link(replyToken, Links.REPLY);
+        return deliveries.findById(link.subject()).filter(d -> d.email().equalsIgnoreCase(link.email()))
                 .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
     }
 

@@ -105,6 +105,9 @@ class OrganisationLinkController {
     @Patch(value = "/preferences", produces = MediaType.APPLICATION_JSON)
     Preferences updatePreferences(@QueryValue String t, @Valid @Body OrganisationRequest request) {
         LinkSigner.Link link = notices.preferencesLink(t);
+        if (organisations.get(link.subject()).emails().stream().noneMatch(e -> e.equalsIgnoreCase(link.email()))) {
+            throw Refusal.forbidden("This link was sent to an address that is no longer a contact of the organisation.");
+        }
         OrganisationRequest own = new OrganisationRequest(null, null, request.emails(), request.areas(),
                 request.interests(), request.communities(), request.optOut());
         return Preferences.of(OrganisationView.of(organisations.update(link.subject(), own)), notices.receivedBy(link.subject()));

@@ -43,7 +43,9 @@ class ProblemResponses implements ErrorResponseProcessor<Problem> {
         List<FieldError> errors = context.getErrors().stream()
                 .map(e -> new FieldError(e.getPath().map(ProblemResponses::field).orElse(null), null, clean(e.getMessage())))
                 .toList();
-        String detail = errors.isEmpty() || status == 401 || status == 403 ? defaultDetail(status) : errors.get(0).reason();
+        String detail = status == 401 && "/login".equals(context.getRequest().getPath())
+                ? "The username or password is wrong."
+                : errors.isEmpty() || status == 401 || status == 403 ? defaultDetail(status) : errors.get(0).reason();
         Problem problem = new Problem(type(status), reason(response), status, detail,
                 context.getRequest().getPath(), errors);
         return response.body(problem).contentType(MediaType.of(Problem.MEDIA_TYPE));

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.compact.tracker.clock.DueWork;
 import org.compact.tracker.clock.SimClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,8 @@ class MailRelayIT implements TestPropertyProvider {
     Clock clock;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    List<DueWork> dueWork;
 
     GreenMail greenMail;
 
@@ -315,6 +318,18 @@ class MailRelayIT implements TestPropertyProvider {
                 .satisfies(s -> assertThat(s.status()).isEqualTo(MailStatus.QUEUED));
         relay.deliverDue();
         assertThat(received(refused.messageId(), 1)).hasSize(1);
+    }
+
+    @Test
+    void theRelayRunsAsDueWorkAfterTheWorkThatQueuesMail() {
+        tick(Duration.ofSeconds(1));
+        OutgoingMail notice = Mails.notice(unique("due-work"), "partner@example.org", "consultation:due");
+        outbox.enqueue(notice);
+
+        assertThat(dueWork).last().isSameAs(relay);
+        assertThat(relay.runDue()).startsWith("sent ");
+        assertThat(outbox.states(List.of(notice.messageId())).get(notice.messageId()).status())
+                .isEqualTo(MailStatus.SENT);
     }
 
     /** Moves the sim clock forward and returns the new time. */

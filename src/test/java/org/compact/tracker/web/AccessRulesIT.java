@@ -2,6 +2,7 @@ package org.compact.tracker.web;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -35,8 +36,10 @@ class AccessRulesIT {
     private static final String TOKEN_LINKS = "/o/";
 
     /** The routes an anonymous caller may use. */
-    private static final Set<String> PUBLIC = Set.of("POST /login", "GET /health", "HEAD /health", "GET /health/{selector}",
-            "HEAD /health/{selector}");
+    private static final Set<String> PUBLIC = Set.of("POST /login", "GET /health", "GET /health/{selector}",
+            // The programme, results and the public compliance summary are published (SHARE, MONITOR).
+            "GET /programme", "GET /programme.ics", "GET /programme.atom", "GET /programme.csv", "GET /api/programme",
+            "GET /results/{id}", "GET /api/compliance/public", "GET /assets/{path:.*}");
 
     @Inject
     @Client("/")
@@ -60,7 +63,8 @@ class AccessRulesIT {
         for (UriRouteInfo<?, ?> route : routes) {
             String template = route.getUriMatchTemplate().toPathString();
             String name = route.getHttpMethod() + " " + template;
-            if (PUBLIC.contains(name)) {
+            String asGet = name.replaceFirst("^HEAD ", "GET ");
+            if (PUBLIC.contains(name) || PUBLIC.contains(asGet)) {
                 continue;
             }
             String uri = template.replaceAll("\\{[^}]+}", "1");
@@ -73,7 +77,9 @@ class AccessRulesIT {
             }
             MutableHttpRequest<?> request = HttpRequest.create(route.getHttpMethod(), uri);
             if (route.getHttpMethod() != HttpMethod.GET && route.getHttpMethod() != HttpMethod.DELETE) {
-                request.body(Map.of());
+                MediaType consumes = route.getConsumes().isEmpty() ? MediaType.APPLICATION_JSON_TYPE : route.getConsumes().get(0);
+                request.contentType(consumes);
+                request.body(consumes.equals(MediaType.APPLICATION_JSON_TYPE) ? Map.of() : "");
             }
             int status = Api.anonymous(client).send(request).status();
             if (status != 401) {

@@ -1,0 +1,203 @@
+package org.compact.tracker.feedback;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.notice.Delivery;
+import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.security.Actor;
+import org.compact.tracker.security.Role;
+import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Concerns organisations raise about a consultation through the signed reply link of their notice (no password:
+ * the link is the access rule), and the officer's answer. A concern is open, and its days counted, until answered;
+ * it is answered once.
+ */
+@Singleton
+public class ConcernService {
+    static final int MAX_TEXT = 5000;
+    private static final Logger LOG = LoggerFactory.getLogger(ConcernService.class);
+
+    private final ConcernRepository concerns;
+    private final ConsultationService consultations;
+    private final NoticeService notices;
+    private final OrganisationService organisations;
+    private final Clock clock;
+
+    ConcernService(ConcernRepository concerns, ConsultationService consultations, NoticeService notices,
+                   OrganisationService organisations, Clock clock) {
+        this.concerns = concerns;
+        this.consultations = consultations;
+        this.notices = notices;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** What the concern form shows: the consultation and the organisation the link was sent to. */
+    public record Raising(long consultationId, String consultationTitle, long organisationId, String organisationName) {
+    }
+
+    /** A concern as officers and monitors see it, with the whole days it has been (or was) open. */
+    @Serdeable
+    public record View(Long id, Long consultationId, @Nullable String consultationTitle, Long organisationId,
+                       @Nullable String organisationName, ConcernKind kind, String kindLabel, String text,
+                       Instant raisedAt, boolean open, long openDays, @Nullable String answer,
+                       @Nullable String answeredBy, @Nullable Instant answeredAt) {
+    }
+
+    /** The consultation and organisation a reply link stands for, changing nothing; 403 when forged or expired. */
+    public Raising raising(@Nullable String replyToken) {
+        Delivery d = notices.deliveryOf(replyToken);
+        return new Raising(d.consultationId(), consultations.summary(d.consultationId()).title(), d.organisationId(),
+                organisationName(d.organisationId()));
+    }
+
+    /**
+     * Records a concern from the reply link ({@code kind} one of {@link ConcernKind}, {@code text} 1–5000
+     * characters). Sending the same open concern twice (a double click) records it once.
+     */
+    @Transactional
+    public View raise(@Nullable String replyToken, @Nullable String kind, @Nullable String text) {
+        Delivery d = notices.deliveryOf(replyToken);
+        List<FieldError> errors = new ArrayList<>();
+        ConcernKind parsed = null;
+        try {
+            parsed = Codes.parse(ConcernKind.class, kind == null || kind.isBlank() ? null : kind, "kind");
+            if (parsed == null) {
+                errors.add(FieldError.of("kind", "choose what the concern is about: one of " + List.of(ConcernKind.values())));
+            }
+        } catch (Refusal unknown) {
+            errors.addAll(unknown.errors());
+        }
+        String cleaned = text == null ? "" : text.strip();
+        String textProblem = textProblem(cleaned);
+        if (textProblem != null) {
+            errors.add(FieldError.of("text", textProblem));
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        ConcernKind k = parsed;
+        Concern same = concerns.findByConsultationIdAndOrganisationIdAndAnsweredAtIsNull(d.consultationId(), d.organisationId())
+                .stream().filter(c -> c.kind() == k && c.text().equals(cleaned)).findFirst().orElse(null);
+        Concern saved = same != null ? same : concerns.save(new Concern(null, d.consultationId(), d.organisationId(),
+                d.email(), k, cleaned, clock.instant(), null, null, null));
+        if (same == null) {
+            LOG.info("Consultation {}: concern {} ({}) raised by organisation {}", d.consultationId(), saved.id(), k,
+                    d.organisationId());
+        }
+        return view(saved, titles(), names());
+    }
+
+    /**
+     * The concerns about one consultation, oldest first, for admins, monitors and officers of its agency (404 for
+     * an unknown consultation, 403 for an officer of another agency).
+     */
+    public List<View> list(Actor actor, Long consultationId) {
+        Long agency = consultations.agencyOf(consultationId);
+        if (!actor.mayActFor(agency) && !actor.roles().contains(Role.MONITOR)) {
+            throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see its concerns.");
+        }
+        Function<Long, String> titles = titles();
+        Function<Long, String> names = names();
+        return concerns.findByConsultationIdOrderByRaisedAt(consultationId).stream().map(c -> view(c, titles, names)).toList();
+    }
+
+    /**
+     * Answers a concern (an officer of the consultation's agency, or an admin; 1–5000 characters). A concern is
+     * answered once: a second answer is refused with 409.
+     */
+    @Transactional
+    public View answer(Actor actor, Long consultationId, Long concernId, @Nullable String answer) {
+        actor.requireMayActFor(consultations.agencyOf(consultationId));
+        Concern c = concerns.findById(concernId).filter(x -> x.consultationId().equals(consultationId))
+                .orElseThrow(() -> Refusal.notFound("concern", concernId));
+        String cleaned = answer == null ? "" : answer.strip();
+        String problem = textProblem(cleaned);
+        if (problem != null) {
+            throw Refusal.invalid("answer", problem);
+        }
+        if (!c.open() || concerns.answerIfOpen(concernId, cleaned, actor.username(), clock.instant()) == 0) {
+            Concern now = concerns.findById(concernId).orElse(c);
+            throw Refusal.conflict("This concern was already answered" + (now.answeredBy() == null ? "" : " by "
+                    + now.answeredBy()) + (now.answeredAt() == null ? "" : " at " + now.answeredAt()) + ".");
+        }
+        LOG.info("Consultation {}: concern {} answered by {}", consultationId, concernId, actor.username());
+        return view(concerns.findById(concernId).orElseThrow(), titles(), names());
+    }
+
+    /**
+     * Concerns across all consultations for monitors, the open ones first (longest open first), then the answered
+     * ones (latest answered first). {@code open} true keeps only open ones, false only answered ones.
+     */
+    public List<View> all(@Nullable Boolean open, int page, int size) {
+        long offset = (long) page * size;
+        List<Concern> found = open == null ? concerns.findAllOpenFirst(size, offset)
+                : open ? concerns.findOpen(size, offset) : concerns.findAnswered(size, offset);
+        Function<Long, String> titles = titles();
+        Function<Long, String> names = names();
+        return found.stream().map(c -> view(c, titles, names)).toList();
+    }
+
+    private View view(Concern c, Function<Long, String> titles, Function<Long, String> names) {
+        return new View(c.id(), c.consultationId(), titles.apply(c.consultationId()), c.organisationId(),
+                names.apply(c.organisationId()), c.kind(), c.kind().label(), c.text(), c.raisedAt(), c.open(),
+                openDays(c), c.answer(), c.answeredBy(), c.answeredAt());
+    }
+
+    /** Whole days from raising to the answer, or to now while open, in the service's zone. */
+    private long openDays(Concern c) {
+        ZoneId zone = clock.getZone();
+        Instant end = c.answeredAt() != null ? c.answeredAt() : clock.instant();
+        return Math.max(0, ChronoUnit.DAYS.between(c.raisedAt().atZone(zone), end.atZone(zone)));
+    }
+
+    /** Consultation titles, each looked up once per answer. */
+    private Function<Long, String> titles() {
+        Map<Long, String> cache = new HashMap<>();
+        return id -> cache.computeIfAbsent(id, x -> consultations.summary(x).title());
+    }
+
+    /** Organisation names, each looked up once per answer. */
+    private Function<Long, String> names() {
+        Map<Long, String> cache = new HashMap<>();
+        return id -> cache.computeIfAbsent(id, this::organisationName);
+    }
+
+    private String organisationName(Long id) {
+        try {
+            return organisations.get(id).name();
+        } catch (Refusal gone) {
+            return "(removed)";
+        }
+    }
+
+    @Nullable
+    private static String textProblem(String text) {
+        if (text.isEmpty()) {
+            return "must not be blank";
+        }
+        if (text.length() > MAX_TEXT) {
+            return "must be at most " + MAX_TEXT + " characters (it has " + text.length() + ")";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,9 @@
+package org.compact.tracker.feedback;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface FeedbackRepository extends CrudRepository<Feedback, Long> {
+}

@@ -1,0 +1,188 @@
+package org.compact.tracker.feedback;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.consultation.ConsultationView;
+import org.compact.tracker.consultation.Method;
+import org.compact.tracker.notice.FeedbackContent;
+import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.notice.ParticipantContact;
+import org.compact.tracker.rules.RuleId;
+import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Records feedback and, in the same transaction, moves the consultation to FEEDBACK_GIVEN and queues the feedback
+ * mail to every organisation notified and every participant who agreed to hear back. Incomplete feedback is refused
+ * under FEEDBACK: what was heard, what was decided, and why when nothing changed.
+ */
+@Singleton
+public class FeedbackService {
+    private final FeedbackRepository feedback;
+    private final FeedbackActionRepository actions;
+    private final ConsultationService consultations;
+    private final ParticipantService participants;
+    private final NoticeService notices;
+    private final Clock clock;
+
+    FeedbackService(FeedbackRepository feedback, FeedbackActionRepository actions, ConsultationService consultations,
+                    ParticipantService participants, NoticeService notices, Clock clock) {
+        this.feedback = feedback;
+        this.actions = actions;
+        this.consultations = consultations;
+        this.participants = participants;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    /** Feedback and its actions, as the API answers them. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record FeedbackView(Feedback feedback, List<FeedbackAction> actions, int mailsQueued) {
+    }
+
+    @Transactional
+    public FeedbackView record(Actor actor, Long consultationId, FeedbackRequest r) {
+        ConsultationService.Summary c = consultations.summary(consultationId);
+        actor.requireMayActFor(c.agencyId());
+        if (c.status() != ConsultationStatus.CLOSED) {
+            throw new Refusal(409, "Transition not allowed", "Cannot give feedback: the consultation is " + c.status()
+                    + " (give feedback is allowed only from CLOSED).", List.of());
+        }
+        Outcome outcome = validate(r);
+        Feedback saved = feedback.save(new Feedback(consultationId, r.youSaid().strip(), r.weDid().strip(), outcome,
+                blankToNull(r.reasons()), blankToNull(r.reportUrl()), r.decidedOn(),
+                r.responseCounts() == null ? Map.of() : normaliseCounts(r.responseCounts()), actor.username(), clock.instant()));
+        List<FeedbackAction> promised = new ArrayList<>();
+        if (r.actions() != null) {
+            for (FeedbackRequest.ActionRequest a : r.actions()) {
+                promised.add(actions.save(new FeedbackAction(null, consultationId, a.what().strip(), a.owner().strip(),
+                        a.due(), null, null, null)));
+            }
+        }
+        consultations.markFeedbackGiven(actor, consultationId, "Feedback recorded: " + outcome);
+        List<ParticipantContact> contacts = participants.consenting(consultationId).stream()
+                .map(p -> new ParticipantContact(p.id(), p.name(), p.email(), participants.withdrawLink(p))).toList();
+        int queued = notices.queueFeedback(consultations.noticeContent(consultationId),
+                new FeedbackContent(saved.youSaid(), saved.weDid(), outcome.name(), saved.reasons(), saved.reportUrl(),
+                        saved.decidedOn(), promised.stream().map(a -> a.what() + " (by " + a.due() + ")").toList()),
+                consultations.recipientLookup(), contacts);
+        return new FeedbackView(saved, promised, queued);
+    }
+
+    public FeedbackView get(Long consultationId) {
+        consultations.summary(consultationId);
+        Feedback f = feedback.findById(consultationId)
+                .orElseThrow(() -> new Refusal(404, "Not found", "No feedback has been given for consultation "
+                        + consultationId + " yet.", List.of()));
+        return new FeedbackView(f, actions.findByConsultationIdOrderById(consultationId), 0);
+    }
+
+    public List<FeedbackAction> actions(Long consultationId) {
+        consultations.summary(consultationId);
+        return actions.findByConsultationIdOrderById(consultationId);
+    }
+
+    /** Marks a promised action done (ACTION), with an optional note of what was done. */
+    @Transactional
+    public FeedbackAction markDone(Actor actor, Long consultationId, Long actionId, @Nullable String note) {
+        ConsultationService.Summary c = consultations.summary(consultationId);
+        actor.requireMayActFor(c.agencyId());
+        FeedbackAction a = actions.findById(actionId).filter(x -> x.consultationId().equals(consultationId))
+                .orElseThrow(() -> Refusal.notFound("action", actionId));
+        if (a.doneOn() != null) {
+            throw Refusal.conflict("This action was marked done on " + a.doneOn() + " by " + a.doneBy() + ".");
+        }
+        return actions.update(new FeedbackAction(a.id(), a.consultationId(), a.what(), a.owner(), a.due(),
+                LocalDate.now(clock), actor.username(), blankToNull(note)));
+    }
+
+    private Outcome validate(FeedbackRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        String rule = RuleId.FEEDBACK.name();
+        if (isBlank(r.youSaid())) {
+            errors.add(new FieldError("youSaid", rule, "say what was heard: feedback is owed even when nothing changed"));
+        }
+        if (isBlank(r.weDid())) {
+            errors.add(new FieldError("weDid", rule, "say what was decided"));
+        }
+        Outcome outcome = null;
+        if (isBlank(r.outcome())) {
+            errors.add(new FieldError("outcome", rule, "must be one of CHANGED, PARTLY_CHANGED, NO_CHANGE"));
+        } else {
+            outcome = Codes.parse(Outcome.class, r.outcome(), "outcome");
+        }
+        if (outcome == Outcome.NO_CHANGE && isBlank(r.reasons())) {
+            errors.add(new FieldError("reasons", rule, "say why nothing changed: people who took part are owed the reasons"));
+        }
+        if (!isBlank(r.reportUrl())) {
+            try {
+                URI u = URI.create(r.reportUrl().strip());
+                if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http")) || u.getHost() == null) {
+                    errors.add(FieldError.of("reportUrl", "must be an http(s) address"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("reportUrl", "must be an http(s) address"));
+            }
+        }
+        if (r.responseCounts() != null) {
+            r.responseCounts().forEach((method, n) -> {
+                try {
+                    Method.valueOf(method.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(FieldError.of("responseCounts." + method, "is not a method code; use one of "
+                            + List.of(Method.values())));
+                }
+                if (n == null || n < 0) {
+                    errors.add(FieldError.of("responseCounts." + method, "must be a count of 0 or more"));
+                }
+            });
+        }
+        if (r.actions() != null) {
+            for (int i = 0; i < r.actions().size(); i++) {
+                FeedbackRequest.ActionRequest a = r.actions().get(i);
+                if (a == null || isBlank(a.what())) {
+                    errors.add(new FieldError("actions[" + i + "].what", RuleId.ACTION.name(), "say what will be done"));
+                }
+                if (a == null || isBlank(a.owner())) {
+                    errors.add(new FieldError("actions[" + i + "].owner", RuleId.ACTION.name(), "name who will do it"));
+                }
+                if (a == null || a.due() == null) {
+                    errors.add(new FieldError("actions[" + i + "].due", RuleId.ACTION.name(), "give the date it is due"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        return outcome;
+    }
+
+    private static Map<String, Integer> normaliseCounts(Map<String, Integer> counts) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        counts.forEach((k, v) -> out.put(k.toUpperCase(Locale.ROOT), v));
+        return out;
+    }
+
+    private static boolean isBlank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Nullable
+    private static String blankToNull(@Nullable String s) {
+        return isBlank(s) ? null : s.strip();
+    }
+}

@@ -1,0 +1,123 @@
+package org.compact.tracker.rules;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * FEEDBACK and ACTION: "always give feedback to those who have participated … even when no change has been made"
+ * (seed 001), due {@code tracker.rules.feedback.due} (P12W) after the close date, chased with reminders at due − P4W
+ * and due − P1W, then escalated on the due date and every week after until it is given; and "turn your
+ * consultation into action": promised actions are tracked to done, and overdue ones flagged.
+ */
+@Singleton
+public class FeedbackRules {
+    private final Period due;
+    private final Period firstReminder;
+    private final Period secondReminder;
+
+    public FeedbackRules(@Value("${tracker.rules.feedback.due:P12W}") String due,
+                         @Value("${tracker.rules.feedback.first-reminder:P4W}") String firstReminder,
+                         @Value("${tracker.rules.feedback.second-reminder:P1W}") String secondReminder) {
+        this.due = parse("tracker.rules.feedback.due", due);
+        this.firstReminder = parse("tracker.rules.feedback.first-reminder", firstReminder);
+        this.secondReminder = parse("tracker.rules.feedback.second-reminder", secondReminder);
+    }
+
+    /** The date feedback is due for a consultation closing on {@code closesOn}. */
+    public LocalDate dueDate(LocalDate closesOn) {
+        return closesOn.plus(due);
+    }
+
+    /** One step of the chase: what to send, and a key that is the same however often the chase runs that week. */
+    public record ChaseStep(Kind kind, String key, LocalDate due) {
+        /** A reminder to the lead officer, or an escalation to the officer and the agency's compliance contact. */
+        public enum Kind { REMINDER, BREACH }
+    }
+
+    /**
+     * What the chase owes today for feedback due on {@code dueDate}, if anything: the latest reminder whose day
+     * has come (a chase that missed days sends that one only), or the breach of the current week after the due date.
+     */
+    public Optional<ChaseStep> chase(LocalDate dueDate, LocalDate today) {
+        if (!today.isBefore(dueDate)) {
+            long week = ChronoUnit.WEEKS.between(dueDate, today);
+            return Optional.of(new ChaseStep(ChaseStep.Kind.BREACH, "breach:" + dueDate + ":w" + week, dueDate));
+        }
+        if (!today.isBefore(dueDate.minus(secondReminder))) {
+            return Optional.of(new ChaseStep(ChaseStep.Kind.REMINDER, "reminder:" + dueDate + ":" + secondReminder, dueDate));
+        }
+        if (!today.isBefore(dueDate.minus(firstReminder))) {
+            return Optional.of(new ChaseStep(ChaseStep.Kind.REMINDER, "reminder:" + dueDate + ":" + firstReminder, dueDate));
+        }
+        return Optional.empty();
+    }
+
+    /** The FEEDBACK and ACTION checks, exemptions applied. */
+    public List<Check> evaluate(FeedbackFacts f, Set<RuleId> exempted) {
+        return List.of(exempt(feedback(f), exempted), exempt(action(f), exempted));
+    }
+
+    Check feedback(FeedbackFacts f) {
+        if (f.feedbackGivenOn() != null) {
+            return Check.pass(RuleId.FEEDBACK, "Feedback given on " + f.feedbackGivenOn() + ".");
+        }
+        if (f.closesOn() == null) {
+            return Check.pass(RuleId.FEEDBACK, "Feedback falls due " + describe(due) + " after the close date.");
+        }
+        LocalDate dueDate = dueDate(f.closesOn());
+        if (!f.closed()) {
+            return Check.pass(RuleId.FEEDBACK, "Feedback will be due by " + dueDate + ", " + describe(due)
+                    + " after closing on " + f.closesOn() + ".");
+        }
+        if (f.today().isAfter(dueDate)) {
+            return Check.fail(RuleId.FEEDBACK, "Feedback was due by " + dueDate + " and is "
+                    + ChronoUnit.DAYS.between(dueDate, f.today()) + " days overdue: tell everyone notified and everyone "
+                    + "who took part what was heard, what was decided and why, even if nothing changed.");
+        }
+        return Check.warn(RuleId.FEEDBACK, "Feedback is due by " + dueDate + " ("
+                + ChronoUnit.DAYS.between(f.today(), dueDate) + " days left).");
+    }
+
+    Check action(FeedbackFacts f) {
+        List<LocalDate> overdue = f.openActionDues().stream().filter(d -> d.isBefore(f.today())).sorted().toList();
+        if (!overdue.isEmpty()) {
+            return Check.warn(RuleId.ACTION, overdue.size() + " promised action" + (overdue.size() == 1 ? " is" : "s are")
+                    + " overdue (the oldest since " + overdue.get(0) + "): turn consultation into action.");
+        }
+        if (!f.openActionDues().isEmpty()) {
+            return Check.pass(RuleId.ACTION, f.openActionDues().size() + " promised action"
+                    + (f.openActionDues().size() == 1 ? "" : "s") + " in progress, none overdue.");
+        }
+        return Check.pass(RuleId.ACTION, "No promised action is open.");
+    }
+
+    private static Check exempt(Check c, Set<RuleId> exempted) {
+        return c.verdict() != Verdict.PASS && exempted.contains(c.ruleId())
+                ? new Check(c.ruleId(), Verdict.EXEMPT, "Exempted: " + c.reason()) : c;
+    }
+
+    private static String describe(Period p) {
+        if (p.getMonths() == 0 && p.getYears() == 0 && p.getDays() % 7 == 0) {
+            return (p.getDays() / 7) + " weeks";
+        }
+        return p.toString();
+    }
+
+    private static Period parse(String name, @Nullable String value) {
+        try {
+            return Period.parse(value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new io.micronaut.context.exceptions.ConfigurationException(name + ": '" + value
+                    + "' is not an ISO-8601 period such as P12W");
+        }
+    }
+}

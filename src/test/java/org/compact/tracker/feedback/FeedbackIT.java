@@ -1,0 +1,197 @@
+package org.compact.tracker.feedback;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.compact.tracker.support.Api;
+import org.compact.tracker.support.World;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A consultation's year with the sim clock: notice, opening, closing (with the close date moved after notice),
+ * the feedback chase on its exact days, nothing chased twice, and the feedback mail to every notified organisation
+ * and every consenting participant exactly once, over real SMTP.
+ */
+@MicronautTest(environments = "sim", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FeedbackIT implements TestPropertyProvider {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(false);
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    World world;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
+                "tracker.mail.from", "consultations@salford.example", "tracker.jobs.enabled", "false");
+    }
+
+    @BeforeAll
+    void setUp() {
+        world = World.create(client);
+    }
+
+    @Test
+    void aYearOfOneConsultationChasesFeedbackOnItsDaysAndSendsItOnceToEveryone() throws Exception {
+        LocalDate start = LocalDate.of(2027, 1, 4);
+        moveTo(start);
+        long id = world.register(world.consultation(start.plusMonths(2)));
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        LocalDate closesOn = start.plusMonths(2).plusWeeks(14);
+        Api.Reply moved = world.officer.patch("/api/consultations/" + id, Map.of("closesOn", closesOn.toString(),
+                "decisionDate", closesOn.plusWeeks(10).toString()));
+        assertEquals(200, moved.status(), moved::toString);
+        LocalDate due = closesOn.plusWeeks(12);
+
+        moveTo(start.plusMonths(2));
+        assertEquals("OPEN", status(id));
+        Api.Reply tooEarly = world.officer.post("/api/consultations/" + id + "/feedback", feedback("CHANGED", null));
+        assertEquals(409, tooEarly.status(), tooEarly::toString);
+        assertThat((String) tooEarly.at("detail")).contains("OPEN");
+
+        moveTo(closesOn.plusDays(1));
+        assertEquals("CLOSED", status(id));
+        assertEquals(201, world.officer.post("/api/consultations/" + id + "/participants",
+                Map.of("name", "Ann Jones", "email", "ann@example.net")).status());
+        assertEquals(201, world.officer.post("/api/consultations/" + id + "/participants",
+                Map.of("name", "Ordsall Walkers", "email", "walkers@example.net")).status());
+
+        moveTo(due.minusWeeks(4).minusDays(1));
+        assertThat(chaseMail(id)).isEmpty();
+        moveTo(due.minusWeeks(4));
+        moveTo(due.minusWeeks(4).plusDays(1));
+        assertThat(chaseMail(id)).containsExactly("Feedback due by " + due);
+        moveTo(due.minusWeeks(1));
+        moveTo(due.minusDays(1));
+        assertThat(chaseMail(id)).containsExactly("Feedback due by " + due, "Feedback due by " + due);
+        assertEquals("WARN", check(id, "FEEDBACK"));
+
+        moveTo(due);
+        moveTo(due.plusDays(3));
+        List<String> afterDue = chaseMail(id);
+        assertThat(afterDue).filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(2);
+        moveTo(due.plusWeeks(1));
+        assertThat(chaseMail(id)).filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(4);
+        moveTo(due.plusWeeks(1).plusDays(1));
+        assertEquals("FAIL", check(id, "FEEDBACK"));
+
+        Api.Reply incomplete = world.officer.post("/api/consultations/" + id + "/feedback", feedback("NO_CHANGE", null));
+        assertEquals(422, incomplete.status(), incomplete::toString);
+        assertEquals("FEEDBACK", incomplete.at("errors[0].ruleId"));
+        assertEquals("reasons", incomplete.at("errors[0].field"));
+
+        smtp.purgeEmailFromAllMailboxes();
+        Api.Reply given = world.officer.post("/api/consultations/" + id + "/feedback",
+                feedback("NO_CHANGE", "The homes are needed and the site is the only one the council owns."));
+        assertEquals(201, given.status(), given::toString);
+        assertEquals("FEEDBACK_GIVEN", status(id));
+        moveTo(due.plusWeeks(1).plusDays(2));
+        moveTo(due.plusWeeks(3));
+
+        List<String> feedbackTo = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject().startsWith("Feedback: ")) {
+                feedbackTo.add(m.getAllRecipients()[0].toString());
+            }
+        }
+        assertThat(feedbackTo).containsExactlyInAnyOrder(
+                "ordsall.tenants." + world.officerName.replace("olivia", "") + "@example.org",
+                "salford.deaf.forum." + world.officerName.replace("olivia", "") + "@example.org",
+                "ann@example.net", "walkers@example.net");
+        assertThat(chaseMail(id)).as("given feedback is never chased again").isEmpty();
+        assertEquals("PASS", check(id, "FEEDBACK"));
+
+        Map<String, Object> fb = world.monitor.get("/api/consultations/" + id + "/feedback").json();
+        assertEquals("NO_CHANGE", ((Map<String, Object>) fb.get("feedback")).get("outcome"));
+        List<Map<String, Object>> actions = world.officer.get("/api/consultations/" + id + "/actions").list();
+        assertThat(actions).hasSize(1);
+        assertEquals("WARN", check(id, "ACTION"), "the action was due a week after the decision");
+        long actionId = ((Number) actions.get(0).get("id")).longValue();
+        assertEquals(200, world.officer.patch("/api/consultations/" + id + "/actions/" + actionId,
+                Map.of("done", true, "note", "Published on the council website.")).status());
+        assertEquals("PASS", check(id, "ACTION"));
+    }
+
+    private Map<String, Object> feedback(String outcome, String reasons) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("youSaid", "212 people answered. Most want the homes near the tram stop and a new play area.");
+        body.put("weDid", "The homes will go near the tram stop; the play area is in the plan.");
+        body.put("outcome", outcome);
+        if (reasons != null) {
+            body.put("reasons", reasons);
+        }
+        body.put("responseCounts", Map.of("ONLINE_SURVEY", 180, "PUBLIC_MEETING", 32));
+        body.put("decidedOn", today().toString());
+        body.put("actions", List.of(Map.of("what", "Publish the updated site plan", "owner", world.officerName,
+                "due", today().plusWeeks(1).toString())));
+        return body;
+    }
+
+    /** The subjects of chase mail about this consultation, in order received. */
+    private List<String> chaseMail(long id) throws Exception {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String s = m.getSubject();
+            if ((s.startsWith("Feedback due by") || s.startsWith("FEEDBACK breach")) && s.endsWith("New homes in Ordsall")) {
+                subjects.add(s.replace(": New homes in Ordsall", ""));
+            }
+        }
+        return subjects;
+    }
+
+    private String status(long id) {
+        return (String) world.officer.get("/api/consultations/" + id).at("status");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String check(long id, String ruleId) {
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) world.officer.get("/api/consultations/" + id).at("checks");
+        return (String) checks.stream().filter(c -> ruleId.equals(c.get("ruleId"))).findFirst().orElseThrow().get("verdict");
+    }
+
+    private LocalDate today() {
+        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
+    }
+
+    private void moveTo(LocalDate day) {
+        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

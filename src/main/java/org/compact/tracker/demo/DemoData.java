@@ -10,6 +10,8 @@ import org.compact.tracker.clock.SimClock;
 import org.compact.tracker.consultation.ConsultationRequest;
 import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.consultation.ConsultationView;
+import org.compact.tracker.feedback.FeedbackRequest;
+import org.compact.tracker.feedback.FeedbackService;
 import org.compact.tracker.organisation.OrganisationRequest;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.security.Actor;
@@ -30,6 +32,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,16 +57,18 @@ class DemoData {
     private final UserService users;
     private final OrganisationService organisations;
     private final ConsultationService consultations;
+    private final FeedbackService feedback;
     private final Clock clock;
     private final String password;
 
     DemoData(AgencyService agencies, UserService users, OrganisationService organisations,
-             ConsultationService consultations, Clock clock,
+             ConsultationService consultations, FeedbackService feedback, Clock clock,
              @Nullable @Value("${tracker.admin.password:}") String adminPassword) {
         this.agencies = agencies;
         this.users = users;
         this.organisations = organisations;
         this.consultations = consultations;
+        this.feedback = feedback;
         this.clock = clock;
         this.password = adminPassword == null || adminPassword.length() < 12 ? null : adminPassword;
     }
@@ -96,10 +101,26 @@ class DemoData {
             ConsultationView open = register(nadia, "Changes to community mental health services",
                     today.minusMonths(1), List.of("health", "social care"), List.of(), orgs.subList(4, 14));
             consultations.notify(nadia, open.id());
+            ConsultationView overdue = register(priya, "Cadishead park: lighting and safety",
+                    today.minusMonths(6), List.of("community safety", "parks"), List.of("Cadishead"), orgs.subList(2, 9));
+            consultations.notify(priya, overdue.id());
             sim.set(today.minusMonths(7).atTime(9, 0).atZone(zone).toInstant());
+            consultations.openAndCloseDue();
+            sim.set(today.minusMonths(6).atTime(9, 0).atZone(zone).toInstant());
             consultations.openAndCloseDue();
             sim.set(closed.closesOn().plusDays(1).atTime(9, 0).atZone(zone).toInstant());
             consultations.openAndCloseDue();
+            sim.set(today.minusMonths(2).atTime(9, 0).atZone(zone).toInstant());
+            feedback.record(olivia, closed.id(), new FeedbackRequest(
+                    "143 people and 9 groups answered. Most want homes for families, a safe riverside path and no "
+                            + "loss of the community garden.",
+                    "Cabinet approved the plan with 40 family homes, a lit riverside path, and the garden kept.",
+                    "PARTLY_CHANGED", "The number of homes is set by the Local Plan and could not change.",
+                    "https://www.salford.example/ordsall-riverside-feedback", today.minusMonths(2),
+                    Map.of("ONLINE_SURVEY", 118, "PAPER_SURVEY", 16, "PUBLIC_MEETING", 9),
+                    List.of(new FeedbackRequest.ActionRequest("Publish the revised site plan", "olivia", today.minusMonths(1)),
+                            new FeedbackRequest.ActionRequest("Report back on the riverside lighting", "olivia",
+                                    today.plusMonths(2)))));
             sim.set(today.minusMonths(1).atTime(9, 0).atZone(zone).toInstant());
             consultations.openAndCloseDue();
             sim.set(today.minusWeeks(2).atTime(9, 0).atZone(zone).toInstant());

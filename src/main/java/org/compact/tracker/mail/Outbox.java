@@ -33,10 +33,12 @@ public class Outbox {
 
     private final OutboxRepository repository;
     private final Clock clock;
+    private final io.micronaut.context.event.ApplicationEventPublisher<MailQueued> events;
 
-    Outbox(OutboxRepository repository, Clock clock) {
+    Outbox(OutboxRepository repository, Clock clock, io.micronaut.context.event.ApplicationEventPublisher<MailQueued> events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -52,6 +54,8 @@ public class Outbox {
                 MailCodec.writeHeaders(mail.headers()), mail.reference(), clock.instant());
         if (inserted == 0) {
             LOG.debug("Message {} is already in the outbox; ignored", mail.messageId());
+        } else {
+            events.publishEvent(new MailQueued(mail.messageId()));
         }
     }
 

@@ -25,14 +25,16 @@ class DemoDataIT {
         Api admin = Api.admin(client);
         List<Map<String, Object>> consultations = admin.get("/api/consultations").list();
         assertThat(consultations).extracting(c -> c.get("status"))
-                .contains("PLANNED", "NOTIFIED", "OPEN", "CLOSED", "WITHDRAWN");
+                .contains("PLANNED", "NOTIFIED", "OPEN", "CLOSED", "FEEDBACK_GIVEN", "WITHDRAWN");
         assertThat(admin.get("/api/organisations").list()).hasSize(30);
         assertThat(admin.get("/api/agencies").list()).extracting(a -> a.get("name")).contains("Salford City Council");
 
         Api olivia = Api.login(client, "olivia", Api.ADMIN_PASSWORD);
+        Map<String, Object> answered = consultations.stream().filter(c -> "FEEDBACK_GIVEN".equals(c.get("status"))).findFirst().orElseThrow();
+        List<Map<String, Object>> history = olivia.get("/api/consultations/" + answered.get("id") + "/history").list();
+        assertThat(history).extracting(h -> h.get("kind"))
+                .containsExactly("CREATED", "NOTIFIED", "OPENED", "CLOSED", "FEEDBACK_GIVEN");
         Map<String, Object> closed = consultations.stream().filter(c -> "CLOSED".equals(c.get("status"))).findFirst().orElseThrow();
-        List<Map<String, Object>> history = olivia.get("/api/consultations/" + closed.get("id") + "/history").list();
-        assertThat(history).extracting(h -> h.get("kind")).containsExactly("CREATED", "NOTIFIED", "OPENED", "CLOSED");
         assertEquals(200, olivia.get("/api/consultations/" + closed.get("id")).status());
     }
 }

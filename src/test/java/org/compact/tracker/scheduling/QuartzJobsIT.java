@@ -71,6 +71,8 @@ class QuartzJobsIT {
                 : url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         props.put("tracker.jobs.scheduler-name", "quartz-it-" + UUID.randomUUID());
         props.put("micronaut.server.port", -1);
+        // These contexts share one H2 file on purpose (a restart), on the PostgreSQL run too.
+        props.put("tracker.test.keep-url", "true");
         return props;
     }
 

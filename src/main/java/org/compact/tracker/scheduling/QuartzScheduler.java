@@ -78,6 +78,9 @@ public class QuartzScheduler {
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         StdSchedulerFactory factory = new StdSchedulerFactory(p);
         this.scheduler = factory.getScheduler();
+        // Quartz keeps schedulers in a JVM-wide registry by name, and hands an existing one to the next factory:
+        // each application context must have its own (two nodes of a cluster share a name but not a scheduler).
+        org.quartz.impl.SchedulerRepository.getInstance().remove(name);
         scheduler.setJobFactory((bundle, s) -> context.createBean(bundle.getJobDetail().getJobClass()));
     }
 

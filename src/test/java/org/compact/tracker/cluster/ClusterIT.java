@@ -1,0 +1,131 @@
+package org.compact.tracker.cluster;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.mail.internet.MimeMessage;
+import org.compact.tracker.support.Api;
+import org.compact.tracker.support.PostgresDatabases;
+import org.compact.tracker.support.World;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two service nodes on one PostgreSQL database, Quartz clustered: a fan-out of 2,000 notices split between their
+ * relays arrives with none lost and none doubled (counted at the SMTP server by Message-ID), and each scheduled
+ * firing runs on one node only. Runs in the PostgreSQL execution of the suite: a cluster needs a shared server.
+ */
+class ClusterIT {
+    private static final int SMTP_PORT = freePort();
+    private static final int ORGANISATIONS = 500;
+    private static final int CONTACTS_EACH = 4;
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(false);
+
+    @Test
+    void twoNodesDeliverAFanOutOfTwoThousandOnceEachAndFireEachTriggerOnce() throws Exception {
+        assumeTrue("true".equals(System.getProperty("tracker.test.postgres")), "clustering is tested on PostgreSQL");
+        Map<String, Object> props = new HashMap<>();
+        props.put("datasources.default.url", PostgresDatabases.newDatabase());
+        props.put("datasources.default.username", "postgres");
+        props.put("datasources.default.password", "");
+        props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        props.put("tracker.test.keep-url", "true");
+        props.put("tracker.cluster.enabled", "true");
+        props.put("tracker.jobs.scheduler-name", "cluster-it");
+        props.put("tracker.jobs.lifecycle.cron", "0/2 * * * * ?");
+        props.put("tracker.jobs.mail-relay.every-seconds", "1");
+        props.put("tracker.mail.relay.batch-size", "50");
+        props.put("tracker.mail.smtp.host", "127.0.0.1");
+        props.put("tracker.mail.smtp.port", String.valueOf(SMTP_PORT));
+        props.put("tracker.jwt.secret", "a-secret-shared-by-every-node-of-the-cluster-0123456789");
+        props.put("micronaut.server.port", -1);
+
+        try (ApplicationContext first = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
+             ApplicationContext second = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext()) {
+            HttpClient viaFirst = first.createBean(HttpClient.class, first.getBean(EmbeddedServer.class).getURL());
+            World world = World.create(viaFirst);
+            HttpClient viaSecond = second.createBean(HttpClient.class, second.getBean(EmbeddedServer.class).getURL());
+            Api officerOnSecond = Api.login(viaSecond, world.officerName, "officer-password-" + world.officerName.replace("olivia", ""));
+            for (int i = 0; i < ORGANISATIONS; i++) {
+                List<String> emails = new ArrayList<>();
+                for (int j = 0; j < CONTACTS_EACH; j++) {
+                    emails.add("contact" + j + "@group" + i + ".example");
+                }
+                Api.Reply r = (i % 2 == 0 ? world.officer : officerOnSecond).post("/api/organisations", Map.of(
+                        "name", "Cluster group " + i, "kind", "COMMUNITY_GROUP", "emails", emails,
+                        "areas", List.of("Clusterton"), "interests", List.of("housing"), "communities", List.of("CARERS")));
+                assertEquals(201, r.status(), r::toString);
+            }
+            Map<String, Object> body = world.consultation(LocalDate.now().plusMonths(2));
+            body.put("targets", Map.of("areas", List.of("Clusterton")));
+            long id = world.register(body);
+            Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
+            assertEquals(200, notified.status(), notified::toString);
+
+            int expected = ORGANISATIONS * CONTACTS_EACH;
+            Instant end = Instant.now().plus(Duration.ofMinutes(3));
+            while (smtp.getReceivedMessages().length < expected && Instant.now().isBefore(end)) {
+                Thread.sleep(250);
+            }
+            Thread.sleep(2000);
+            MimeMessage[] received = smtp.getReceivedMessages();
+            Set<String> ids = new HashSet<>();
+            for (MimeMessage m : received) {
+                ids.add(m.getMessageID());
+            }
+            assertEquals(expected, ids.size(), "every contact got its notice (none lost)");
+            assertEquals(expected, received.length, "no notice was sent twice");
+
+            DataSource ds = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                    .unwrapDataSource(first.getBean(DataSource.class));
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT node) FROM job_run WHERE work = 'lifecycle'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("the lifecycle job ran on the cluster").isGreaterThanOrEqualTo(1);
+                }
+                try (ResultSet rs = s.executeQuery("SELECT fire_time, COUNT(*) FROM job_run WHERE work = 'lifecycle' "
+                        + "GROUP BY fire_time HAVING COUNT(*) > 1")) {
+                    assertThat(rs.next()).as("a firing that ran on two nodes").isFalse();
+                }
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM job_run WHERE work = 'lifecycle'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isGreaterThan(3);
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

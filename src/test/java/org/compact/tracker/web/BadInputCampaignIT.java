@@ -1,0 +1,167 @@
+package org.compact.tracker.web;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.compact.tracker.support.Api;
+import org.compact.tracker.support.World;
+
+import javax.sql.DataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bad-input campaign: thousands of generated payloads, malformed JSON, wrong types, huge values and odd query
+ * strings. Never a 5xx, always problem+json when refused, and a refused request writes nothing.
+ */
+class BadInputCampaignIT {
+    private static final List<String> FIELDS = List.of("title", "summary", "agencyId", "leadOfficer", "themes", "areas",
+            "audiences", "methods", "targets", "openToChange", "fixed", "decisionDate", "decisionMaker", "opensOn",
+            "closesOn", "provisions", "languages", "venues", "priorWork");
+
+    private static ApplicationContext context;
+    private static World world;
+    private static long existing;
+
+    @BeforeContainer
+    static void start() {
+        context = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), "test")
+                .getApplicationContext();
+        HttpClient client = context.createBean(HttpClient.class, context.getBean(EmbeddedServer.class).getURL());
+        world = World.create(client);
+        existing = world.register(world.consultation(LocalDate.now().plusMonths(2)));
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Property(tries = 400)
+    void aGeneratedConsultationIsAcceptedOrRefusedCleanlyAndARefusalWritesNothing(@ForAll("payloads") Object body) throws Exception {
+        long before = count("consultation");
+        Api.Reply reply = body instanceof String raw
+                ? world.officer.send(HttpRequest.POST("/api/consultations", raw).contentType(MediaType.APPLICATION_JSON_TYPE))
+                : world.officer.post("/api/consultations", body);
+        assertClean(reply);
+        assertThat(count("consultation")).isEqualTo(reply.status() == 201 ? before + 1 : before);
+    }
+
+    @Property(tries = 300)
+    void aGeneratedChangeIsAcceptedOrRefusedCleanlyAndARefusalWritesNothing(@ForAll("payloads") Object body) throws Exception {
+        long before = count("consultation_history");
+        Api.Reply reply = body instanceof String raw
+                ? world.officer.send(HttpRequest.PATCH("/api/consultations/" + existing, raw).contentType(MediaType.APPLICATION_JSON_TYPE))
+                : world.officer.patch("/api/consultations/" + existing, body);
+        assertClean(reply);
+        if (reply.status() >= 400) {
+            assertThat(count("consultation_history")).isEqualTo(before);
+        }
+    }
+
+    @Property(tries = 300)
+    void aGeneratedQueryIsAnsweredWithoutA5xx(@ForAll("queries") String query) {
+        assertClean(world.monitor.get("/api/consultations?" + query));
+        assertClean(world.monitor.get("/api/organisations?" + query));
+    }
+
+    @Property(tries = 150)
+    void aGeneratedOrganisationIsAcceptedOrRefusedCleanly(@ForAll("payloads") Object body) throws Exception {
+        long before = count("organisation");
+        Api.Reply reply = body instanceof String raw
+                ? world.officer.send(HttpRequest.POST("/api/organisations", raw).contentType(MediaType.APPLICATION_JSON_TYPE))
+                : world.officer.post("/api/organisations", body);
+        assertClean(reply);
+        assertThat(count("organisation")).isEqualTo(reply.status() == 201 ? before + 1 : before);
+    }
+
+    private static void assertClean(Api.Reply reply) {
+        net.jqwik.api.statistics.Statistics.collect(reply.status());
+        assertThat(reply.status()).as(reply.toString()).isLessThan(500);
+        if (reply.status() >= 400) {
+            assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+        }
+    }
+
+    @Provide
+    Arbitrary<Object> payloads() {
+        Arbitrary<Object> objects = Arbitraries.maps(Arbitraries.of(FIELDS).injectDuplicates(0.0), values())
+                .ofMaxSize(FIELDS.size()).map(m -> (Object) new LinkedHashMap<>(m));
+        Arbitrary<Object> garbage = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(200),
+                Arbitraries.of("{", "[]", "null", "true", "{\"title\":", "{\"title\": \"a\",}", "\u0000",
+                        "{\"opensOn\": \"2027-02-30\"}", "{\"targets\": {\"organisationIds\": [\"x\"]}}",
+                        "{\"methods\": [\"CARRIER_PIGEON\"]}", "{\"title\": " + "9".repeat(400) + "}"))
+                .map(s -> (Object) s);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, objects),
+                net.jqwik.api.Tuple.of(2, garbage),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(null).map(x -> (Object) validWithOneBadField())));
+    }
+
+    private static Arbitrary<Object> values() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(60).map(s -> (Object) s),
+                Arbitraries.strings().ofMinLength(300).ofMaxLength(25_000).map(s -> (Object) s),
+                Arbitraries.integers().map(i -> (Object) i),
+                Arbitraries.longs().map(l -> (Object) l),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.just(null),
+                Arbitraries.of("2027-02-28", "2027-02-30", "28/02/2027", "", "2027-13-01", "9999-12-31", "0000-01-01")
+                        .map(s -> (Object) s),
+                Arbitraries.strings().ofMaxLength(20).list().ofMaxSize(8).map(l -> (Object) l),
+                Arbitraries.of("ONLINE_SURVEY", "BRAILLE", "OLDER_PEOPLE", "nope").list().ofMaxSize(5).map(l -> (Object) l),
+                Arbitraries.longs().list().ofMaxSize(4).map(l -> (Object) l),
+                Combinators.combine(Arbitraries.longs().list().ofMaxSize(3), Arbitraries.strings().ofMaxLength(30))
+                        .as((ids, s) -> (Object) Map.of("organisationIds", ids, "relatedIds", ids, "statement", s, "areas", List.of(s))));
+    }
+
+    private static Map<String, Object> validWithOneBadField() {
+        Map<String, Object> body = new LinkedHashMap<>(world.consultation(LocalDate.now().plusMonths(2)));
+        List<String> keys = new ArrayList<>(body.keySet());
+        String key = keys.get((int) (Math.random() * keys.size()));
+        body.put(key, Math.random() < 0.5 ? Map.of("nested", List.of(1, 2)) : 12345);
+        return body;
+    }
+
+    @Provide
+    Arbitrary<String> queries() {
+        Arbitrary<String> keys = Arbitraries.of("status", "agency", "from", "to", "page", "size", "area", "interest",
+                "community", "x");
+        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40),
+                Arbitraries.of("OPEN", "open", "-1", "0", "501", "99999999999999999999", "2027-02-30", "2027-01-01"));
+        return Combinators.combine(keys, values).as((k, v) -> k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .list().ofMaxSize(5).map(parts -> String.join("&", parts));
+    }
+
+    private static long count(String table) throws Exception {
+        DataSource ds = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -2,6 +2,7 @@ package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,7 @@ final class ConsultationEdit {
         if (value == null) {
             return;
         }
+        Text.plain(field, value);
         String cleaned = value.strip().isEmpty() ? null : value.strip();
         put(field, cleaned, get, set);
     }
@@ -59,6 +61,7 @@ final class ConsultationEdit {
         if (value == null) {
             return;
         }
+        Text.plain(field, value);
         List<String> cleaned = value.stream().filter(Objects::nonNull).map(String::strip)
                 .filter(s -> !s.isEmpty()).distinct().toList();
         put(field, cleaned, get, set);

@@ -24,6 +24,7 @@ import org.compact.tracker.security.Role;
 import org.compact.tracker.security.UserService;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -270,6 +271,7 @@ public class ConsultationService {
         if (reason == null || reason.isBlank()) {
             throw Refusal.invalid("reason", "Say why the consultation is withdrawn: everyone notified is told.");
         }
+        Text.plain("reason", reason);
         ConsultationStatus from = c.getStatus();
         c.markWithdrawn(today(), reason.strip());
         Consultation saved = save(c);
@@ -291,6 +293,7 @@ public class ConsultationService {
             errors.add(FieldError.of("ruleId", "must be a rule that can be exempted: NOTICE, PRIOR_WORK, INFLUENCE, "
                     + "DURATION, METHODS, INCLUSION, OVERLOAD, CLEAR_LANGUAGE, FEEDBACK or ACTION (OPT_OUT never is)"));
         }
+        Text.plain("reason", reason);
         if (reason == null || reason.strip().length() < 10) {
             errors.add(FieldError.of("reason", "a written reason of at least 10 characters is needed; it shows in compliance reports"));
         }

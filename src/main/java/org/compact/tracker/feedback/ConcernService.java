@@ -87,6 +87,7 @@ public class ConcernService {
         } catch (Refusal unknown) {
             errors.addAll(unknown.errors());
         }
+        org.compact.tracker.support.Text.plain("text", text);
         String cleaned = text == null ? "" : text.strip();
         String textProblem = textProblem(cleaned);
         if (textProblem != null) {
@@ -130,6 +131,7 @@ public class ConcernService {
         actor.requireMayActFor(consultations.agencyOf(consultationId));
         Concern c = concerns.findById(concernId).filter(x -> x.consultationId().equals(consultationId))
                 .orElseThrow(() -> Refusal.notFound("concern", concernId));
+        org.compact.tracker.support.Text.plain("answer", answer);
         String cleaned = answer == null ? "" : answer.strip();
         String problem = textProblem(cleaned);
         if (problem != null) {

@@ -15,6 +15,7 @@ import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Text;
 
 import java.net.URI;
 import java.time.Clock;
@@ -111,6 +112,18 @@ public class FeedbackService {
     }
 
     private Outcome validate(FeedbackRequest r) {
+        Text.plain("youSaid", r.youSaid());
+        Text.plain("weDid", r.weDid());
+        Text.plain("reasons", r.reasons());
+        Text.plain("reportUrl", r.reportUrl());
+        if (r.actions() != null) {
+            for (int i = 0; i < r.actions().size(); i++) {
+                if (r.actions().get(i) != null) {
+                    Text.plain("actions[" + i + "].what", r.actions().get(i).what());
+                    Text.plain("actions[" + i + "].owner", r.actions().get(i).owner());
+                }
+            }
+        }
         List<FieldError> errors = new ArrayList<>();
         String rule = RuleId.FEEDBACK.name();
         if (isBlank(r.youSaid())) {

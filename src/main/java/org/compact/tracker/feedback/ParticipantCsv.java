@@ -247,6 +247,9 @@ public final class ParticipantCsv {
         if (name.length() > MAX_NAME) {
             return "must be at most " + MAX_NAME + " characters (it has " + name.length() + ")";
         }
+        if (name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            return "must not contain control characters";
+        }
         return null;
     }
 

@@ -41,10 +41,12 @@ class NoticeComposer {
     private final Links links;
     private final Clock clock;
     private final String domain;
+    private final String fromAddress;
 
     NoticeComposer(Links links, Clock clock, @Value("${tracker.mail.from:consultations@localhost}") String from) {
         this.links = links;
         this.clock = clock;
+        this.fromAddress = from.replaceAll(".*<|>.*", "").trim();
         this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
     }
 
@@ -220,7 +222,8 @@ class NoticeComposer {
                          String description, String url) {
         VEvent event = new VEvent(start, endExclusive, summary);
         event.add(new Uid("consultation-" + c.consultationId() + "-" + key + "@" + domain));
-        event.add(new DtStamp(clock.instant()));
+        event.replace(new DtStamp(clock.instant()));
+        event.add(new net.fortuna.ical4j.model.property.Organizer(URI.create("mailto:" + fromAddress)));
         event.add(new Description(description));
         event.add(new Url(URI.create(url)));
         return event;

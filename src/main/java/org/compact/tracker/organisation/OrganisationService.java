@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Text;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +30,22 @@ public class OrganisationService {
         this.clock = clock;
     }
 
+    /** Refuses control characters in any text of the request, naming the field. */
+    private static void plain(OrganisationRequest r) {
+        Text.plain("name", r.name());
+        Text.plain("kind", r.kind());
+        Text.plain("emails", r.emails());
+        Text.plain("areas", r.areas());
+        Text.plain("interests", r.interests());
+        Text.plain("communities", r.communities());
+        if (r.optOut() != null) {
+            Text.plain("optOut.themes", r.optOut().themes());
+        }
+    }
+
     @Transactional
     public Organisation register(OrganisationRequest r) {
+        plain(r);
         List<FieldError> errors = new ArrayList<>();
         if (r.name() == null || r.name().isBlank()) {
             errors.add(FieldError.of("name", "must not be blank"));
@@ -54,6 +69,7 @@ public class OrganisationService {
 
     @Transactional
     public Organisation update(Long id, OrganisationRequest r) {
+        plain(r);
         Organisation o = get(id);
         if (r.name() != null && r.name().isBlank()) {
             throw Refusal.invalid("name", "must not be blank");

@@ -3,6 +3,7 @@ package org.compact.tracker.security;
 import jakarta.inject.Singleton;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Text;
 
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +21,8 @@ public class AgencyService {
     }
 
     public Agency register(NewAgency request) {
+        Text.plain("name", request.name());
+        Text.plain("complianceContactEmail", request.complianceContactEmail());
         String name = request.name().trim();
         if (agencies.findByNameIgnoringCase(name).isPresent()) {
             throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");

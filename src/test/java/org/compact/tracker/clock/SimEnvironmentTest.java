@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The sim clock exists only where it was asked for, and never beside production. */
 class SimEnvironmentTest {
     private static final Map<String, Object> NO_DATABASE = Map.of("flyway.datasources.default.enabled", false,
-            "datasources.default.url", "jdbc:h2:mem:sim-env-test", "tracker.jwt.secret", "x".repeat(48));
+            "datasources.default.url", "jdbc:h2:mem:sim-env-test", "tracker.jwt.secret", "x".repeat(48),
+            "tracker.jobs.enabled", false);
 
     @Test
     void theSimEnvironmentIsRefusedInProduction() {

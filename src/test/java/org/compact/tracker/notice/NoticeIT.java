@@ -109,7 +109,8 @@ class NoticeIT implements TestPropertyProvider {
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertThat(events).isNotEmpty();
         assertThat(events).anySatisfy(e -> assertEquals(opensOn, LocalDate.from(e.getDateTimeStart().getDate())));
-        calendar.validate();
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        assertThat(events.get(0).getProperties("DTSTAMP")).hasSize(1);
 
         Map<String, Object> counts = (Map<String, Object>) world.officer.get("/api/consultations/" + id + "/deliveries").at("counts");
         assertEquals(2, ((Number) counts.get("SENT")).intValue());

@@ -119,6 +119,15 @@ class BadInputIT {
     }
 
     @Test
+    void aControlCharacterInTextIs422NamingTheField() {
+        Map<String, Object> body = world.consultation(LocalDate.now().plusMonths(2));
+        body.put("title", "New homes\u0000 in Ordsall");
+        Api.Reply reply = world.officer.post("/api/consultations", body);
+        assertEquals(422, reply.status(), reply::toString);
+        assertThat(fields(reply)).containsExactly("title");
+    }
+
+    @Test
     void anUnknownIdIs404ProblemJson() {
         Api.Reply reply = world.officer.get("/api/consultations/987654");
         assertEquals(404, reply.status());

@@ -1,0 +1,46 @@
+package org.compact.tracker.programme;
+
+import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.consultation.ConsultationStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One consultation as this package reads it from the register: only what may be published (no officer, no
+ * targeted organisation, no contact), its agency's name, and the headline of its feedback if any.
+ *
+ * @param changedAt the last step or change the public would notice (history), or the last edit when there is none
+ */
+record ConsultationRow(
+        long id,
+        long agencyId,
+        String agency,
+        ConsultationStatus status,
+        String title,
+        String summary,
+        List<String> themes,
+        List<String> areas,
+        @Nullable LocalDate decisionDate,
+        @Nullable LocalDate opensOn,
+        @Nullable LocalDate closesOn,
+        @Nullable LocalDate notifiedOn,
+        @Nullable LocalDate closedOn,
+        @Nullable LocalDate withdrawnOn,
+        @Nullable String withdrawalReason,
+        Instant createdAt,
+        Instant changedAt,
+        @Nullable String outcome,
+        @Nullable String weDid,
+        @Nullable Instant feedbackAt) {
+
+    boolean hasFeedback() {
+        return outcome != null && status == ConsultationStatus.FEEDBACK_GIVEN;
+    }
+
+    /** Withdrawn before any organisation was told: never part of anyone's earlier work. */
+    boolean withdrawnBeforeNotice() {
+        return status == ConsultationStatus.WITHDRAWN && notifiedOn == null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.compact.tracker.programme;
+
+import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.consultation.ConsultationStatus;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Words for codes and dates, as the public reads them. */
+final class Labels {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private Labels() {
+    }
+
+    static String status(ConsultationStatus status) {
+        return switch (status) {
+            case PLANNED -> "Planned";
+            case NOTIFIED -> "Notice given";
+            case OPEN -> "Open";
+            case CLOSED -> "Closed";
+            case FEEDBACK_GIVEN -> "Feedback given";
+            case WITHDRAWN -> "Withdrawn";
+        };
+    }
+
+    static String outcome(@Nullable String outcome) {
+        if (outcome == null) {
+            return "";
+        }
+        return switch (outcome) {
+            case "CHANGED" -> "Changed as a result of the consultation";
+            case "PARTLY_CHANGED" -> "Partly changed as a result of the consultation";
+            case "NO_CHANGE" -> "No change";
+            default -> code(outcome);
+        };
+    }
+
+    /** ONLINE_SURVEY → "Online survey". */
+    static String code(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    static String day(@Nullable LocalDate date) {
+        return date == null ? "not set" : DAY.format(date);
+    }
+
+    static String areas(List<String> areas) {
+        return areas.isEmpty() ? "City-wide" : String.join(", ", areas);
+    }
+
+    static String themes(List<String> themes) {
+        return themes.isEmpty() ? "None given" : String.join(", ", themes);
+    }
+}

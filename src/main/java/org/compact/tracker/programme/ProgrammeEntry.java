@@ -1,0 +1,50 @@
+package org.compact.tracker.programme;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.compact.tracker.consultation.ConsultationStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One consultation as the programme publishes it. It carries no personal data: no officer, no organisation, no
+ * contact. An empty {@code areas} means city-wide.
+ *
+ * @param noticeDeadline the last day notice can go out and still give the full notice period (NOTICE)
+ * @param feedbackDue    when feedback is due (FEEDBACK): the close date plus the feedback period; none once withdrawn
+ * @param result         the published feedback, once given
+ * @param url            the consultation's row on the programme page
+ * @param listedAt       when the consultation was registered
+ * @param lastChanged    its last public step or change
+ */
+@Serdeable
+public record ProgrammeEntry(
+        long id,
+        String title,
+        String summary,
+        long agencyId,
+        String agency,
+        List<String> themes,
+        List<String> areas,
+        ConsultationStatus status,
+        String statusLabel,
+        @Nullable LocalDate noticeDeadline,
+        @Nullable LocalDate notifiedOn,
+        @Nullable LocalDate opensOn,
+        @Nullable LocalDate closesOn,
+        @Nullable LocalDate feedbackDue,
+        @Nullable LocalDate decisionDate,
+        @Nullable LocalDate withdrawnOn,
+        @Nullable String withdrawalReason,
+        @Nullable Result result,
+        String url,
+        Instant listedAt,
+        Instant lastChanged) {
+
+    /** The headline of published feedback; the full "you said, we did" is at {@code url}. */
+    @Serdeable
+    public record Result(LocalDate givenOn, Instant publishedAt, String outcome, String weDid, String url) {
+    }
+}

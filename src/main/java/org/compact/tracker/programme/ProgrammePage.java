@@ -1,0 +1,143 @@
+package org.compact.tracker.programme;
+
+import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.notice.Html;
+
+import java.util.List;
+
+/**
+ * The programme as an accessible HTML page: a filter form with a label on every field, the ways to subscribe, and
+ * a table (caption, column and row headers) of the consultations with their key dates.
+ */
+public final class ProgrammePage {
+    private ProgrammePage() {
+    }
+
+    public static String render(Programme p, ProgrammeService.Choices choices, PublicLinks links) {
+        ProgrammeFilter f = p.filters();
+        String ics = links.withFilter("/programme.ics", f);
+        String atom = links.withFilter("/programme.atom", f);
+        String head = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Consultation programme (Atom)\" href=\""
+                + Html.escape(atom) + "\"><link rel=\"alternate\" type=\"text/calendar\" title=\"Consultation programme (iCalendar)\" href=\""
+                + Html.escape(ics) + "\">";
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>Consultation programme</h1>")
+                .append("<p>Every consultation that the partners of the local Compact plan, have given notice of or have open, ")
+                .append("and those that closed in the last twelve months, with their key dates: the day by which ")
+                .append("third-sector organisations must have notice, when it opens and closes, when feedback is due and ")
+                .append("when the decision is taken.</p>")
+                .append("<p>As of ").append(Pages.time(p.asOf())).append(". ").append(Html.escape(p.covers())).append(".</p>");
+
+        b.append("<section aria-labelledby=\"filter-heading\"><h2 id=\"filter-heading\">Filter the programme</h2>")
+                .append("<form method=\"get\" action=\"/programme\">");
+        b.append(select("agency", "Agency", "All agencies", choices.agencies().entrySet().stream()
+                .map(e -> new String[]{String.valueOf(e.getKey()), e.getValue()}).toList(),
+                f.agency() == null ? null : String.valueOf(f.agency())));
+        b.append(select("theme", "Theme", "All themes", choices.themes().stream().map(t -> new String[]{t, t}).toList(), f.theme()));
+        b.append(select("area", "Area", "All areas", choices.areas().stream().map(a -> new String[]{a, a}).toList(), f.area()));
+        b.append(select("status", "Status", "Every status", List.of(ConsultationStatus.values()).stream()
+                        .map(s -> new String[]{s.name(), Labels.status(s)}).toList(),
+                f.status() == null || f.status().size() != 1 ? null : f.status().iterator().next().name()));
+        b.append("<p><label for=\"f-year\">Year</label> <input type=\"number\" id=\"f-year\" name=\"year\" min=\"")
+                .append(ProgrammeFilter.FIRST_YEAR).append("\" max=\"").append(ProgrammeFilter.LAST_YEAR)
+                .append("\" inputmode=\"numeric\" aria-describedby=\"f-year-hint\" value=\"")
+                .append(f.year() == null ? "" : f.year()).append("\"> <span id=\"f-year-hint\">Leave empty for the current ")
+                .append("programme; a year shows every consultation open at some time in it.</span></p>")
+                .append("<p><button type=\"submit\">Show consultations</button> <a href=\"/programme\">Clear the filters</a></p>")
+                .append("</form></section>");
+
+        b.append("<section aria-labelledby=\"subscribe-heading\"><h2 id=\"subscribe-heading\">Subscribe</h2><ul>")
+                .append("<li><a href=\"").append(Html.escape(ics)).append("\">Calendar (iCalendar)</a>: add it to Outlook, ")
+                .append("Google Calendar or Thunderbird as a calendar from the internet with the address <code>")
+                .append(Html.escape(ics)).append("</code>. Each consultation is one all-day event for its open period.</li>")
+                .append("<li><a href=\"").append(Html.escape(atom)).append("\">News feed (Atom)</a>: new and changed ")
+                .append("consultations and published feedback, for a feed reader.</li>")
+                .append("<li><a href=\"").append(Html.escape(links.withFilter("/programme.csv", f)))
+                .append("\">Spreadsheet (CSV)</a> and <a href=\"").append(Html.escape(links.withFilter("/api/programme", f)))
+                .append("\">data (JSON)</a>.</li>")
+                .append("</ul><p>The subscriptions keep the filters chosen above.</p></section>");
+
+        b.append("<section aria-labelledby=\"list-heading\"><h2 id=\"list-heading\">Consultations</h2>");
+        if (p.consultations().isEmpty()) {
+            b.append("<p>No consultation matches these filters.</p>");
+        } else {
+            b.append("<div class=\"table\"><table><caption>").append(p.count()).append(p.count() == 1 ? " consultation" : " consultations")
+                    .append(describe(f, choices)).append("</caption><thead><tr>");
+            for (String h : List.of("Consultation", "What it is about", "Agency", "Status", "Themes", "Areas",
+                    "Notice due by", "Notice given", "Opens", "Closes", "Feedback due", "Decision")) {
+                b.append("<th scope=\"col\">").append(h).append("</th>");
+            }
+            b.append("</tr></thead><tbody>");
+            for (ProgrammeEntry e : p.consultations()) {
+                b.append("<tr id=\"c").append(e.id()).append("\"><th scope=\"row\">").append(Html.escape(e.title())).append("</th>")
+                        .append("<td>").append(Html.escape(e.summary())).append("</td>")
+                        .append("<td>").append(Html.escape(e.agency())).append("</td>")
+                        .append("<td>").append(status(e)).append("</td>")
+                        .append("<td>").append(Html.escape(Labels.themes(e.themes()))).append("</td>")
+                        .append("<td>").append(Html.escape(Labels.areas(e.areas()))).append("</td>")
+                        .append("<td>").append(Pages.time(e.noticeDeadline())).append("</td>")
+                        .append("<td>").append(Pages.time(e.notifiedOn())).append("</td>")
+                        .append("<td>").append(Pages.time(e.opensOn())).append("</td>")
+                        .append("<td>").append(Pages.time(e.closesOn())).append("</td>")
+                        .append("<td>").append(e.feedbackDue() == null ? "<span class=\"none\">none</span>" : Pages.time(e.feedbackDue())).append("</td>")
+                        .append("<td>").append(Pages.time(e.decisionDate())).append("</td></tr>");
+            }
+            b.append("</tbody></table></div>");
+        }
+        b.append("</section>");
+        return Pages.page("Consultation programme", head, b.toString());
+    }
+
+    private static String status(ProgrammeEntry e) {
+        StringBuilder s = new StringBuilder("<strong>").append(Html.escape(e.statusLabel())).append("</strong>");
+        if (e.withdrawnOn() != null) {
+            s.append(" on ").append(Pages.time(e.withdrawnOn()));
+            if (e.withdrawalReason() != null) {
+                s.append(": ").append(Html.escape(e.withdrawalReason()));
+            }
+        }
+        if (e.result() != null) {
+            s.append(" on ").append(Pages.time(e.result().givenOn())).append(". <a href=\"/results/").append(e.id())
+                    .append("\">Read the results<span class=\"visually-hidden\"> of ").append(Html.escape(e.title()))
+                    .append("</span></a>");
+        }
+        return s.toString();
+    }
+
+    private static String describe(ProgrammeFilter f, ProgrammeService.Choices choices) {
+        StringBuilder d = new StringBuilder();
+        if (f.agency() != null) {
+            d.append(" of ").append(Html.escape(choices.agencies().getOrDefault(f.agency(), "agency " + f.agency())));
+        }
+        if (f.theme() != null) {
+            d.append(" on ").append(Html.escape(f.theme()));
+        }
+        if (f.area() != null) {
+            d.append(" in ").append(Html.escape(f.area())).append(" (or city-wide)");
+        }
+        if (f.status() != null) {
+            d.append(", status ").append(Html.escape(String.join(" or ", f.status().stream().map(Labels::status).toList())));
+        }
+        if (f.year() != null) {
+            d.append(", open at some time in ").append(f.year());
+        }
+        return d.toString();
+    }
+
+    private static String select(String name, String label, String all, List<String[]> options, @Nullable String chosen) {
+        StringBuilder s = new StringBuilder("<p><label for=\"f-").append(name).append("\">").append(label)
+                .append("</label> <select id=\"f-").append(name).append("\" name=\"").append(name).append("\">")
+                .append("<option value=\"\">").append(all).append("</option>");
+        List<String[]> all2 = new java.util.ArrayList<>(options);
+        if (chosen != null && options.stream().noneMatch(o -> o[0].equalsIgnoreCase(chosen))) {
+            all2.add(new String[]{chosen, chosen});
+        }
+        for (String[] o : all2) {
+            s.append("<option value=\"").append(Html.escape(o[0])).append('"')
+                    .append(o[0].equalsIgnoreCase(chosen == null ? "" : chosen) ? " selected" : "")
+                    .append('>').append(Html.escape(o[1])).append("</option>");
+        }
+        return s.append("</select></p>").toString();
+    }
+}

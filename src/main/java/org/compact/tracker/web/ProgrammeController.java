@@ -1,0 +1,133 @@
+package org.compact.tracker.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.compact.tracker.programme.Pages;
+import org.compact.tracker.programme.Programme;
+import org.compact.tracker.programme.ProgrammeAtom;
+import org.compact.tracker.programme.ProgrammeCalendar;
+import org.compact.tracker.programme.ProgrammeCsv;
+import org.compact.tracker.programme.ProgrammeFilter;
+import org.compact.tracker.programme.ProgrammePage;
+import org.compact.tracker.programme.ProgrammeService;
+import org.compact.tracker.programme.PublicLinks;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The public programme of consultations (SHARE), anonymous and read-only, at fixed addresses that partners' scripts
+ * and calendar apps hold: the page, JSON, an iCalendar feed, an Atom feed and CSV. Each takes the filters
+ * {@code agency}, {@code area}, {@code theme}, {@code status} and {@code year}; a bad one is refused with 422 (an
+ * HTML page for the page, problem+json for the rest).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Programme (public)")
+class ProgrammeController {
+    static final MediaType CALENDAR = MediaType.of("text/calendar;charset=utf-8");
+    static final MediaType ATOM = MediaType.of("application/atom+xml;charset=utf-8");
+    static final MediaType CSV = MediaType.of("text/csv;charset=utf-8");
+    static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+
+    private final ProgrammeService programme;
+    private final ProgrammeCalendar calendar;
+    private final ProgrammeAtom atom;
+    private final PublicLinks links;
+
+    ProgrammeController(ProgrammeService programme, ProgrammeCalendar calendar, ProgrammeAtom atom, PublicLinks links) {
+        this.programme = programme;
+        this.calendar = calendar;
+        this.atom = atom;
+        this.links = links;
+    }
+
+    @Get(value = "/programme", produces = MediaType.TEXT_HTML)
+    @Operation(summary = "The programme as a web page, with the filter form and the subscribe links")
+    HttpResponse<String> page(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
+                              @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
+                              @Nullable @QueryValue String year) {
+        ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
+        return html(HttpResponse.ok(ProgrammePage.render(programme.programme(filter), programme.choices(), links)));
+    }
+
+    @Get(value = "/api/programme", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "The programme as JSON: every planned, notified, open and recently closed consultation of every agency")
+    Programme json(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
+                   @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
+                   @Nullable @QueryValue String year) {
+        return programme.programme(programme.filter(agency, area, theme, status, year));
+    }
+
+    @Get(value = "/programme.ics", produces = "text/calendar")
+    @Operation(summary = "The programme as an iCalendar feed (RFC 5545) to subscribe to: one all-day event per consultation period")
+    HttpResponse<byte[]> ics(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
+                             @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
+                             @Nullable @QueryValue String year) {
+        byte[] body = calendar.write(programme.programme(programme.filter(agency, area, theme, status, year)));
+        return HttpResponse.ok(body).contentType(CALENDAR).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Get(value = "/programme.atom", produces = "application/atom+xml")
+    @Operation(summary = "The programme as an Atom feed (RFC 4287): new and changed consultations and published feedback")
+    HttpResponse<byte[]> atom(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
+                              @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
+                              @Nullable @QueryValue String year) {
+        String body = atom.write(programme.programme(programme.filter(agency, area, theme, status, year)));
+        return HttpResponse.ok(body.getBytes(StandardCharsets.UTF_8)).contentType(ATOM)
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Get(value = "/programme.csv", produces = "text/csv")
+    @Operation(summary = "The programme as CSV (RFC 4180): a header row and one row per consultation")
+    HttpResponse<byte[]> csv(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
+                             @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
+                             @Nullable @QueryValue String year) {
+        String body = ProgrammeCsv.write(programme.programme(programme.filter(agency, area, theme, status, year)));
+        return HttpResponse.ok(body.getBytes(StandardCharsets.UTF_8)).contentType(CSV)
+                .header("Content-Disposition", "attachment; filename=\"programme.csv\"")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** A bad filter: an HTML page for the web page, problem+json for the feeds and the API. */
+    @Error(exception = Refusal.class)
+    HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
+        if ("/programme".equals(request.getPath())) {
+            return html(HttpResponse.status(HttpStatus.valueOf(refusal.status())).body(Pages.problem(
+                    "The programme cannot be shown", refusal.getMessage(),
+                    refusal.errors().stream().map(ProgrammeController::describe).toList())));
+        }
+        return HttpResponse.status(HttpStatus.valueOf(refusal.status()))
+                .body(new Problem(ProblemResponses.type(refusal.status()), refusal.title(), refusal.status(),
+                        refusal.getMessage(), request.getPath(), refusal.errors()))
+                .contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+
+    private static String describe(FieldError e) {
+        return e.field() == null ? e.reason() : e.field() + ": " + e.reason();
+    }
+
+    /** The headers of every public page: the strict content security policy and no sniffing or referrer. */
+    static MutableHttpResponse<String> html(MutableHttpResponse<String> response) {
+        return response.contentType(HTML)
+                .header("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
+    }
+}

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Dependencies point one way: web and scheduling call features; features call rules; rules and support depend on
- * no feature; no feature depends on web.
+ * Dependencies point one way: web, scheduling and demo call features; features call rules, notice and mail;
+ * rules, support and mail depend on no feature; the register knows nothing of the features built on it
+ * (feedback, programme, compliance), which reach it through its public services and the FeedbackState port.
  */
 class ArchitectureTest {
     private static final String BASE = "org.compact.tracker";
@@ -21,11 +22,22 @@ class ArchitectureTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
     }
 
+    private static String[] packages(String... names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = BASE + "." + names[i] + "..";
+        }
+        return out;
+    }
+
     @Test
     void rulesArePureAndDependOnNoFeature() {
         noClasses().that().resideInAPackage(BASE + ".rules..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".consultation..", BASE + ".organisation..",
-                        BASE + ".security..", BASE + ".web..", BASE + ".clock..", "io.micronaut.data..", "java.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("consultation", "organisation", "security",
+                        "web", "clock", "notice", "mail", "feedback", "programme", "compliance", "scheduling", "demo"))
+                .check(classes);
+        noClasses().that().resideInAPackage(BASE + ".rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.data..", "java.sql..", "javax.sql..")
                 .check(classes);
     }
 
@@ -39,15 +51,32 @@ class ArchitectureTest {
     @Test
     void supportDependsOnNoFeature() {
         noClasses().that().resideInAPackage(BASE + ".support..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".consultation..", BASE + ".organisation..",
-                        BASE + ".security..", BASE + ".rules..", BASE + ".clock..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("consultation", "organisation", "security",
+                        "rules", "clock", "notice", "mail", "feedback", "programme", "compliance", "scheduling", "demo"))
                 .check(classes);
     }
 
     @Test
-    void theDirectoryAndSecurityKnowNothingOfConsultations() {
-        noClasses().that().resideInAnyPackage(BASE + ".organisation..", BASE + ".security..", BASE + ".clock..")
-                .should().dependOnClassesThat().resideInAPackage(BASE + ".consultation..")
+    void mailKnowsNothingOfConsultationsOrOrganisations() {
+        noClasses().that().resideInAPackage(BASE + ".mail..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("consultation", "organisation", "security",
+                        "rules", "notice", "feedback", "programme", "compliance", "scheduling", "demo"))
+                .check(classes);
+    }
+
+    @Test
+    void theDirectorySecurityClockAndNoticesKnowNothingOfConsultations() {
+        noClasses().that().resideInAnyPackage(packages("organisation", "security", "clock", "notice"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("consultation", "feedback", "programme",
+                        "compliance", "scheduling", "demo"))
+                .check(classes);
+    }
+
+    @Test
+    void theRegisterKnowsNothingOfTheFeaturesBuiltOnIt() {
+        noClasses().that().resideInAPackage(BASE + ".consultation..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages("feedback", "programme", "compliance",
+                        "scheduling", "demo"))
                 .check(classes);
     }
 }

@@ -9,6 +9,7 @@ import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.notice.NoticeContent;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.Recipient;
+import org.compact.tracker.organisation.DirectoryIndex;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.rules.Check;
@@ -505,7 +506,7 @@ public class ConsultationService {
 
     /** The targeted organisations, each marked if it opted out of all notices or of one of the themes (OPT_OUT). */
     private List<Recipient> recipients(Consultation c) {
-        return FactsAssembler.targetsOf(c, organisations.search(null, null, null)).stream()
+        return FactsAssembler.targetsOf(c, DirectoryIndex.of(organisations.search(null, null, null))).stream()
                 .map(o -> recipient(o, c.getThemes())).toList();
     }
 

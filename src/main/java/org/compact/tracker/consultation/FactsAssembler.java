@@ -1,6 +1,7 @@
 package org.compact.tracker.consultation;
 
 import jakarta.inject.Singleton;
+import org.compact.tracker.organisation.DirectoryIndex;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.rules.ConsultationFacts;
@@ -9,7 +10,6 @@ import org.compact.tracker.rules.TargetedOrganisation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ class FactsAssembler {
     }
 
     ConsultationFacts facts(Consultation c, LocalDate today) {
-        List<Organisation> directory = organisations.search(null, null, null);
+        DirectoryIndex directory = DirectoryIndex.of(organisations.search(null, null, null));
         List<Organisation> targets = targetsOf(c, directory);
         Map<Long, List<DateRange>> others = otherConsultationsByOrganisation(c, directory);
         List<TargetedOrganisation> targeted = targets.stream()
@@ -45,21 +45,12 @@ class FactsAssembler {
     }
 
     /** The organisations a consultation asks: named ones and those matching its areas, interests or communities. */
-    static List<Organisation> targetsOf(Consultation c, List<Organisation> directory) {
-        Set<Long> ids = new HashSet<>(c.getTargetOrganisationIds());
-        if (ids.isEmpty() && c.getTargetAreas().isEmpty() && c.getTargetInterests().isEmpty()
-                && c.getTargetCommunities().isEmpty()) {
-            return List.of();
-        }
-        return directory.stream()
-                .filter(o -> ids.contains(o.id())
-                        || c.getTargetAreas().stream().anyMatch(o::servesArea)
-                        || c.getTargetInterests().stream().anyMatch(o::hasInterest)
-                        || c.getTargetCommunities().stream().anyMatch(o::represents))
-                .toList();
+    static List<Organisation> targetsOf(Consultation c, DirectoryIndex directory) {
+        return directory.targets(c.getTargetOrganisationIds(), c.getTargetAreas(), c.getTargetInterests(),
+                c.getTargetCommunities());
     }
 
-    private Map<Long, List<DateRange>> otherConsultationsByOrganisation(Consultation c, List<Organisation> directory) {
+    private Map<Long, List<DateRange>> otherConsultationsByOrganisation(Consultation c, DirectoryIndex directory) {
         if (c.getOpensOn() == null || c.getClosesOn() == null) {
             return Map.of();
         }

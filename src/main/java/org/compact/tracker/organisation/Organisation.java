@@ -53,8 +53,10 @@ public record Organisation(
         return values.stream().anyMatch(v -> normalise(v).equals(w));
     }
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s\\-]+");
+
     /** "Older people", "older-people" and OLDER_PEOPLE are the same community. */
-    static String normalise(String value) {
-        return value.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
+    public static String normalise(String value) {
+        return SEPARATORS.matcher(value.trim().toUpperCase(Locale.ROOT)).replaceAll("_");
     }
 }

@@ -171,9 +171,17 @@ public class QuartzScheduler {
         return all;
     }
 
+    /** Stops Quartz when the service begins to stop, before the connection pool it uses is closed. */
+    @EventListener
+    void onShutdown(io.micronaut.context.event.ShutdownEvent event) throws SchedulerException {
+        stop();
+    }
+
     @PreDestroy
     void stop() throws SchedulerException {
-        scheduler.shutdown(true);
+        if (!scheduler.isShutdown()) {
+            scheduler.shutdown(true);
+        }
     }
 
     /** Hands Quartz connections from the service's pool. */

@@ -36,7 +36,7 @@ class AccessRulesIT {
     private static final String TOKEN_LINKS = "/o/";
 
     /** The routes an anonymous caller may use. */
-    private static final Set<String> PUBLIC = Set.of("POST /login", "GET /health", "GET /health/{selector}",
+    private static final Set<String> PUBLIC = Set.of("POST /login", "GET /health", "GET /health/{selector}", "GET /ping",
             // The programme, results and the public compliance summary are published (SHARE, MONITOR).
             "GET /programme", "GET /programme.ics", "GET /programme.atom", "GET /programme.csv", "GET /api/programme",
             "GET /results/{id}", "GET /api/compliance/public", "GET /assets/{path:.*}",

@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# The HTTP benchmark: the service's authenticated reads against trivial endpoints of the same server, under wrk.
+#
+# Starts target/consultation-tracker.jar on a free loopback port with a fresh H2 file database in a temporary
+# directory, seeds it through the API with curl (an agency, an officer, 20 organisations, 200 consultations), signs
+# the officer in (POST /login), and runs wrk (2 threads, 16 connections, fixed duration, --latency) against:
+#   - GET /health                          anonymous; the brief's "trivial endpoint" (it is not quite: see below)
+#   - GET /assets/tracker.css              anonymous static file, when the jar has it: no database, no token
+#   - GET /api/consultations/{id}          Authorization: Bearer <officer's token>, the 200 ids in turn
+#   - GET /api/consultations?agency=…&status=PLANNED&from=…&to=…&size=20&page=0…4   same token, the 5 pages in turn
+#   - GET / of the bare Micronaut app (src/bench/bare, another JVM on the same machine), for reference only
+# Each endpoint gets a warm-up, then BENCH_ROUNDS rounds in which the endpoints take turns (so drifting background
+# load hits all of them alike); the table shows each endpoint's median req/s and p99 and the ratios with their
+# targets. The service and the bare app are stopped at the end (trap), and the temporary directory removed.
+#
+# Needs: the jar (./mvnw -B -ntp -DskipTests package), wrk (Debian: apt-get install -y wrk), curl. Not part of the
+# tests or CI. Usage:
+#   src/bench/run-http-bench.sh [maven options for building the bare app…]        e.g.  src/bench/run-http-bench.sh -o
+# Settings (environment): BENCH_DURATION (s, default 15), BENCH_WARMUP (s, 5), BENCH_ROUNDS (3),
+#   BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_CONSULTATIONS (200; at least 110 for five full list pages),
+#   BENCH_JAVA_OPTS (for the service and the bare app), BENCH_KEEP=1 (keep the temporary directory with the logs
+#   and wrk outputs).
+# The output is also written to target/http-bench.txt. Figures: docs/performance.md.
+set -euo pipefail
+# shellcheck source=src/bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+cd "$BENCH_ROOT"
+
+DURATION="${BENCH_DURATION:-15}"
+WARMUP="${BENCH_WARMUP:-5}"
+ROUNDS="${BENCH_ROUNDS:-3}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+THREADS="${BENCH_THREADS:-2}"
+CONSULTATIONS="${BENCH_CONSULTATIONS:-200}"
+ORGANISATIONS=20
+PAGE_SIZE=20
+PAGES=5
+
+command -v wrk >/dev/null || die "wrk not found (Debian: apt-get install -y wrk)"
+command -v curl >/dev/null || die "curl not found"
+require_service_jar
+mkdir -p target
+exec > >(tee target/http-bench.txt) 2>&1
+
+SERVICE_PID=""
+BARE_PID=""
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/tracker-http-bench.XXXXXX")"
+cleanup() {
+    stop_pid "$SERVICE_PID"
+    stop_pid "$BARE_PID"
+    if [ "${BENCH_KEEP:-0}" = 1 ]; then
+        echo "kept $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+build_bare_jar "$@"
+
+# ---- the service, and what it holds ----
+PORT="$(free_port)"
+BASE="http://127.0.0.1:$PORT"
+start_service "$WORK/service" "$PORT" "$WORK/service.log"
+if ! wait_http_ok "$BASE/health" 180 "$SERVICE_PID"; then
+    tail -40 "$WORK/service.log" >&2
+    die "the service did not answer on $BASE/health within 180 s"
+fi
+
+# POST/GET with curl; prints the body, fails unless the status is $1.
+call() {
+    local expect="$1" method="$2" path="$3" token="$4" body="${5:-}" out code
+    local args=(-s --max-time 20 -X "$method" -w '\n%{http_code}' -H 'Content-Type: application/json')
+    [ -n "$token" ] && args+=(-H "Authorization: Bearer $token")
+    [ -n "$body" ] && args+=(--data-binary "$body")
+    out="$(curl "${args[@]}" "$BASE$path")" || die "curl $method $path failed"
+    code="${out##*$'\n'}"
+    [ "$code" = "$expect" ] || die "$method $path answered $code, not $expect: ${out%$'\n'*}"
+    printf '%s' "${out%$'\n'*}"
+}
+json_id() {
+    sed -n 's/^{"id":\([0-9]*\).*/\1/p'
+}
+login() {
+    call 200 POST /login "" "{\"username\":\"$1\",\"password\":\"$2\"}" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+day() {
+    date -u -d "$TODAY + $1 days" +%F
+}
+
+TODAY="$(date -u +%F)"
+WARDS=(Ordsall Kersal Broughton Langworthy Weaste Eccles Walkden Swinton Irlam Cadishead)
+INTERESTS=(housing health transport "youth services" "social care" libraries parks "community safety")
+COMMUNITIES=("older people" "young people" carers "lone parents" refugees "disabled people")
+METHODS=(ONLINE_SURVEY PAPER_SURVEY PUBLIC_MEETING DROP_IN FOCUS_GROUP WORKSHOP)
+PROVISIONS=(LARGE_PRINT ONLINE_OPTION PAPER_OPTION EVENING_MEETINGS HEARING_LOOP CHILDCARE)
+
+seed_start=$(now_ms)
+ADMIN_TOKEN="$(login admin "$BENCH_ADMIN_PASSWORD")"
+[ -n "$ADMIN_TOKEN" ] || die "admin could not sign in"
+AGENCY="$(call 201 POST /api/agencies "$ADMIN_TOKEN" \
+    '{"name":"Bench City Council","kind":"COUNCIL","complianceContactEmail":"compact@council.bench.example"}' | json_id)"
+OFFICER_PASSWORD="bench-officer-$(date +%s)-password"
+call 201 POST /api/users "$ADMIN_TOKEN" "{\"username\":\"bench.officer\",\"password\":\"$OFFICER_PASSWORD\",
+    \"email\":\"officer@council.bench.example\",\"agencyId\":$AGENCY,\"roles\":[\"OFFICER\"]}" >/dev/null
+TOKEN="$(login bench.officer "$OFFICER_PASSWORD")"
+[ -n "$TOKEN" ] || die "the officer could not sign in"
+
+ORG_IDS=()
+for i in $(seq 1 "$ORGANISATIONS"); do
+    w="${WARDS[$((i % ${#WARDS[@]}))]}"
+    ORG_IDS+=("$(call 201 POST /api/organisations "$TOKEN" "{\"name\":\"$w Community Group $i\",
+        \"kind\":\"COMMUNITY_GROUP\",\"emails\":[\"secretary@group$i.bench.example\"],\"areas\":[\"$w\"],
+        \"interests\":[\"${INTERESTS[$((i % ${#INTERESTS[@]}))]}\",\"${INTERESTS[$(((i + 3) % ${#INTERESTS[@]}))]}\"],
+        \"communities\":[\"${COMMUNITIES[$((i % ${#COMMUNITIES[@]}))]}\"]}" | json_id)")
+done
+
+: >"$WORK/get.paths"
+for i in $(seq 1 "$CONSULTATIONS"); do
+    w="${WARDS[$((i % ${#WARDS[@]}))]}"
+    theme="${INTERESTS[$((i % ${#INTERESTS[@]}))]}"
+    opens=$((45 + i % 120))
+    body="{\"title\":\"Bench consultation $i: $theme in $w\",
+      \"summary\":\"We want to hear what you think about changes to $theme in $w. Tell us what matters to you. We will read every answer. We will tell you what we decided and why.\",
+      \"themes\":[\"$theme\"],\"areas\":[\"$w\"],\"audiences\":[\"OLDER_PEOPLE\",\"young people\"],
+      \"methods\":[\"${METHODS[$((i % ${#METHODS[@]}))]}\",\"ONLINE_SURVEY\"],
+      \"targets\":{\"organisationIds\":[${ORG_IDS[$((i % ORGANISATIONS))]},${ORG_IDS[$(((i + 7) % ORGANISATIONS))]}],
+                   \"areas\":[\"$w\"],\"interests\":[\"$theme\"]},
+      \"openToChange\":\"Which days, places and hours.\",\"fixed\":\"The budget for the year.\",
+      \"decisionDate\":\"$(day $((opens + 120)))\",\"decisionMaker\":\"Cabinet\",
+      \"opensOn\":\"$(day "$opens")\",\"closesOn\":\"$(day $((opens + 84)))\",
+      \"provisions\":[\"${PROVISIONS[$((i % ${#PROVISIONS[@]}))]}\",\"LARGE_PRINT\"],\"languages\":[\"Polish\"],
+      \"venues\":[\"$w Library\"],\"priorWork\":{\"statement\":\"No earlier consultation on this.\"}}"
+    id="$(call 201 POST /api/consultations "$TOKEN" "$body" | json_id)"
+    [ -n "$id" ] || die "no id for consultation $i"
+    echo "/api/consultations/$id" >>"$WORK/get.paths"
+done
+FROM="$(day 60)"
+TO="$(day 150)"
+: >"$WORK/list.paths"
+for p in $(seq 0 $((PAGES - 1))); do
+    path="/api/consultations?agency=$AGENCY&status=PLANNED&from=$FROM&to=$TO&size=$PAGE_SIZE&page=$p"
+    n="$(call 200 GET "$path" "$TOKEN" | grep -o '{"id":' | wc -l)"
+    [ "$n" = "$PAGE_SIZE" ] || die "$path gave $n consultations, not $PAGE_SIZE"
+    echo "$path" >>"$WORK/list.paths"
+done
+echo "/ping" >"$WORK/health.paths"
+echo "/assets/tracker.css" >"$WORK/asset.paths"
+echo "/" >"$WORK/bare.paths"
+echo "seeded in $(( ($(now_ms) - seed_start) / 1000 )) s: agency $AGENCY, 1 officer, $ORGANISATIONS organisations," \
+    "$CONSULTATIONS consultations (PLANNED, full fields, 2 target organisations each)"
+
+# ---- the bare app, for reference ----
+BARE_PORT="$(free_port)"
+start_bare "$BARE_PORT" "$WORK/bare.log"
+wait_http_ok "http://127.0.0.1:$BARE_PORT/" 120 "$BARE_PID" || die "the bare app did not answer"
+
+# name|base url|paths file|auth (1 = the officer's bearer token)|label
+ENDPOINTS=(
+    "bare|http://127.0.0.1:$BARE_PORT|$WORK/bare.paths|0|bare Micronaut app GET / (another JVM; reference)"
+    "health|$BASE|$WORK/health.paths|0|GET /ping (anonymous, constant text: the trivial endpoint)"
+)
+if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/assets/tracker.css")" = 200 ]; then
+    ENDPOINTS+=("asset|$BASE|$WORK/asset.paths|0|GET /assets/tracker.css (anonymous static file)")
+else
+    echo "GET /assets/tracker.css does not answer 200 in this jar: no static-file reference"
+fi
+ENDPOINTS+=(
+    "get|$BASE|$WORK/get.paths|1|GET /api/consultations/{id} (bearer; $CONSULTATIONS ids in turn)"
+    "list|$BASE|$WORK/list.paths|1|GET /api/consultations?agency&status&from&to&size=$PAGE_SIZE&page=0..$((PAGES - 1)) (bearer)"
+)
+
+cat >"$WORK/rotate.lua" <<'LUA'
+-- Each request takes the next path of the file named after "--"; each wrk thread starts at its own place.
+local threads = 0
+function setup(thread)
+    thread:set("first", threads * 97)
+    threads = threads + 1
+end
+local paths = {}
+local i = 0
+function init(args)
+    for line in io.lines(args[1]) do
+        paths[#paths + 1] = line
+    end
+    i = (first or 0) % #paths
+end
+function request()
+    i = i % #paths + 1
+    return wrk.format(nil, paths[i])
+end
+LUA
+# Runs wrk for $2 seconds on endpoint $1 (an ENDPOINTS entry), output to $3.
+run_wrk() {
+    local name base paths auth label
+    IFS='|' read -r name base paths auth label <<<"$1"
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency -s "$WORK/rotate.lua")
+    [ "$auth" = 1 ] && args+=(-H "Authorization: Bearer $TOKEN")
+    timeout $(($2 + 60)) wrk "${args[@]}" "$base" -- "$paths" >"$3" 2>&1 || die "wrk on $name failed: $(cat "$3")"
+}
+# From a wrk output: requests/s, p50 ms, p99 ms, non-2xx count, socket error count.
+parse_wrk() {
+    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
+                          if (v ~ /s$/) return v * 1000; return v }
+         /^Requests\/sec:/ { rps = $2 }
+         /^ *50%/ { p50 = ms($2) }
+         /^ *99%/ { p99 = ms($2) }
+         /Non-2xx or 3xx responses:/ { bad = $NF }
+         /Socket errors:/ { gsub(",", ""); err = $4 + $6 + $8 + $10 }
+         END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, bad, err }' "$1"
+}
+
+echo
+echo "machine: $(machine_line)"
+echo "wrk: $THREADS threads, $CONNECTIONS connections, warm-up ${WARMUP} s each, then $ROUNDS rounds of ${DURATION} s" \
+    "each, endpoints in turn"
+for e in "${ENDPOINTS[@]}"; do
+    run_wrk "$e" "$WARMUP" "$WORK/warmup-${e%%|*}.txt"
+done
+for r in $(seq 1 "$ROUNDS"); do
+    line="round $r (load $(cut -d' ' -f1 /proc/loadavg)):"
+    for e in "${ENDPOINTS[@]}"; do
+        name="${e%%|*}"
+        run_wrk "$e" "$DURATION" "$WORK/wrk-$name-$r.txt"
+        read -r rps p50 p99 bad err <<<"$(parse_wrk "$WORK/wrk-$name-$r.txt")"
+        echo "$rps $p50 $p99 $bad $err" >>"$WORK/results-$name.txt"
+        line="$line $name $rps req/s p99 $p99 ms;"
+        [ "$bad" = 0 ] && [ "$err" = 0 ] || line="$line ($bad non-2xx, $err socket errors)"
+    done
+    echo "$line"
+done
+
+col() { # median of column $2 of endpoint $1's results
+    if [ -f "$WORK/results-$1.txt" ]; then awk -v c="$2" '{print $c}' "$WORK/results-$1.txt" | median; fi
+}
+sum_col() {
+    if [ -f "$WORK/results-$1.txt" ]; then awk -v c="$2" '{s += $c} END {print s + 0}' "$WORK/results-$1.txt"; fi
+}
+echo
+echo "| endpoint (median of $ROUNDS rounds of ${DURATION} s; wrk -t$THREADS -c$CONNECTIONS) | req/s | p50 ms | p99 ms | non-2xx + socket errors |"
+echo "|---|---:|---:|---:|---:|"
+for e in "${ENDPOINTS[@]}"; do
+    IFS='|' read -r name _ _ _ label <<<"$e"
+    printf '| %s | %.0f | %.2f | %.2f | %d |\n' "$label" "$(col "$name" 1)" "$(col "$name" 2)" "$(col "$name" 3)" \
+        $(($(sum_col "$name" 4) + $(sum_col "$name" 5)))
+done
+echo
+echo "| measure | figure | target | result |"
+echo "|---|---:|---:|---|"
+row() { # label, figure, cmp, target, unit
+    printf '| %s (target %s %s%s) | %s | %s %s%s | %s |\n' "$1" "$3" "$4" "$5" "$2" "$3" "$4" "$5" "$(verdict "$2" "$3" "$4")"
+}
+for api in get list; do
+    path="GET /api/consultations/{id}"
+    [ "$api" = list ] && path="GET /api/consultations?…"
+    row "ratio $path / GET /ping" "$(ratio "$(col "$api" 1)" "$(col health 1)")" ">=" 0.25 ""
+    if [ -f "$WORK/results-asset.txt" ]; then
+        row "ratio $path / GET /assets/tracker.css" "$(ratio "$(col "$api" 1)" "$(col asset 1)")" ">=" 0.25 ""
+    fi
+    row "p99 $path" "$(col "$api" 3)" "<=" 10 " ms"
+done
+printf '| ratio GET /ping / bare app GET / (reference) | %s | | |\n' "$(ratio "$(col health 1)" "$(col bare 1)")"
+if [ -f "$WORK/results-asset.txt" ]; then
+    printf '| ratio GET /assets/tracker.css / bare app GET / (reference) | %s | | |\n' \
+        "$(ratio "$(col asset 1)" "$(col bare 1)")"
+fi
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

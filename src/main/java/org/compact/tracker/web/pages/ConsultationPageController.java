@@ -1,0 +1,165 @@
+package org.compact.tracker.web.pages;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.compact.tracker.consultation.ConsultationRequest;
+import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationView;
+import org.compact.tracker.organisation.Organisation;
+import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.security.Actors;
+import org.compact.tracker.security.Role;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The consultation form with its rule checklist: registering (/consultations/new) and changing
+ * (/consultations/{id}/edit). Saving, or the Check button, saves and shows the checklist of the saved consultation,
+ * worked out by the same policies as the API. A refusal is shown as an error summary linked to the fields.
+ */
+@Controller("/consultations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class ConsultationPageController {
+    private static final int MAX_LISTED_ORGANISATIONS = 300;
+
+    private final ConsultationService consultations;
+    private final OrganisationService organisations;
+    private final PageModel pages;
+
+    ConsultationPageController(ConsultationService consultations, OrganisationService organisations, PageModel pages) {
+        this.consultations = consultations;
+        this.organisations = organisations;
+        this.pages = pages;
+    }
+
+    @Get(value = "/new", produces = MediaType.TEXT_HTML)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    ModelAndView<Map<String, Object>> newForm(HttpRequest<?> request, Authentication auth) {
+        return form(request, auth, null, ConsultationForm.empty(auth.getName()), List.of(), false);
+    }
+
+    @Post(value = "/new", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    HttpResponse<?> register(HttpRequest<?> request, Authentication auth, @Nullable @Body String body) {
+        ConsultationForm form = ConsultationForm.read(FormData.parse(body));
+        List<FieldError> errors = new ArrayList<>();
+        ConsultationRequest r = form.toRequest(errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw Refusal.invalid(errors);
+            }
+            ConsultationView saved = consultations.register(Actors.of(auth), r);
+            return HttpResponse.seeOther(URI.create("/consultations/" + saved.id() + "/edit?saved=1"));
+        } catch (Refusal refused) {
+            return HttpResponse.status(statusOf(refused))
+                    .body(form(request, auth, null, form, problems(refused), false));
+        }
+    }
+
+    @Get(value = "/{id}/edit", produces = MediaType.TEXT_HTML)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    ModelAndView<Map<String, Object>> editForm(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
+                                               @Nullable @QueryValue String saved) {
+        ConsultationView c = consultations.get(id);
+        Actors.of(auth).requireMayActFor(c.agencyId());
+        return form(request, auth, c, ConsultationForm.of(c), List.of(), saved != null);
+    }
+
+    @Post(value = "/{id}/edit", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    HttpResponse<?> update(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
+        ConsultationForm form = ConsultationForm.read(FormData.parse(body));
+        List<FieldError> errors = new ArrayList<>();
+        ConsultationRequest r = form.toRequest(errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw Refusal.invalid(errors);
+            }
+            consultations.update(Actors.of(auth), id, r, form.expectedVersion());
+            return HttpResponse.seeOther(URI.create("/consultations/" + id + "/edit?saved=1"));
+        } catch (Refusal refused) {
+            if (refused.status() == 404 || refused.status() == 403) {
+                throw refused;
+            }
+            ConsultationView current = consultations.get(id);
+            return HttpResponse.status(statusOf(refused))
+                    .body(form(request, auth, current, form, problems(refused), false));
+        }
+    }
+
+    @Error(exception = Refusal.class)
+    HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
+        return ErrorPage.of(pages, request, refusal);
+    }
+
+    private ModelAndView<Map<String, Object>> form(HttpRequest<?> request, Authentication auth, @Nullable ConsultationView c,
+                                                   ConsultationForm form, List<FieldError> errors, boolean saved) {
+        Map<String, Object> model = pages.of(request, auth, c == null ? "Register a consultation" : "Change " + c.title());
+        model.put("heading", c == null ? "Register a consultation" : "Change the consultation");
+        model.put("consultation", c);
+        model.put("form", form);
+        model.put("action", c == null ? "/consultations/new" : "/consultations/" + c.id() + "/edit");
+        model.put("errors", FieldIds.errors(errors));
+        model.put("fieldErrors", FieldIds.byField(errors));
+        model.put("checklist", c == null ? List.of() : Checklist.of(c.checks()));
+        model.put("saved", saved);
+        model.put("organisations", organisationChoices(form));
+        return new ModelAndView<>("consultation-form", model);
+    }
+
+    /** A named organisation to tick, from the shared directory. */
+    public record OrganisationChoice(String id, String name, boolean checked) {
+    }
+
+    private List<OrganisationChoice> organisationChoices(ConsultationForm form) {
+        List<Organisation> directory = organisations.search(null, null, null);
+        if (directory.size() > MAX_LISTED_ORGANISATIONS) {
+            return List.of();
+        }
+        return directory.stream().sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER))
+                .map(o -> new OrganisationChoice(String.valueOf(o.id()), o.name(),
+                        form.targetOrganisations.contains(String.valueOf(o.id())))).toList();
+    }
+
+    static HttpStatus statusOf(Refusal refused) {
+        try {
+            return HttpStatus.valueOf(refused.status());
+        } catch (IllegalArgumentException e) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+    }
+
+    /** The refusal's field errors, or its detail as one line when it names no field. */
+    static List<FieldError> problems(Refusal refused) {
+        if (!refused.errors().isEmpty()) {
+            return refused.errors();
+        }
+        return List.of(new FieldError(null, null, refused.getMessage()));
+    }
+}

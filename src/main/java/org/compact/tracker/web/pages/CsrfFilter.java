@@ -1,0 +1,86 @@
+package org.compact.tracker.web.pages;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.annotation.Body;
+
+import java.util.Set;
+
+/**
+ * The double-submit check: a change sent with the session cookie (or to the sign-in and sign-out forms) must echo
+ * the CSRF cookie's value in the form field {@code _csrf} or the header {@code X-CSRF-Token}. Another site cannot
+ * read the cookie, so it cannot forge the echo; the cookies are SameSite=Strict as well. Calls with a bearer token
+ * are not checked (a browser never adds that header by itself), nor the {@code /o/} links, whose signed token is
+ * their guard. A missing or wrong echo is refused with 403 before anything runs.
+ */
+@ServerFilter("/**")
+class CsrfFilter implements Ordered {
+    private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Set<String> ALWAYS = Set.of("/sign-in", "/sign-out");
+
+    private final CsrfTokens tokens;
+
+    CsrfFilter(CsrfTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @RequestFilter
+    @Nullable
+    MutableHttpResponse<?> check(HttpRequest<?> request, @Nullable @Body String body) {
+        if (!needsCheck(request)) {
+            return null;
+        }
+        String expected = SessionCookies.csrfOf(request).orElse(null);
+        if (expected == null) {
+            return refuse(request);
+        }
+        String header = request.getHeaders().get(SessionCookies.CSRF_HEADER);
+        if (header != null) {
+            return CsrfTokens.same(expected, header) ? null : refuse(request);
+        }
+        boolean form = request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
+        String sent = form ? FormData.parse(body).get(SessionCookies.CSRF_FIELD) : "";
+        return !sent.isEmpty() && CsrfTokens.same(expected, sent) ? null : refuse(request);
+    }
+
+    /** Sets the CSRF cookie when a page handed out a new token. */
+    @ResponseFilter
+    void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        tokens.issued(request).ifPresent(value -> response.cookie(SessionCookies.csrf(request, value)));
+    }
+
+    static boolean needsCheck(HttpRequest<?> request) {
+        if (!CHANGES.contains(request.getMethod()) || request.getPath().startsWith("/o/")) {
+            return false;
+        }
+        return ALWAYS.contains(request.getPath())
+                || (SessionCookies.tokenOf(request).isPresent() && !request.getHeaders().contains("Authorization"));
+    }
+
+    private MutableHttpResponse<?> refuse(HttpRequest<?> request) {
+        String fresh = tokens.tokenFor(request);
+        MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.TEXT_HTML_TYPE)
+                .body("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>The form has expired</title>"
+                        + "<link rel=\"stylesheet\" href=\"/assets/tracker.css\"></head><body><main id=\"main\">"
+                        + "<h1>The form has expired</h1><p>For your safety the page could not be sent. Go back, reload "
+                        + "the page and send it again.</p><p><a href=\"/\">Go to the start</a></p></main></body></html>");
+        response.cookie(SessionCookies.csrf(request, fresh));
+        return response;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+}

@@ -1,0 +1,54 @@
+package org.compact.tracker.web.pages;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The two cookies a browser holds: the signed token (HttpOnly, so no script can read it) and the CSRF token of the
+ * double-submit check (readable, as forms and scripts echo it). Both are SameSite=Strict, so another site can never
+ * make the browser send them, and Secure when the page came over TLS.
+ */
+final class SessionCookies {
+    /** The JWT, read by {@link SessionCookieTokenReader}. */
+    static final String TOKEN = "tracker_session";
+    /** The CSRF token, echoed in the form field {@link #CSRF_FIELD} or the header {@link #CSRF_HEADER}. */
+    static final String CSRF = "tracker_csrf";
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private SessionCookies() {
+    }
+
+    static Cookie token(HttpRequest<?> request, String jwt, Duration lifetime) {
+        return strict(Cookie.of(TOKEN, jwt).httpOnly(true).maxAge(lifetime), request);
+    }
+
+    static Cookie clearedToken(HttpRequest<?> request) {
+        return strict(Cookie.of(TOKEN, "").httpOnly(true).maxAge(0), request);
+    }
+
+    static Cookie csrf(HttpRequest<?> request, String value) {
+        return strict(Cookie.of(CSRF, value).httpOnly(false), request);
+    }
+
+    static Optional<String> tokenOf(HttpRequest<?> request) {
+        return request.getCookies().findCookie(TOKEN).map(Cookie::getValue).filter(v -> !v.isBlank());
+    }
+
+    static Optional<String> csrfOf(HttpRequest<?> request) {
+        return request.getCookies().findCookie(CSRF).map(Cookie::getValue).filter(v -> !v.isBlank());
+    }
+
+    /** TLS seen directly, or reported by the proxy in front (which only adds Secure, never removes it). */
+    static boolean overTls(HttpRequest<?> request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+
+    private static Cookie strict(Cookie cookie, HttpRequest<?> request) {
+        return cookie.path("/").sameSite(SameSite.Strict).secure(overTls(request));
+    }
+}

@@ -11,15 +11,17 @@ import java.util.List;
 class FeedbackStateProvider implements FeedbackState {
     private final FeedbackRepository feedback;
     private final FeedbackActionRepository actions;
+    private final java.time.Clock clock;
 
-    FeedbackStateProvider(FeedbackRepository feedback, FeedbackActionRepository actions) {
+    FeedbackStateProvider(FeedbackRepository feedback, FeedbackActionRepository actions, java.time.Clock clock) {
         this.feedback = feedback;
         this.actions = actions;
+        this.clock = clock;
     }
 
     @Override
     public LocalDate givenOn(long consultationId) {
-        return feedback.findById(consultationId).map(f -> f.recordedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate())
+        return feedback.findById(consultationId).map(f -> f.recordedAt().atZone(clock.getZone()).toLocalDate())
                 .orElse(null);
     }
 

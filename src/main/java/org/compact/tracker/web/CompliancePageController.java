@@ -1,0 +1,46 @@
+package org.compact.tracker.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.compact.tracker.compliance.ComplianceHtml;
+import org.compact.tracker.compliance.ComplianceService;
+import org.compact.tracker.security.Actors;
+import org.compact.tracker.security.Role;
+
+/**
+ * The compliance report as a printable page: plain HTML, charts drawn as inline SVG on the server, no script, no
+ * stylesheet, nothing fetched from elsewhere; the same access rules and query as {@code GET /api/compliance}.
+ */
+@Controller("/compliance")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Compliance")
+class CompliancePageController {
+    private final ComplianceService compliance;
+
+    CompliancePageController(ComplianceService compliance) {
+        this.compliance = compliance;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(summary = "The compliance report as a printable HTML page with SVG charts")
+    HttpResponse<String> page(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                              @Nullable @QueryValue String agency) {
+        String html = ComplianceHtml.write(compliance.report(compliance.scope(Actors.of(auth), from, to, agency)));
+        return HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+                .header("Content-Security-Policy", ComplianceHtml.CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store");
+    }
+}

@@ -1,5 +1,6 @@
 package org.compact.tracker.browser;
 
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
@@ -21,9 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
     private static final String XSS = "<script>window.__xss=1</script>";
     private static final String XSS_ATTRIBUTE = "\"><img src=x onerror=\"window.__xss=1\">";
 
@@ -290,11 +288,4 @@ class BrowserJourneyIT implements TestPropertyProvider {
         assertEquals(200, reply.status(), reply::toString);
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

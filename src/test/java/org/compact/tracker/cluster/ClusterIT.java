@@ -1,5 +1,6 @@
 package org.compact.tracker.cluster;
 
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -39,7 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * firing runs on one node only. Runs in the PostgreSQL execution of the suite: a cluster needs a shared server.
  */
 class ClusterIT {
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
     private static final int ORGANISATIONS = 500;
     private static final int CONTACTS_EACH = 4;
 
@@ -121,11 +119,4 @@ class ClusterIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

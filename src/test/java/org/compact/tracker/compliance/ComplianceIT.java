@@ -1,5 +1,7 @@
 package org.compact.tracker.compliance;
 
+import org.compact.tracker.support.MailParts;
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.core.type.Argument;
@@ -11,8 +13,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -76,7 +75,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplianceIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
     private static final Pattern REPLY_TOKEN = Pattern.compile("/o/reply\\?t=([A-Za-z0-9_.-]+)");
     private static final String PERIOD = "from=2031-01-01&to=2031-12-31";
     private static final String SHELTER = "<script>alert('x')</script> Winter shelter & hostel";
@@ -561,7 +560,7 @@ class ComplianceIT implements TestPropertyProvider {
         for (MimeMessage m : smtp.getReceivedMessages()) {
             if (m.getMessageID().startsWith("<notice-" + consultationId + "-")
                     && m.getAllRecipients()[0].toString().equals(email)) {
-                Matcher found = REPLY_TOKEN.matcher(text(m));
+                Matcher found = REPLY_TOKEN.matcher(MailParts.text(m));
                 if (found.find()) {
                     token = found.group(1);
                 }
@@ -609,36 +608,4 @@ class ComplianceIT implements TestPropertyProvider {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String text(MimeMessage m) throws Exception {
-        Object content = m.getContent();
-        if (content instanceof Multipart multipart) {
-            BodyPart p = find(multipart, "text/plain");
-            return p == null ? "" : p.getContent().toString();
-        }
-        return content.toString();
-    }
-
-    private static BodyPart find(Multipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart p = multipart.getBodyPart(i);
-            if (p.isMimeType(type)) {
-                return p;
-            }
-            if (p.getContent() instanceof Multipart inner) {
-                BodyPart found = find(inner, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.compact.tracker.feedback;
 
+import org.compact.tracker.support.MailParts;
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.HttpRequest;
@@ -9,8 +11,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.World;
@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcernsIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
     private static final Pattern REPLY_TOKEN = Pattern.compile("/o/reply\\?t=([A-Za-z0-9_.-]+)");
 
     @RegisterExtension
@@ -221,7 +218,7 @@ class ConcernsIT implements TestPropertyProvider {
         String email = ((List<String>) world.officer.get("/api/organisations/" + organisationId).at("emails")).get(0);
         for (MimeMessage m : smtp.getReceivedMessages()) {
             if (m.getSubject().startsWith("Consultation notice") && m.getAllRecipients()[0].toString().equals(email)) {
-                Matcher token = REPLY_TOKEN.matcher(text(m));
+                Matcher token = REPLY_TOKEN.matcher(MailParts.text(m));
                 if (token.find()) {
                     return new Notified(id, organisationId, token.group(1));
                 }
@@ -265,36 +262,4 @@ class ConcernsIT implements TestPropertyProvider {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String text(MimeMessage m) throws Exception {
-        Object content = m.getContent();
-        if (content instanceof Multipart multipart) {
-            BodyPart p = find(multipart, "text/plain");
-            return p == null ? "" : p.getContent().toString();
-        }
-        return content.toString();
-    }
-
-    private static BodyPart find(Multipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart p = multipart.getBodyPart(i);
-            if (p.isMimeType(type)) {
-                return p;
-            }
-            if (p.getContent() instanceof Multipart inner) {
-                BodyPart found = find(inner, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.compact.tracker.feedback;
 
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -187,11 +185,4 @@ class FeedbackIT implements TestPropertyProvider {
         assertEquals(200, reply.status(), reply::toString);
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

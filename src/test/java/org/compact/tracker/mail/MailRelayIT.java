@@ -1,5 +1,6 @@
 package org.compact.tracker.mail;
 
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,9 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
@@ -46,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailRelayIT implements TestPropertyProvider {
-    private static final int PORT = freePort();
+    private static final int PORT = Ports.free();
     private static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
     @Inject
@@ -380,13 +378,6 @@ class MailRelayIT implements TestPropertyProvider {
         }).toList();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The real sender, except that a recipient in {@code domain} is refused as an SMTP server refuses it. */
     private record RefusingSender(MailSender real, String domain) implements MailSender {

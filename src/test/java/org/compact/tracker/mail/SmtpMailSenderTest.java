@@ -1,5 +1,6 @@
 package org.compact.tracker.mail;
 
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SmtpMailSenderTest {
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
-    private final int port = freePort();
+    private final int port = Ports.free();
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
     @AfterEach
@@ -154,11 +154,4 @@ class SmtpMailSenderTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

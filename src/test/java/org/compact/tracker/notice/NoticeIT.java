@@ -1,5 +1,7 @@
 package org.compact.tracker.notice;
 
+import org.compact.tracker.support.MailParts;
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.HttpRequest;
@@ -9,8 +11,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -24,10 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoticeIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -101,11 +97,11 @@ class NoticeIT implements TestPropertyProvider {
         assertThat(notice.getMessageID()).startsWith("<notice-" + id + "-").endsWith("@salford.example>");
         assertThat(notice.getHeader("List-Unsubscribe")[0]).contains("/o/unsubscribe?t=");
         assertEquals("List-Unsubscribe=One-Click", notice.getHeader("List-Unsubscribe-Post")[0]);
-        String text = part(notice, "text/plain");
+        String text = MailParts.part(notice, "text/plain");
         assertThat(text).contains("New homes in Ordsall", "What your views can change", "What is already decided",
                 "Large print", "We will take part");
 
-        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(attachment(notice, "text/calendar")));
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(MailParts.attachment(notice, "text/calendar")));
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertThat(events).isNotEmpty();
         assertThat(events).anySatisfy(e -> assertEquals(opensOn, LocalDate.from(e.getDateTimeStart().getDate())));
@@ -171,7 +167,7 @@ class NoticeIT implements TestPropertyProvider {
         deliverMail();
         MimeMessage notice = received("Consultation notice").stream()
                 .filter(m -> recipient(m).equals(email(deafForum))).findFirst().orElseThrow();
-        String text = part(notice, "text/plain");
+        String text = MailParts.part(notice, "text/plain");
         String link = Arrays.stream(text.split("\\s+")).filter(w -> w.contains("/o/reply?t=") && w.contains("NEEDS_FORMAT"))
                 .findFirst().orElseThrow();
         URI uri = URI.create(link);
@@ -205,7 +201,7 @@ class NoticeIT implements TestPropertyProvider {
 
         List<MimeMessage> mail = received("Withdrawn");
         assertThat(mail).hasSize(2);
-        assertThat(part(mail.get(0), "text/plain")).contains("The site has been sold.");
+        assertThat(MailParts.part(mail.get(0), "text/plain")).contains("The site has been sold.");
     }
 
     @Test
@@ -225,7 +221,7 @@ class NoticeIT implements TestPropertyProvider {
         assertThat(breaches).extracting(NoticeIT::recipient)
                 .contains(world.officerName + "@example.org")
                 .anyMatch(r -> r.startsWith("compact") && r.endsWith("@salford.example"));
-        assertThat(part(breaches.get(0), "text/plain")).contains("calendar month");
+        assertThat(MailParts.part(breaches.get(0), "text/plain")).contains("calendar month");
         assertThat(near).isNotEqualTo(late);
     }
 
@@ -275,34 +271,6 @@ class NoticeIT implements TestPropertyProvider {
         }
     }
 
-    private static String part(MimeMessage m, String type) throws Exception {
-        BodyPart p = find((Multipart) m.getContent(), type);
-        return p == null ? null : p.getContent().toString();
-    }
-
-    private static byte[] attachment(MimeMessage m, String type) throws Exception {
-        BodyPart p = find((Multipart) m.getContent(), type);
-        try (InputStream in = p.getInputStream()) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static BodyPart find(Multipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart p = multipart.getBodyPart(i);
-            if (p.isMimeType(type)) {
-                return p;
-            }
-            if (p.getContent() instanceof Multipart inner) {
-                BodyPart found = find(inner, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
     private LocalDate today() {
         String now = (String) world.admin.get("/api/sim/clock").at("now");
         return java.time.Instant.parse(now).atZone(LONDON).toLocalDate();
@@ -319,11 +287,4 @@ class NoticeIT implements TestPropertyProvider {
         assertEquals(200, reply.status(), reply::toString);
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

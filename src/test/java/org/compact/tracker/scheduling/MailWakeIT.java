@@ -1,5 +1,6 @@
 package org.compact.tracker.scheduling;
 
+import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -25,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailWakeIT implements TestPropertyProvider {
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Ports.free();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -51,11 +49,4 @@ class MailWakeIT implements TestPropertyProvider {
         assertTrue(smtp.waitForIncomingEmail(10_000, 2), "the two Ordsall contacts got their notices within 10 s");
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -257,6 +257,11 @@ public class ConsultationService {
         return directoryLookup();
     }
 
+    /** The rules this consultation has a recorded exemption from. */
+    public Set<RuleId> exemptedRules(Long id) {
+        return Set.copyOf(exempted(load(id)));
+    }
+
     /** Closed consultations still owed feedback (the feedback chase looks at these). */
     public List<Summary> closedAwaitingFeedback() {
         return consultations.findByStatus(ConsultationStatus.CLOSED).stream()

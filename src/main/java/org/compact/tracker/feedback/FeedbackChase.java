@@ -5,6 +5,7 @@ import org.compact.tracker.clock.DueWork;
 import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.rules.FeedbackRules;
+import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Agency;
 import org.compact.tracker.security.AgencyService;
 import org.compact.tracker.security.AppUser;
@@ -54,7 +55,8 @@ class FeedbackChase implements DueWork {
         int reminders = 0;
         int breaches = 0;
         for (ConsultationService.Summary c : consultations.closedAwaitingFeedback()) {
-            if (c.closesOn() == null) {
+            if (c.closesOn() == null || consultations.exemptedRules(c.id()).contains(RuleId.FEEDBACK)) {
+                // An exemption from FEEDBACK, with its written reason, stops the chase; it shows in reports.
                 continue;
             }
             var step = rules.chase(rules.dueDate(c.closesOn()), today);

@@ -12,6 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.World;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedbackIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int SMTP_PORT = Ports.free();
@@ -59,6 +63,7 @@ class FeedbackIT implements TestPropertyProvider {
     }
 
     @Test
+    @Order(1)
     void aYearOfOneConsultationChasesFeedbackOnItsDaysAndSendsItOnceToEveryone() throws Exception {
         LocalDate start = LocalDate.of(2027, 1, 4);
         moveTo(start);
@@ -137,6 +142,38 @@ class FeedbackIT implements TestPropertyProvider {
         assertEquals(200, world.officer.patch("/api/consultations/" + id + "/actions/" + actionId,
                 Map.of("done", true, "note", "Published on the council website.")).status());
         assertEquals("PASS", check(id, "ACTION"));
+    }
+
+    /** Runs after the year above: the sim clock only moves forward. */
+    @Test
+    @Order(2)
+    void aFeedbackExemptionWithItsReasonStopsTheChase() throws Exception {
+        LocalDate start = LocalDate.of(2029, 1, 8);
+        moveTo(start);
+        Map<String, Object> body = world.consultation(start.plusMonths(2));
+        body.put("title", "Exempted from feedback");
+        long id = world.register(body);
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        LocalDate closesOn = start.plusMonths(2).plusWeeks(12);
+        moveTo(start.plusMonths(2));
+        moveTo(closesOn.plusDays(1));
+        assertEquals("CLOSED", status(id));
+        Api.Reply exemption = world.officer.post("/api/consultations/" + id + "/exemptions", Map.of("ruleId", "FEEDBACK",
+                "reason", "The scheme was taken over by the combined authority, which reports back itself."));
+        assertEquals(201, exemption.status(), exemption::toString);
+
+        LocalDate due = closesOn.plusWeeks(12);
+        moveTo(due.minusWeeks(4));
+        moveTo(due.plusWeeks(2));
+
+        List<String> chased = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject().endsWith("Exempted from feedback")) {
+                chased.add(m.getSubject());
+            }
+        }
+        assertThat(chased).isEmpty();
+        assertEquals("EXEMPT", check(id, "FEEDBACK"));
     }
 
     private Map<String, Object> feedback(String outcome, String reasons) {

@@ -143,6 +143,12 @@ public class ConcernService {
                     + now.answeredBy()) + (now.answeredAt() == null ? "" : " at " + now.answeredAt()) + ".");
         }
         LOG.info("Consultation {}: concern {} answered by {}", consultationId, concernId, actor.username());
+        // The organisation hears the answer by mail, once, in the same transaction as the answer.
+        String title = consultations.summary(consultationId).title();
+        notices.alertOnce(consultationId, "CONCERN_ANSWER", String.valueOf(concernId), List.of(c.email()),
+                "Answer to your concern: " + title,
+                "You raised a concern about the consultation \"" + title + "\":\n\n" + c.text()
+                        + "\n\nThe answer from " + actor.username() + ":\n\n" + cleaned + "\n");
         return view(concerns.findById(concernId).orElseThrow(), titles(), names());
     }
 

@@ -108,6 +108,15 @@ class ConcernsIT implements TestPropertyProvider {
         Map<String, Object> after = concerns(world.officer, n.id).get(0);
         assertEquals(10, ((Number) after.get("openDays")).intValue(), "days stop counting once answered");
         assertEquals("Sorry: the feedback is published today and mailed to you.", after.get("answer"));
+
+        List<MimeMessage> answers = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject().startsWith("Answer to your concern: New homes in Ordsall")) {
+                answers.add(m);
+            }
+        }
+        assertThat(answers).as("the organisation hears the answer once").hasSize(1);
+        assertThat(MailParts.text(answers.get(0))).contains("We took part in March", "published today and mailed to you");
     }
 
     @Test

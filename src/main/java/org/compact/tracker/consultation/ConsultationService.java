@@ -257,6 +257,19 @@ public class ConsultationService {
         return directoryLookup();
     }
 
+    /**
+     * Who an alert about a consultation goes to: its lead officer (if the user still exists), and, for an escalation
+     * (a breach), also the agency's compliance contact.
+     */
+    public List<String> alertRecipients(String leadOfficer, Long agencyId, boolean escalate) {
+        List<String> to = new ArrayList<>();
+        users.findByUsername(leadOfficer).map(AppUser::email).ifPresent(to::add);
+        if (escalate) {
+            agencies.find(agencyId).map(a -> a.complianceContactEmail()).ifPresent(to::add);
+        }
+        return to;
+    }
+
     /** The rules this consultation has a recorded exemption from. */
     public Set<RuleId> exemptedRules(Long id) {
         return Set.copyOf(exempted(load(id)));

@@ -4,15 +4,10 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.clock.DueWork;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.rules.RuleBook;
-import org.compact.tracker.security.Agency;
-import org.compact.tracker.security.AgencyService;
-import org.compact.tracker.security.AppUser;
-import org.compact.tracker.security.UserService;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,17 +23,15 @@ class NoticeWatch implements DueWork {
     private final ConsultationRepository consultations;
     private final RuleBook rules;
     private final NoticeService notices;
-    private final UserService users;
-    private final AgencyService agencies;
+    private final ConsultationService recipients;
     private final Clock clock;
 
-    NoticeWatch(ConsultationRepository consultations, RuleBook rules, NoticeService notices, UserService users,
-                AgencyService agencies, Clock clock) {
+    NoticeWatch(ConsultationRepository consultations, RuleBook rules, NoticeService notices,
+                ConsultationService recipients, Clock clock) {
         this.consultations = consultations;
         this.rules = rules;
         this.notices = notices;
-        this.users = users;
-        this.agencies = agencies;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
@@ -57,14 +50,9 @@ class NoticeWatch implements DueWork {
                 continue;
             }
             LocalDate deadline = rules.noticeDeadline(c.getOpensOn());
-            String officer = users.findByUsername(c.getLeadOfficer()).map(AppUser::email).orElse(null);
             if (today.isAfter(deadline)) {
                 long week = ChronoUnit.WEEKS.between(deadline.plusDays(1), today);
-                List<String> to = new ArrayList<>();
-                if (officer != null) {
-                    to.add(officer);
-                }
-                agencies.find(c.getAgencyId()).map(Agency::complianceContactEmail).ifPresent(to::add);
+                List<String> to = recipients.alertRecipients(c.getLeadOfficer(), c.getAgencyId(), true);
                 if (notices.alertOnce(c.getId(), "NOTICE_BREACH", deadline + "-w" + week, to,
                         "NOTICE breach: " + c.getTitle(),
                         "The consultation \"" + c.getTitle() + "\" (id " + c.getId() + ") opens on " + c.getOpensOn()
@@ -74,8 +62,9 @@ class NoticeWatch implements DueWork {
                                 + "now and record a NOTICE exemption with the reason before it opens.")) {
                     breaches++;
                 }
-            } else if (!today.isBefore(deadline.minusDays(REMIND_DAYS_BEFORE)) && officer != null) {
-                if (notices.alertOnce(c.getId(), "NOTICE_DUE", deadline.toString(), List.of(officer),
+            } else if (!today.isBefore(deadline.minusDays(REMIND_DAYS_BEFORE))) {
+                List<String> officer = recipients.alertRecipients(c.getLeadOfficer(), c.getAgencyId(), false);
+                if (!officer.isEmpty() && notices.alertOnce(c.getId(), "NOTICE_DUE", deadline.toString(), officer,
                         "Send notice by " + deadline + ": " + c.getTitle(),
                         "The consultation \"" + c.getTitle() + "\" (id " + c.getId() + ") opens on " + c.getOpensOn()
                                 + ". To give organisations a full calendar month's notice, notify them by " + deadline

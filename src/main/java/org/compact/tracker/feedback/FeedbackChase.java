@@ -6,15 +6,12 @@ import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.rules.FeedbackRules;
 import org.compact.tracker.rules.RuleId;
-import org.compact.tracker.security.Agency;
-import org.compact.tracker.security.AgencyService;
 import org.compact.tracker.security.AppUser;
 import org.compact.tracker.security.UserService;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,17 +27,15 @@ class FeedbackChase implements DueWork {
     private final FeedbackRules rules;
     private final NoticeService notices;
     private final UserService users;
-    private final AgencyService agencies;
     private final Clock clock;
 
     FeedbackChase(ConsultationService consultations, FeedbackActionRepository actions, FeedbackRules rules,
-                  NoticeService notices, UserService users, AgencyService agencies, Clock clock) {
+                  NoticeService notices, UserService users, Clock clock) {
         this.consultations = consultations;
         this.actions = actions;
         this.rules = rules;
         this.notices = notices;
         this.users = users;
-        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -63,15 +58,8 @@ class FeedbackChase implements DueWork {
             if (step.isEmpty()) {
                 continue;
             }
-            String officer = users.findByUsername(c.leadOfficer()).map(AppUser::email).orElse(null);
-            List<String> to = new ArrayList<>();
-            if (officer != null) {
-                to.add(officer);
-            }
             boolean breach = step.get().kind() == FeedbackRules.ChaseStep.Kind.BREACH;
-            if (breach) {
-                agencies.find(c.agencyId()).map(Agency::complianceContactEmail).ifPresent(to::add);
-            }
+            List<String> to = consultations.alertRecipients(c.leadOfficer(), c.agencyId(), breach);
             String subject = (breach ? "FEEDBACK breach: " : "Feedback due by " + step.get().due() + ": ") + c.title();
             String text = breach
                     ? "Feedback on \"" + c.title() + "\" (id " + c.id() + ") was due by " + step.get().due() + " and has not "

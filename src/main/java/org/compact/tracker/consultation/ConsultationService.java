@@ -68,11 +68,14 @@ public class ConsultationService {
     private final FeedbackRules feedbackRules;
     private final FeedbackState feedbackState;
     private final Clock clock;
+    private final org.compact.tracker.support.RegisterStamp stamp;
+    private final RegisterReads reads;
 
     ConsultationService(ConsultationRepository consultations, ExemptionRepository exemptions, HistoryRepository history,
                         FactsAssembler facts, RuleBook rules, OrganisationService organisations, AgencyService agencies,
                         UserService users, ObjectMapper json, NoticeService notices, FeedbackRules feedbackRules,
-                        FeedbackState feedbackState, Clock clock) {
+                        FeedbackState feedbackState, Clock clock, org.compact.tracker.support.RegisterStamp stamp,
+                        RegisterReads reads) {
         this.consultations = consultations;
         this.exemptions = exemptions;
         this.history = history;
@@ -86,6 +89,8 @@ public class ConsultationService {
         this.feedbackRules = feedbackRules;
         this.feedbackState = feedbackState;
         this.clock = clock;
+        this.stamp = stamp;
+        this.reads = reads;
     }
 
     @Transactional
@@ -106,6 +111,7 @@ public class ConsultationService {
         ConsultationEdit.apply(c, request);
         validate(c, true);
         Consultation saved = consultations.save(c);
+        stamp.moved();
         record(saved, actor, HistoryEntry.Kind.CREATED, null, ConsultationStatus.PLANNED, null, null);
         log(saved, "registered by {}", actor.username());
         return view(saved);
@@ -173,14 +179,22 @@ public class ConsultationService {
                           @Nullable LocalDate closesOn, @Nullable LocalDate closedOn) {
     }
 
+    /**
+     * A consultation with its exemptions and rule checks. The answer is reused while the register stamp (read first)
+     * and the day stay the same: see {@link RegisterReads}.
+     */
     public ConsultationView get(Long id) {
-        return view(load(id));
+        long now = stamp.current();
+        return reads.view(id, now, today(), () -> view(load(id)));
     }
 
+    /** A page of the register, without checks; reused like {@link #get}. */
     public List<ConsultationView> list(@Nullable ConsultationStatus status, @Nullable Long agencyId,
                                        @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
-        return consultations.search(status == null ? null : status.name(), agencyId, from, to, size, (long) page * size)
-                .stream().map(c -> ConsultationView.of(c, null, null)).toList();
+        long now = stamp.current();
+        return reads.page(new RegisterReads.PageKey(status, agencyId, from, to, page, size), now, today(),
+                () -> consultations.search(status == null ? null : status.name(), agencyId, from, to, size,
+                        (long) page * size).stream().map(c -> ConsultationView.of(c, null, null)).toList());
     }
 
     /** Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged). */
@@ -323,6 +337,7 @@ public class ConsultationService {
             throw new IllegalTransition("record an exemption", c.getStatus(), "PLANNED, NOTIFIED, OPEN or CLOSED");
         }
         Exemption saved = exemptions.save(new Exemption(null, id, ruleId, reason.strip(), actor.username(), clock.instant()));
+        stamp.moved();
         record(c, actor, HistoryEntry.Kind.EXEMPTION_RECORDED, null, null, reason.strip(), Map.of("ruleId", ruleId.name()));
         log(c, "exemption from {} recorded by {}", ruleId, actor.username());
         return saved;
@@ -494,7 +509,9 @@ public class ConsultationService {
 
     private Consultation save(Consultation c) {
         try {
-            return consultations.update(c);
+            Consultation saved = consultations.update(c);
+            stamp.moved();
+            return saved;
         } catch (OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this consultation at the same moment: reload it and try again.");
         }

@@ -39,15 +39,18 @@ public class FeedbackService {
     private final ParticipantService participants;
     private final NoticeService notices;
     private final Clock clock;
+    private final org.compact.tracker.support.RegisterStamp stamp;
 
     FeedbackService(FeedbackRepository feedback, FeedbackActionRepository actions, ConsultationService consultations,
-                    ParticipantService participants, NoticeService notices, Clock clock) {
+                    ParticipantService participants, NoticeService notices, Clock clock,
+                    org.compact.tracker.support.RegisterStamp stamp) {
         this.feedback = feedback;
         this.actions = actions;
         this.consultations = consultations;
         this.participants = participants;
         this.notices = notices;
         this.clock = clock;
+        this.stamp = stamp;
     }
 
     /** Feedback and its actions, as the API answers them. */
@@ -107,8 +110,10 @@ public class FeedbackService {
         if (a.doneOn() != null) {
             throw Refusal.conflict("This action was marked done on " + a.doneOn() + " by " + a.doneBy() + ".");
         }
-        return actions.update(new FeedbackAction(a.id(), a.consultationId(), a.what(), a.owner(), a.due(),
+        FeedbackAction done = actions.update(new FeedbackAction(a.id(), a.consultationId(), a.what(), a.owner(), a.due(),
                 LocalDate.now(clock), actor.username(), blankToNull(note)));
+        stamp.moved();
+        return done;
     }
 
     private Outcome validate(FeedbackRequest r) {

@@ -24,10 +24,12 @@ import java.util.Objects;
 public class OrganisationService {
     private final OrganisationRepository organisations;
     private final Clock clock;
+    private final org.compact.tracker.support.RegisterStamp stamp;
 
-    OrganisationService(OrganisationRepository organisations, Clock clock) {
+    OrganisationService(OrganisationRepository organisations, Clock clock, org.compact.tracker.support.RegisterStamp stamp) {
         this.organisations = organisations;
         this.clock = clock;
+        this.stamp = stamp;
     }
 
     /** Refuses control characters in any text of the request, naming the field. */
@@ -61,10 +63,12 @@ public class OrganisationService {
             throw Refusal.invalid(errors);
         }
         Instant now = clock.instant();
-        return organisations.save(new Organisation(null, null, r.name().trim(), kind, clean(r.emails()),
+        Organisation saved = organisations.save(new Organisation(null, null, r.name().trim(), kind, clean(r.emails()),
                 clean(r.areas()), clean(r.interests()), clean(r.communities()),
                 r.optOut() != null && Boolean.TRUE.equals(r.optOut().all()),
                 r.optOut() == null ? List.of() : clean(r.optOut().themes()), now, now));
+        stamp.moved();
+        return saved;
     }
 
     @Transactional
@@ -88,7 +92,9 @@ public class OrganisationService {
                 r.optOut() == null || r.optOut().themes() == null ? o.optOutThemes() : clean(r.optOut().themes()),
                 o.createdAt(), clock.instant());
         try {
-            return organisations.update(changed);
+            Organisation saved = organisations.update(changed);
+            stamp.moved();
+            return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
         }

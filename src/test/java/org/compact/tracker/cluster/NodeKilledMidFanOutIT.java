@@ -2,7 +2,9 @@ package org.compact.tracker.cluster;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.HttpClientConfiguration;
 import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.Ports;
@@ -69,7 +71,8 @@ class NodeKilledMidFanOutIT {
             List<String> instances = strings(database, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1");
             assertThat(instances).as("both nodes checked in to the Quartz cluster").hasSize(2);
 
-            try (HttpClient httpA = HttpClient.create(a.url()); HttpClient httpB = HttpClient.create(b.url())) {
+            try (HttpClient httpA = HttpClient.create(a.url(), patient());
+                 HttpClient httpB = HttpClient.create(b.url(), patient())) {
                 World world = World.create(httpA);
                 Api officerOnB = Api.login(httpB, world.officerName,
                         "officer-password-" + world.officerName.replace("olivia", ""));
@@ -81,6 +84,8 @@ class NodeKilledMidFanOutIT {
                 Instant notifiedAt = Instant.now();
                 Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
                 assertEquals(200, notified.status(), notified::toString);
+                LOG.info("Notified {} organisations in {} ms", ORGANISATIONS,
+                        Duration.between(notifiedAt, Instant.now()).toMillis());
 
                 // Kill whichever node is delivering, in the middle of its run.
                 TcpProxy[] proxies = {viaA, viaB};
@@ -148,14 +153,14 @@ class NodeKilledMidFanOutIT {
                         doubled.put(messageId, n);
                     }
                 });
-                LOG.info("Survivor {} recovered the dead node's Quartz work {} ms after the kill and resumed delivery {} ms "
-                                + "after it; all delivered {} ms after it; {} received, {} distinct, doubled: {}",
+                LOG.info("Survivor {} recovered the dead node's Quartz work {} ms after the kill and resumed delivery "
+                                + "{} ms after it; all delivered {} ms after it; {} received, {} distinct, doubled: {}",
                         survivor.name(), Duration.between(killedAt, recoveredAt).toMillis(),
                         resumedAt == null ? -1 : Duration.between(killedAt, resumedAt).toMillis(),
                         Duration.between(killedAt, finishedAt).toMillis(), received.length, copies.size(), doubled);
                 assertEquals(EXPECTED, copies.size(), "every notice arrived (none lost)");
-                assertThat(doubled).as("only the message in flight at the kill may arrive twice").hasSizeLessThanOrEqualTo(1)
-                        .allSatisfy((messageId, n) -> assertThat(n).isEqualTo(2));
+                assertThat(doubled).as("only the message in flight at the kill may arrive twice")
+                        .hasSizeLessThanOrEqualTo(1).allSatisfy((messageId, n) -> assertThat(n).isEqualTo(2));
                 assertThat(count(database, "SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT'"))
                         .isEqualTo(EXPECTED);
                 assertThat(proxies[1 - victim].messagesBegun()).as("the survivor delivered the rest")
@@ -169,11 +174,14 @@ class NodeKilledMidFanOutIT {
                         .contains(dead);
                 assertThat(count(database, "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE instance_name = '"
                         + dead + "'")).as("nothing is left held by the dead node").isZero();
-                assertThat(strings(database, "SELECT trigger_state FROM qrtz_triggers WHERE job_name = 'mail relay' "
-                        + "AND trigger_group = 'tracker'")).as("the relay's trigger is no longer blocked")
-                        .doesNotContain("BLOCKED");
+                // While the dead node "ran" the relay job, Quartz kept its triggers BLOCKED on every node (one run of
+                // a job at a time, cluster-wide): the survivor delivering the rest shows the recovery released them.
+                String survivorInstance = left.get(0);
+                assertThat(strings(database, "SELECT instance_name FROM qrtz_fired_triggers "
+                        + "WHERE job_name = 'mail relay'")).as("the relay job runs on the survivor now")
+                        .allSatisfy(i -> assertThat(i).isEqualTo(survivorInstance));
 
-                assertLifecycleRanOncePerFiring(database, dead, left.get(0), killedAt, recoveredAt);
+                assertLifecycleRanOncePerFiring(database, dead, survivorInstance, killedAt, recoveredAt);
             }
         } finally {
             smtp.stop();
@@ -300,5 +308,12 @@ class NodeKilledMidFanOutIT {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The notify request writes 2,000 notices in one transaction: on a loaded machine it may take over 10 s. */
+    private static HttpClientConfiguration patient() {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(Duration.ofSeconds(60));
+        return configuration;
     }
 }

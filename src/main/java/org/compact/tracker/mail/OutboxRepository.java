@@ -48,10 +48,15 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
             ORDER BY id LIMIT :limit""")
     List<Long> findDueIds(Instant now, int limit);
 
-    /** Claims one row until {@code until}, unless another relay holds it: 1 if claimed, 0 if not. */
+    /**
+     * Claims one row until {@code until}, unless another relay holds it or it is no longer due: 1 if claimed, 0 if
+     * not. Due is checked again here, not only when the ids were read: meanwhile another relay may have tried the
+     * row and put it back to wait for its back-off (claim released, next attempt later).
+     */
     @Query("""
             UPDATE outbox_message SET claimed_until = :until
-            WHERE id = :id AND status NOT IN ('SENT', 'FAILED') AND (claimed_until IS NULL OR claimed_until < :now)""")
+            WHERE id = :id AND status NOT IN ('SENT', 'FAILED') AND next_attempt_at <= :now
+                AND (claimed_until IS NULL OR claimed_until < :now)""")
     int claim(long id, Instant now, Instant until);
 
     List<OutboxMessage> findByIdInOrderById(Collection<Long> ids);

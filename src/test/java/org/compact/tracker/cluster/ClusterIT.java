@@ -63,6 +63,8 @@ class ClusterIT {
         props.put("tracker.mail.smtp.port", String.valueOf(SMTP_PORT));
         props.put("tracker.jwt.secret", "a-secret-shared-by-every-node-of-the-cluster-0123456789");
         props.put("micronaut.server.port", -1);
+        // The notify request writes 2,000 notices in one transaction: on a loaded machine it took over 10 s.
+        props.put("micronaut.http.client.read-timeout", "60s");
 
         try (ApplicationContext first = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
              ApplicationContext second = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext()) {

@@ -54,6 +54,8 @@ class MailRelayIT implements TestPropertyProvider {
     @Inject
     OutboxStore store;
     @Inject
+    OutboxRepository repository;
+    @Inject
     MailSender sender;
     @Inject
     RelaySettings settings;
@@ -275,6 +277,38 @@ class MailRelayIT implements TestPropertyProvider {
         for (OutgoingMail notice : notices) {
             assertThat(received(notice.messageId(), 1)).hasSize(1);
         }
+    }
+
+    /**
+     * Two relays read the same due rows; one claims a row, is refused and puts it back to wait for its back-off
+     * before the other reaches its claim. The other must not take it: it is no longer due. (Seen in
+     * SmtpOutageClusterIT: the second relay tried such rows again at once, an attempt too many each time.)
+     */
+    @Test
+    void aRowAnotherRelayHasPutBackForItsBackoffIsNotClaimedByARelayThatSawItDueBefore() throws Exception {
+        Instant now = tick(Duration.ofSeconds(1));
+        OutgoingMail notice = Mails.notice(unique("late-claim"), "partner@example.org", "consultation:late-claim");
+        outbox.enqueue(notice);
+        Instant until = now.plus(settings.lease());
+        // Relay A reads what is due ...
+        List<Long> seenByA = repository.findDueIds(now, 1000);
+        // ... relay B claims the same row, is refused, and puts it back for after its back-off ...
+        List<OutboxMessage> claimedByB = store.claimDue(now, until, 1000);
+        OutboxMessage row = claimedByB.stream().filter(m -> m.messageId().equals(notice.messageId())).findFirst()
+                .orElseThrow();
+        claimedByB.stream().filter(m -> m != row).forEach(store::release);
+        store.markRetry(row, 1, now.plus(settings.backoffAfter(1)), "421 4.3.2 Service not available");
+        assertThat(seenByA).contains(row.id());
+
+        // ... and then relay A comes to its claim.
+        assertThat(repository.claim(row.id(), now, until)).as("claimed again before its back-off").isZero();
+        MailState state = outbox.states(List.of(notice.messageId())).get(notice.messageId());
+        assertThat(state.attempts()).isEqualTo(1);
+        assertThat(state.nextAttemptAt()).isEqualTo(now.plus(settings.backoffAfter(1)));
+
+        tick(settings.backoffAfter(1));
+        relay.deliverDue();
+        assertThat(received(notice.messageId(), 1)).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.compact.tracker.mail;
 
 import org.compact.tracker.support.Ports;
+import org.compact.tracker.support.TcpProxy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;

@@ -13,13 +13,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers the outbox: claims the messages that are due, sends them over one kept-open connection and records
- * each outcome in its own short transaction right after that message. A message is sent at least once and never
- * twice on purpose: only a relay that dies between the server's "250 OK" and the write of SENT sends that one
- * message again, with the same Message-ID, when its claim runs out.
+ * each outcome in its own short transaction. A message is sent at least once and never twice on purpose: only a
+ * relay that dies between the server's "250 OK" and the write of SENT sends that one message again, with the same
+ * Message-ID, when its claim runs out.
+ *
+ * <p>The outcome of a message is written on a second thread while the next message is built and written to the
+ * server, and the server is let to accept that next message (the SMTP end of data) only once the outcome is
+ * committed ({@link MailSender.BeforeAccept}). So the commit no longer adds to the time of each message, and still at
+ * most one message is ever accepted by the server and not yet recorded: the promise above holds as it did with the
+ * writes in line. Outcomes are written in order, and all of a run's are written before the run returns.
  *
  * <p>Runs after the other {@link DueWork} (lowest precedence), so mail they queue leaves in the same run.
  */
@@ -33,6 +46,12 @@ public class MailRelay implements DueWork {
     private final Clock clock;
     private final RelaySettings settings;
     private final ReentrantLock running = new ReentrantLock();
+    /** Writes the outcomes, one at a time and in order. */
+    private final ExecutorService outcomes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mail-relay-outcomes");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     MailRelay(OutboxStore store, MailSender sender, Clock clock, RelaySettings settings) {
@@ -60,6 +79,11 @@ public class MailRelay implements DueWork {
             return "sent " + sent + ", retry " + retried + ", failed " + failed
                     + (unreachable ? " (server unreachable)" : "");
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        outcomes.shutdown();
     }
 
     @Override
@@ -121,8 +145,12 @@ public class MailRelay implements DueWork {
                 sendBatch(connection, batch, start, budget, tally);
             }
         } finally {
-            if (connection != null) {
-                connection.close();
+            try {
+                tally.outcomesWritten();
+            } finally {
+                if (connection != null) {
+                    connection.close();
+                }
             }
         }
         Delivery delivery = new Delivery(tally.claimed, tally.sent, tally.retried, tally.failed, tally.unreachable,
@@ -148,11 +176,12 @@ public class MailRelay implements DueWork {
                 }
                 if (System.nanoTime() - start >= budget) {
                     // Out of time: give the rest back untouched; the next run takes them first.
-                    store.release(m);
+                    tally.record(() -> store.release(m));
                     continue;
                 }
                 sendOne(connection, m, tally);
             }
+            tally.outcomesWritten();
         } catch (RuntimeException e) {
             // Probably the database: give back what was not tried (its claim would lapse anyway) and report.
             for (int i = next + 1; i < batch.size(); i++) {
@@ -172,28 +201,31 @@ public class MailRelay implements DueWork {
             mail = m.mail();
         } catch (RuntimeException e) {
             String reason = "unreadable in the outbox: " + MailFailures.describe(e);
-            store.markFailed(m, m.attempts() + 1, reason);
+            tally.record(() -> store.markFailed(m, m.attempts() + 1, reason));
             tally.failed++;
             LOG.warn("Mail {} {}", m.messageId(), reason);
             return;
         }
         Exception failure;
         try {
-            connection.send(mail, clock.instant());
+            connection.send(mail, clock.instant(), tally::previousOutcomeWritten);
             failure = null;
         } catch (Exception e) {
             failure = e;
         }
         if (failure == null) {
             // When the server accepted it: the notice lead time counts from here.
-            store.markSent(m, clock.instant());
+            Instant acceptedAt = clock.instant();
+            tally.record(() -> store.markSent(m, acceptedAt));
             tally.sent++;
             return;
         }
+        // Not sent because the previous outcome could not be written (the database): stop as the database said.
+        tally.rethrowIfOutcomeFailed();
         String reason = MailFailures.describe(failure);
         switch (MailFailures.classify(failure)) {
             case PERMANENT -> {
-                store.markFailed(m, m.attempts() + 1, reason);
+                tally.record(() -> store.markFailed(m, m.attempts() + 1, reason));
                 tally.failed++;
                 LOG.warn("Mail {} to {} refused for good: {}", m.messageId(), m.recipient(), reason);
             }
@@ -212,22 +244,69 @@ public class MailRelay implements DueWork {
         int attempts = m.attempts() + 1;
         if (attempts >= settings.maxAttempts()) {
             String gaveUp = "gave up after " + attempts + " attempts: " + reason;
-            store.markFailed(m, attempts, gaveUp.length() <= MailFailures.MAX_REASON ? gaveUp
-                    : gaveUp.substring(0, MailFailures.MAX_REASON - 1) + "…");
+            String stored = gaveUp.length() <= MailFailures.MAX_REASON ? gaveUp
+                    : gaveUp.substring(0, MailFailures.MAX_REASON - 1) + "…";
+            tally.record(() -> store.markFailed(m, attempts, stored));
             tally.failed++;
             LOG.warn("Mail {} to {} {}", m.messageId(), m.recipient(), gaveUp);
         } else {
-            store.markRetry(m, attempts, clock.instant().plus(settings.backoffAfter(attempts)), reason);
+            Instant nextAttempt = clock.instant().plus(settings.backoffAfter(attempts));
+            tally.record(() -> store.markRetry(m, attempts, nextAttempt, reason));
             tally.retried++;
         }
     }
 
-    private static final class Tally {
+    /** How long a message waits, written out, for the previous outcome to be committed before it is abandoned. */
+    private static final Duration OUTCOME_WAIT = Duration.ofSeconds(30);
+
+    private final class Tally {
         int claimed;
         int sent;
         int retried;
         int failed;
         boolean unreachable;
         String unreachableReason;
+        /** The last outcome handed to the writer; each waits for the one before (a single thread, in order). */
+        private CompletableFuture<Void> lastOutcome = CompletableFuture.completedFuture(null);
+
+        /** Hands an outcome to the writer thread. After a failed write nothing more is written. */
+        void record(Runnable write) {
+            lastOutcome = lastOutcome.thenRunAsync(write, outcomes);
+        }
+
+        /** The {@link MailSender.BeforeAccept} of the next message: the previous outcome is committed. */
+        void previousOutcomeWritten() throws java.io.IOException {
+            try {
+                lastOutcome.get(OUTCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new java.io.IOException("the outcome of the previous message could not be recorded: "
+                        + MailFailures.describe(e.getCause()), e.getCause());
+            } catch (TimeoutException e) {
+                throw new java.io.IOException("the outcome of the previous message was not recorded within "
+                        + OUTCOME_WAIT.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.IOException("interrupted while the previous outcome was recorded");
+            }
+        }
+
+        /** Rethrows the failure of an outcome write, if one failed. */
+        void rethrowIfOutcomeFailed() {
+            if (lastOutcome.isCompletedExceptionally()) {
+                outcomesWritten();
+            }
+        }
+
+        /** Waits until every outcome handed over is written; rethrows the first failure. */
+        void outcomesWritten() {
+            try {
+                lastOutcome.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
     }
 }

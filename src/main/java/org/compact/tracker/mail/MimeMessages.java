@@ -59,9 +59,18 @@ final class MimeMessages {
      */
     static MimeMessage build(Session session, InternetAddress from, OutgoingMail mail, Instant date)
             throws MessagingException {
+        return build(session, from, mail, date, MailSender.BeforeAccept.NONE);
+    }
+
+    /**
+     * As {@link #build(Session, InternetAddress, OutgoingMail, Instant)}, calling {@code beforeAccept} each time the
+     * whole message has been written out (SMTP: before the end of data, which is when the server accepts it).
+     */
+    static MimeMessage build(Session session, InternetAddress from, OutgoingMail mail, Instant date,
+                             MailSender.BeforeAccept beforeAccept) throws MessagingException {
         InternetAddress to = new InternetAddress(mail.to().strip(), true);
         try {
-            MimeMessage message = new FixedIdMimeMessage(session, mail.messageId());
+            MimeMessage message = new FixedIdMimeMessage(session, mail.messageId(), beforeAccept);
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(oneLine(mail.subject()), UTF_8);
@@ -114,13 +123,23 @@ final class MimeMessages {
         }
     }
 
-    /** A message that keeps the queued Message-ID when it is saved. */
+    /** A message that keeps the queued Message-ID when it is saved, and waits as told once it is written out. */
     private static final class FixedIdMimeMessage extends MimeMessage {
         private final String messageId;
+        private final MailSender.BeforeAccept beforeAccept;
 
-        FixedIdMimeMessage(Session session, String messageId) {
+        FixedIdMimeMessage(Session session, String messageId, MailSender.BeforeAccept beforeAccept) {
             super(session);
             this.messageId = messageId;
+            this.beforeAccept = beforeAccept;
+        }
+
+        /** Angus Mail's SMTP transport writes the message with this, then the end of data ("."), then reads the reply. */
+        @Override
+        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws java.io.IOException, MessagingException {
+            super.writeTo(os, ignoreList);
+            os.flush();
+            beforeAccept.await();
         }
 
         @Override

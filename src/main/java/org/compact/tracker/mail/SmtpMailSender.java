@@ -113,7 +113,13 @@ public class SmtpMailSender implements MailSender {
 
         @Override
         public void send(OutgoingMail mail, Instant date) throws MessagingException {
-            MimeMessage message = MimeMessages.build(session, from, mail, date);
+            send(mail, date, BeforeAccept.NONE);
+        }
+
+        /** Holds the end of data until {@code beforeAccept} returns: the server accepts nothing before that. */
+        @Override
+        public void send(OutgoingMail mail, Instant date, BeforeAccept beforeAccept) throws MessagingException {
+            MimeMessage message = MimeMessages.build(session, from, mail, date, beforeAccept);
             if (broken) {
                 if (reconnectedSinceSuccess) {
                     throw new Unreachable("The SMTP connection to " + settings.host() + ":" + settings.port()

@@ -248,6 +248,112 @@ class MailRelayIT implements TestPropertyProvider {
     }
 
     @Test
+    void whenTheServerCouldAcceptAMessageEveryMessageItAcceptedBeforeIsAlreadyRecordedSent() throws Exception {
+        tick(Duration.ofSeconds(1));
+        List<OutgoingMail> notices = notices("recorded", 40, "consultation:recorded");
+        tx.executeWrite(status -> {
+            notices.forEach(outbox::enqueue);
+            return null;
+        });
+        List<String> ids = ids(notices);
+        List<Long> unrecordedAtEachAccept = java.util.Collections.synchronizedList(new ArrayList<>());
+        // The real SMTP sender; at the moment the relay lets the server accept the next message, count the messages
+        // the server has and those the outbox says are SENT: the difference is what a crash there would send twice.
+        MailSender watching = new MailSender() {
+            @Override
+            public Connection open() throws MessagingException {
+                Connection real = sender.open();
+                return new Connection() {
+                    @Override
+                    public void send(OutgoingMail mail, Instant date) throws MessagingException {
+                        real.send(mail, date);
+                    }
+
+                    @Override
+                    public void send(OutgoingMail mail, Instant date, BeforeAccept relaysWait) throws MessagingException {
+                        real.send(mail, date, () -> {
+                            relaysWait.await();
+                            long arrived = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+                                try {
+                                    return ids.contains(Mails.messageId(m).replaceAll("[<>]", ""));
+                                } catch (MessagingException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }).count();
+                            long recorded = outbox.countsByReference("consultation:recorded").get(MailStatus.SENT);
+                            unrecordedAtEachAccept.add(arrived - recorded);
+                        });
+                    }
+
+                    @Override
+                    public void close() {
+                        real.close();
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "watching " + sender.describe();
+            }
+        };
+
+        MailRelay.Delivery delivery = new MailRelay(store, watching, clock, settings).deliverDue();
+
+        assertThat(delivery.sent()).isEqualTo(40);
+        assertThat(unrecordedAtEachAccept).hasSize(40).containsOnly(0L);
+        assertThat(outbox.countsByReference("consultation:recorded")).containsEntry(MailStatus.SENT, 40L);
+        for (String id : ids) {
+            assertThat(received(id, 1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void whenAnOutcomeCannotBeWrittenTheNextMessageIsNotAcceptedAndTheRunStopsWithTheDatabasesError() throws Exception {
+        tick(Duration.ofSeconds(1));
+        List<OutgoingMail> notices = notices("unrecorded", 5, "consultation:unrecorded");
+        tx.executeWrite(status -> {
+            notices.forEach(outbox::enqueue);
+            return null;
+        });
+        java.util.concurrent.atomic.AtomicInteger marked = new java.util.concurrent.atomic.AtomicInteger();
+        OutboxStore failingThird = new OutboxStore(repository) {
+            @Override
+            void markSent(OutboxMessage m, Instant sentAt) {
+                if (marked.incrementAndGet() == 3) {
+                    throw new io.micronaut.data.exceptions.DataAccessException("the database went away");
+                }
+                super.markSent(m, sentAt);
+            }
+        };
+
+        assertThatThrownBy(() -> new MailRelay(failingThird, sender, clock, settings).deliverDue())
+                .hasMessageContaining("the database went away");
+
+        // The first two recorded; the third accepted by the server but not recorded (the one message a crash
+        // there re-sends); the fourth written out but abandoned before the server could accept it.
+        List<String> ids = ids(notices);
+        assertThat(received(ids.get(2), 1)).hasSize(1);
+        Thread.sleep(200);
+        assertThat(receivedNow(ids.get(3))).isEmpty();
+        assertThat(receivedNow(ids.get(4))).isEmpty();
+        Map<String, MailState> states = outbox.states(ids);
+        assertThat(states.get(ids.get(0)).status()).isEqualTo(MailStatus.SENT);
+        assertThat(states.get(ids.get(1)).status()).isEqualTo(MailStatus.SENT);
+        assertThat(states.get(ids.get(2)).status()).isEqualTo(MailStatus.QUEUED);
+        assertThat(states.get(ids.get(3)).status()).isEqualTo(MailStatus.QUEUED);
+
+        // With the database back, once the claim lapses: each arrives, the third a second time with its Message-ID.
+        tick(settings.lease().plusSeconds(1));
+        relay.deliverDue();
+        assertThat(received(ids.get(2), 2)).hasSize(2);
+        for (String id : List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(4))) {
+            assertThat(received(id, 1)).hasSize(1);
+        }
+        assertThat(outbox.countsByReference("consultation:unrecorded")).containsEntry(MailStatus.SENT, 5L);
+    }
+
+    @Test
     void twoRelaysClaimingAtOnceNeverShareAMessage() throws Exception {
         Instant now = tick(Duration.ofSeconds(1));
         List<OutgoingMail> notices = notices("race", 60, "consultation:race");

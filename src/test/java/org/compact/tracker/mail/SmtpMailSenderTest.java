@@ -70,6 +70,48 @@ class SmtpMailSenderTest {
     }
 
     @Test
+    void theServerAcceptsAMessageOnlyAfterItsBeforeAcceptReturnedHavingReceivedTheWholeMessageBefore() throws Exception {
+        GreenMail greenMail = smtp();
+        SmtpMailSender sender = sender(Duration.ofSeconds(5));
+        List<Integer> receivedWhenAsked = new ArrayList<>();
+
+        try (MailSender.Connection connection = sender.open()) {
+            for (int i = 0; i < 3; i++) {
+                connection.send(Mails.notice("held." + i + "@tracker.example", "p" + i + "@example.org", null), AT,
+                        () -> {
+                            // Give the server every chance to take the message early if it could.
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            receivedWhenAsked.add(greenMail.getReceivedMessages().length);
+                        });
+            }
+        }
+
+        assertThat(receivedWhenAsked).containsExactly(0, 1, 2);
+        assertThat(greenMail.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void aMessageWhoseBeforeAcceptFailsIsNeverDeliveredAndTheNextOneIs() throws Exception {
+        GreenMail greenMail = smtp();
+        SmtpMailSender sender = sender(Duration.ofSeconds(5));
+
+        try (MailSender.Connection connection = sender.open()) {
+            assertThatThrownBy(() -> connection.send(Mails.notice("abandoned@tracker.example", "p@example.org", null),
+                    AT, () -> {
+                        throw new IOException("the previous outcome could not be recorded");
+                    })).isInstanceOf(MessagingException.class);
+            connection.send(Mails.notice("next@tracker.example", "q@example.org", null), AT);
+        }
+
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        assertThat(greenMail.getReceivedMessages()[0].getMessageID()).isEqualTo("<next@tracker.example>");
+    }
+
+    @Test
     void aConnectionThatDroppedMidBatchIsOpenedAgainOnceForTheNextMessage() throws Exception {
         GreenMail greenMail = smtp();
         TcpProxy proxy = new TcpProxy(port);

@@ -23,6 +23,7 @@ import org.compact.tracker.notice.LinkSigner;
 import org.compact.tracker.notice.Links;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.Reply;
+import org.compact.tracker.organisation.OrganisationChange;
 import org.compact.tracker.organisation.OrganisationRequest;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.support.Codes;
@@ -109,8 +110,9 @@ class OrganisationLinkController {
             throw Refusal.forbidden("This link was sent to an address that is no longer a contact of the organisation.");
         }
         OrganisationRequest own = new OrganisationRequest(null, null, request.emails(), request.areas(),
-                request.interests(), request.communities(), request.optOut());
-        return Preferences.of(OrganisationView.of(organisations.update(link.subject(), own)), notices.receivedBy(link.subject()));
+                request.interests(), request.communities(), request.formats(), request.languages(), request.optOut());
+        return Preferences.of(OrganisationView.of(organisations.update(link.subject(), own, link.email(),
+                OrganisationChange.Via.LINK)), notices.receivedBy(link.subject()));
     }
 
     /** An organisation's own view: its entry and the mail it received. */

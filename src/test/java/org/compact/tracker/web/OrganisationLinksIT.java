@@ -248,6 +248,9 @@ class OrganisationLinksIT implements TestPropertyProvider {
         HttpResponse<String> longNote = post("/o/reply", form("t", n.reply, "answer", "NOT_THIS_TIME", "note", "x".repeat(2001)));
         assertEquals(422, longNote.statusCode());
         assertThat(longNote.body()).contains("href=\"#note\"");
+        HttpResponse<String> controlNote = post("/o/reply", form("t", n.reply, "answer", "TAKING_PART", "note", "Bell\u0007"));
+        assertEquals(422, controlNote.statusCode());
+        assertThat(controlNote.body()).contains("href=\"#note\"", "control characters");
         assertThat(deliveryReply(n)).isNull();
 
         HttpResponse<String> concern = post("/o/concern", form("t", n.reply, "kind", "", "text", ""));

@@ -156,7 +156,9 @@ class DemoData {
                     List.of("contact@" + name.toLowerCase().replaceAll("[^a-z]+", "-") + ".example"),
                     List.of(ward), List.of(INTERESTS[i % INTERESTS.length], INTERESTS[(i + 3) % INTERESTS.length]),
                     List.of(COMMUNITIES[i % COMMUNITIES.length]),
-                    new OrganisationRequest.OptOut(i % 13 == 12, i % 7 == 6 ? List.of("transport") : List.of()))).id());
+                    i % 5 == 2 ? List.of("LARGE_PRINT", "EASY_READ") : List.of(), i % 9 == 4 ? List.of("Polish") : List.of(),
+                    new OrganisationRequest.OptOut(i % 13 == 12, i % 7 == 6 ? List.of("transport") : List.of())),
+                    "demo").id());
         }
         return ids;
     }

@@ -12,6 +12,8 @@ import java.util.List;
 interface ConcernRepository extends CrudRepository<Concern, Long> {
     List<Concern> findByConsultationIdOrderByRaisedAt(Long consultationId);
 
+    List<Concern> findByOrganisationIdOrderByRaisedAtDesc(Long organisationId);
+
     List<Concern> findByConsultationIdAndOrganisationIdAndAnsweredAtIsNull(Long consultationId, Long organisationId);
 
     /** Answers a concern only if nobody answered it first: 1 when answered now, 0 when it already was. */

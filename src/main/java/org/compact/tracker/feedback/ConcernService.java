@@ -153,6 +153,17 @@ public class ConcernService {
     }
 
     /**
+     * The concerns one organisation raised, newest first, with their answers: for the organisation's own page (the
+     * caller has checked its signed link).
+     */
+    public List<View> raisedBy(long organisationId) {
+        Function<Long, String> titles = titles();
+        Function<Long, String> names = names();
+        return concerns.findByOrganisationIdOrderByRaisedAtDesc(organisationId).stream()
+                .map(c -> view(c, titles, names)).toList();
+    }
+
+    /**
      * Concerns across all consultations for monitors, the open ones first (longest open first), then the answered
      * ones (latest answered first). {@code open} true keeps only open ones, false only answered ones.
      */

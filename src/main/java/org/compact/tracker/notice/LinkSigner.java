@@ -43,8 +43,8 @@ public class LinkSigner {
         key();
     }
 
-    /** What a verified link is for and about. */
-    public record Link(String purpose, long subject, String email) {
+    /** What a verified link is for and about, and the last day it is valid. */
+    public record Link(String purpose, long subject, String email, LocalDate expires) {
     }
 
     public String sign(String purpose, long subject, String email, LocalDate expires) {
@@ -71,7 +71,7 @@ public class LinkSigner {
             if (LocalDate.now(clock).toEpochDay() > Long.parseLong(fields[3])) {
                 return Optional.empty();
             }
-            return Optional.of(new Link(fields[0], Long.parseLong(fields[1]), fields[2]));
+            return Optional.of(new Link(fields[0], Long.parseLong(fields[1]), fields[2], LocalDate.ofEpochDay(Long.parseLong(fields[3]))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

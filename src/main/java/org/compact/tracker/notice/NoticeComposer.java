@@ -176,11 +176,12 @@ class NoticeComposer {
         }
         String footer = "You receive this because " + greetingName + " is in the shared directory of organisations "
                 + "of the local Compact. Reference: consultation " + c.consultationId() + ".";
-        text.append("Your preferences (areas, interests, what you want to hear about; link valid for 30 days): ")
+        text.append("Your organisation's page (the mail you received, your replies and concerns, what you want to hear "
+                        + "about; link valid for 30 days): ")
                 .append(preferences).append('\n')
                 .append("Stop these emails: ").append(unsubscribe).append("\n\n").append(footer).append('\n');
         html.append("<hr><p style=\"font-size:14px\"><a href=\"").append(Html.escape(preferences))
-                .append("\">Your preferences</a> (link valid for 30 days) · <a href=\"").append(Html.escape(unsubscribe))
+                .append("\">Your organisation's page and preferences</a> (link valid for 30 days) · <a href=\"").append(Html.escape(unsubscribe))
                 .append("\">Stop these emails</a></p><p style=\"font-size:14px\">").append(Html.escape(footer))
                 .append("</p></body></html>");
         Map<String, String> headers = new LinkedHashMap<>();

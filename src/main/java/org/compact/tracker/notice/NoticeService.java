@@ -197,6 +197,7 @@ public class NoticeService {
         Delivery d = deliveries.findById(link.subject())
                 .filter(x -> x.email().equalsIgnoreCase(link.email()))
                 .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+        org.compact.tracker.support.Text.plain("note", note);
         String cleaned = note == null || note.isBlank() ? null : note.strip();
         if (cleaned != null && cleaned.length() > 2000) {
             throw Refusal.invalid("note", "must be at most 2000 characters");
@@ -238,6 +239,38 @@ public class NoticeService {
     /** The consultations an organisation received mail about, newest first, for its own page. */
     public List<Delivery> receivedBy(long organisationId) {
         return deliveries.findByOrganisationIdOrderByIdDesc(organisationId);
+    }
+
+    /** One mail an organisation received, with what the outbox says became of it (sent when, or not yet). */
+    public record Received(Delivery delivery, MailStatus status, @Nullable Instant sentAt) {
+    }
+
+    /** The mail an organisation received, newest first, each with its outbox state. */
+    public List<Received> receivedWithState(long organisationId) {
+        List<Delivery> all = receivedBy(organisationId);
+        Map<String, MailState> states = outbox.states(all.stream().map(Delivery::messageId).toList());
+        return all.stream().map(d -> {
+            MailState s = states.get(d.messageId());
+            return new Received(d, s == null ? MailStatus.QUEUED : s.status(), s == null ? null : s.sentAt());
+        }).toList();
+    }
+
+    /** The addresses of an organisation that unsubscribed (lower case): they are sent nothing more. */
+    public Set<String> unsubscribedContacts(long organisationId) {
+        return optOuts.findByOrganisationIdInList(List.of(organisationId)).stream()
+                .map(o -> o.email().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    /**
+     * The reply token of one of an organisation's notices, for the organisation's own page opened with
+     * {@code preferences}: the same token the notice's reply and concern links carry, but valid no longer than the
+     * preferences link, and refused (403) for a delivery of another organisation.
+     */
+    public String replyToken(LinkSigner.Link preferences, Delivery d) {
+        if (!Links.PREFERENCES.equals(preferences.purpose()) || d.organisationId() != preferences.subject()) {
+            throw Refusal.forbidden("This link is not valid or has expired.");
+        }
+        return signer.sign(Links.REPLY, d.id(), d.email(), preferences.expires());
     }
 
     private interface Compose {

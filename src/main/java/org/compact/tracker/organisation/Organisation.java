@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * An organisation of the shared directory. Its opt-outs are honoured at once (OPT_OUT): "not all communities wish
- * to be consulted" (seed 000).
+ * to be consulted" (seed 000). {@code formats} ({@link AccessFormat} codes) and {@code languages} are what it needs
+ * to take part.
  */
 @io.micronaut.data.annotation.MappedEntity("organisation")
 public record Organisation(
@@ -26,6 +27,8 @@ public record Organisation(
         @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> areas,
         @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> interests,
         @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> communities,
+        @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> formats,
+        @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> languages,
         boolean optOutAll,
         @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> optOutThemes,
         Instant createdAt,

@@ -21,6 +21,8 @@ public record OrganisationRequest(
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> areas,
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> interests,
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> communities,
+        @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) String> formats,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> languages,
         @Nullable @Valid OptOut optOut) {
 
     /** What an organisation does not want to be consulted on: everything, or some themes. */

@@ -23,11 +23,14 @@ import java.util.Objects;
 @Singleton
 public class OrganisationService {
     private final OrganisationRepository organisations;
+    private final OrganisationChangeRepository changes;
     private final Clock clock;
     private final org.compact.tracker.support.RegisterStamp stamp;
 
-    OrganisationService(OrganisationRepository organisations, Clock clock, org.compact.tracker.support.RegisterStamp stamp) {
+    OrganisationService(OrganisationRepository organisations, OrganisationChangeRepository changes, Clock clock,
+                        org.compact.tracker.support.RegisterStamp stamp) {
         this.organisations = organisations;
+        this.changes = changes;
         this.clock = clock;
         this.stamp = stamp;
     }
@@ -40,13 +43,16 @@ public class OrganisationService {
         Text.plain("areas", r.areas());
         Text.plain("interests", r.interests());
         Text.plain("communities", r.communities());
+        Text.plain("formats", r.formats());
+        Text.plain("languages", r.languages());
         if (r.optOut() != null) {
             Text.plain("optOut.themes", r.optOut().themes());
         }
     }
 
+    /** Adds an organisation to the directory, and a "created" line to its change log naming {@code actor}. */
     @Transactional
-    public Organisation register(OrganisationRequest r) {
+    public Organisation register(OrganisationRequest r, String actor) {
         plain(r);
         List<FieldError> errors = new ArrayList<>();
         if (r.name() == null || r.name().isBlank()) {
@@ -59,27 +65,31 @@ public class OrganisationService {
         if (r.emails() == null || r.emails().isEmpty()) {
             errors.add(FieldError.of("emails", "at least one contact email is needed so the organisation can be notified"));
         }
+        List<String> formats = formats(r.formats());
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
         Instant now = clock.instant();
-        Organisation saved = organisations.save(new Organisation(null, null, r.name().trim(), kind, clean(r.emails()),
-                clean(r.areas()), clean(r.interests()), clean(r.communities()),
+        Organisation o = organisations.save(new Organisation(null, null, r.name().trim(), kind, clean(r.emails()),
+                clean(r.areas()), clean(r.interests()), clean(r.communities()), formats, clean(r.languages()),
                 r.optOut() != null && Boolean.TRUE.equals(r.optOut().all()),
                 r.optOut() == null ? List.of() : clean(r.optOut().themes()), now, now));
+        changes.save(new OrganisationChange(null, o.id(), now, actor, OrganisationChange.Via.API, List.of("created")));
         stamp.moved();
-        return saved;
+        return o;
     }
 
+    /**
+     * Changes an entry: absent fields stay as they are, an empty list clears one (but not {@code emails}). Each
+     * change is logged with its fields before and after, who made it ({@code actor}) and how ({@code via}), in the
+     * same transaction; a request that changes nothing writes nothing.
+     */
     @Transactional
-    public Organisation update(Long id, OrganisationRequest r) {
-        plain(r);
+    public Organisation update(Long id, OrganisationRequest r, String actor, OrganisationChange.Via via) {
         Organisation o = get(id);
-        if (r.name() != null && r.name().isBlank()) {
-            throw Refusal.invalid("name", "must not be blank");
-        }
-        if (r.emails() != null && r.emails().isEmpty()) {
-            throw Refusal.invalid("emails", "at least one contact email is needed so the organisation can be notified");
+        List<FieldError> problems = problems(r);
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
         }
         Organisation changed = new Organisation(o.id(), o.version(),
                 r.name() == null ? o.name() : r.name().trim(),
@@ -88,16 +98,101 @@ public class OrganisationService {
                 r.areas() == null ? o.areas() : clean(r.areas()),
                 r.interests() == null ? o.interests() : clean(r.interests()),
                 r.communities() == null ? o.communities() : clean(r.communities()),
+                r.formats() == null ? o.formats() : formats(r.formats()),
+                r.languages() == null ? o.languages() : clean(r.languages()),
                 r.optOut() == null || r.optOut().all() == null ? o.optOutAll() : r.optOut().all(),
                 r.optOut() == null || r.optOut().themes() == null ? o.optOutThemes() : clean(r.optOut().themes()),
                 o.createdAt(), clock.instant());
+        List<String> lines = differences(o, changed);
+        if (lines.isEmpty()) {
+            return o;
+        }
         try {
             Organisation saved = organisations.update(changed);
+            changes.save(new OrganisationChange(null, id, changed.updatedAt(), actor, via, lines));
             stamp.moved();
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
         }
+    }
+
+    /**
+     * Everything in a change that the service refuses, all at once (a form shows them together): control characters
+     * in any text, a blank name, no contact left, an unknown kind or format code. Empty when the change can be made.
+     */
+    public List<FieldError> problems(OrganisationRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        refused(errors, () -> Text.plain("name", r.name()));
+        refused(errors, () -> Text.plain("kind", r.kind()));
+        refused(errors, () -> Text.plain("emails", r.emails()));
+        refused(errors, () -> Text.plain("areas", r.areas()));
+        refused(errors, () -> Text.plain("interests", r.interests()));
+        refused(errors, () -> Text.plain("communities", r.communities()));
+        refused(errors, () -> Text.plain("formats", r.formats()));
+        refused(errors, () -> Text.plain("languages", r.languages()));
+        refused(errors, () -> Text.plain("optOut.themes", r.optOut() == null ? null : r.optOut().themes()));
+        if (r.name() != null && r.name().isBlank()) {
+            errors.add(FieldError.of("name", "must not be blank"));
+        }
+        if (r.emails() != null && clean(r.emails()).isEmpty()) {
+            errors.add(FieldError.of("emails", "at least one contact email is needed so the organisation can be notified"));
+        }
+        refused(errors, () -> Codes.parse(OrganisationKind.class, r.kind(), "kind"));
+        refused(errors, () -> formats(r.formats()));
+        return errors;
+    }
+
+    private static void refused(List<FieldError> errors, Runnable check) {
+        try {
+            check.run();
+        } catch (Refusal refusal) {
+            errors.addAll(refusal.errors());
+        }
+    }
+
+    /** The change log of an organisation, newest first (404 for an unknown organisation). */
+    public List<OrganisationChange> history(Long id) {
+        get(id);
+        return changes.findByOrganisationIdOrderByIdDesc(id);
+    }
+
+    /** Each field that differs, as "field: before → after". */
+    static List<String> differences(Organisation a, Organisation b) {
+        List<String> out = new ArrayList<>();
+        diff(out, "name", a.name(), b.name());
+        diff(out, "kind", a.kind().name(), b.kind().name());
+        diff(out, "emails", a.emails(), b.emails());
+        diff(out, "areas", a.areas(), b.areas());
+        diff(out, "interests", a.interests(), b.interests());
+        diff(out, "communities", a.communities(), b.communities());
+        diff(out, "formats", a.formats(), b.formats());
+        diff(out, "languages", a.languages(), b.languages());
+        diff(out, "optOut.all", a.optOutAll() ? "yes" : "no", b.optOutAll() ? "yes" : "no");
+        diff(out, "optOut.themes", a.optOutThemes(), b.optOutThemes());
+        return out;
+    }
+
+    private static void diff(List<String> out, String field, List<String> before, List<String> after) {
+        if (!before.equals(after)) {
+            diff(out, field, shown(before), shown(after));
+        }
+    }
+
+    private static void diff(List<String> out, String field, String before, String after) {
+        if (!before.equals(after)) {
+            out.add(field + ": " + before + " \u2192 " + after);
+        }
+    }
+
+    private static String shown(List<String> values) {
+        return values.isEmpty() ? "(none)" : String.join(", ", values);
+    }
+
+    /** The format codes, upper case, each once; unknown ones are refused, each named ("formats[1]"). */
+    private static List<String> formats(@Nullable List<String> codes) {
+        List<String> names = Codes.names(AccessFormat.class, codes == null ? null : clean(codes), "formats");
+        return names == null ? List.of() : names.stream().distinct().toList();
     }
 
     public Organisation get(Long id) {

@@ -14,7 +14,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import io.micronaut.security.authentication.Authentication;
 import org.compact.tracker.organisation.Organisation;
+import org.compact.tracker.organisation.OrganisationChange;
 import org.compact.tracker.organisation.OrganisationRequest;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.security.Role;
@@ -38,8 +40,8 @@ class OrganisationApiController {
 
     @Post
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    HttpResponse<OrganisationView> register(@Valid @Body OrganisationRequest request) {
-        Organisation o = organisations.register(request);
+    HttpResponse<OrganisationView> register(Authentication auth, @Valid @Body OrganisationRequest request) {
+        Organisation o = organisations.register(request, auth.getName());
         return HttpResponse.created(OrganisationView.of(o), URI.create("/api/organisations/" + o.id()));
     }
 
@@ -58,7 +60,17 @@ class OrganisationApiController {
 
     @Patch("/{id}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    OrganisationView update(@PathVariable Long id, @Valid @Body OrganisationRequest request) {
-        return OrganisationView.of(organisations.update(id, request));
+    OrganisationView update(Authentication auth, @PathVariable Long id, @Valid @Body OrganisationRequest request) {
+        return OrganisationView.of(organisations.update(id, request, auth.getName(), OrganisationChange.Via.API));
+    }
+
+    /**
+     * The change log of an entry, newest first: who changed what (each field before and after), when, and whether
+     * an officer did it through the API or the organisation through its preferences link.
+     */
+    @Get("/{id}/history")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    List<OrganisationView.Change> history(@PathVariable Long id) {
+        return organisations.history(id).stream().map(OrganisationView.Change::of).toList();
     }
 }

@@ -1,11 +1,14 @@
 package org.compact.tracker.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
@@ -14,20 +17,25 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.notice.Delivery;
-import org.compact.tracker.notice.Html;
 import org.compact.tracker.notice.LinkSigner;
 import org.compact.tracker.notice.Links;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.Reply;
+import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationRequest;
-import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +43,7 @@ import java.util.Map;
  * What an organisation's contact reaches from a mail, without a password: the signed token in the link is the
  * access rule (anonymous at the HTTP level, refused with 403 when the token is forged or expired). A GET never
  * changes anything (mail scanners follow links); the change is a POST from the page, or the RFC 8058 one-click POST.
+ * The preferences link opens the organisation's own page in a browser, and answers JSON to an API client.
  */
 @Controller("/o")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,102 +51,183 @@ import java.util.Map;
 @Tag(name = "Organisation links")
 class OrganisationLinkController {
     private final NoticeService notices;
-    private final OrganisationService organisations;
+    private final ConcernService concerns;
+    private final OrganisationPage page;
 
-    OrganisationLinkController(NoticeService notices, OrganisationService organisations) {
+    OrganisationLinkController(NoticeService notices, ConcernService concerns, OrganisationPage page) {
         this.notices = notices;
-        this.organisations = organisations;
+        this.concerns = concerns;
+        this.page = page;
     }
 
     @Get(value = "/reply", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> replyPage(@QueryValue String t, @Nullable @QueryValue String answer) {
-        notices.link(t, Links.REPLY);
-        Reply chosen = Codes.parse(Reply.class, answer == null ? "TAKING_PART" : answer, "answer");
-        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/o/reply\">")
-                .append(hidden("t", t)).append("<fieldset><legend>Your answer</legend>");
-        for (Reply r : Reply.values()) {
-            form.append("<div><input type=\"radio\" id=\"a-").append(r.name()).append("\" name=\"answer\" value=\"")
-                    .append(r.name()).append('"').append(r == chosen ? " checked" : "").append("><label for=\"a-")
-                    .append(r.name()).append("\">").append(Html.escape(r.label())).append("</label></div>");
+    HttpResponse<?> replyPage(@QueryValue String t, @Nullable @QueryValue String answer, @Nullable @QueryValue String back) {
+        ConcernService.Raising about = concerns.raising(t);
+        List<FieldError> errors = new ArrayList<>();
+        Reply chosen = Reply.TAKING_PART;
+        if (answer != null) {
+            chosen = parse(answer, errors);
         }
-        form.append("</fieldset><p><label for=\"note\">Anything we should know (for example the format or language you need)</label><br>")
-                .append("<textarea id=\"note\" name=\"note\" rows=\"4\" cols=\"50\" maxlength=\"2000\"></textarea></p>")
-                .append("<button type=\"submit\">Send my answer</button></form>");
-        return page("Reply to a consultation notice", form.toString());
+        return replyForm(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, about, t, chosen, "",
+                backTo(back, about.organisationId()), errors);
     }
 
+    /** Records the answer; a form that cannot be accepted comes back as it was, with the reasons (422, nothing saved). */
     @Post(value = "/reply", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<String> reply(@Body Map<String, String> form) {
-        Reply answer = Codes.parse(Reply.class, form.get("answer"), "answer");
-        if (answer == null) {
-            throw Refusal.invalid("answer", "choose one of " + List.of(Reply.values()));
+    HttpResponse<?> reply(@Nullable @Body Map<String, String> form) {
+        Map<String, String> values = form == null ? Map.of() : form;
+        String t = values.get("t");
+        ConcernService.Raising about = concerns.raising(t);
+        String back = backTo(values.get("back"), about.organisationId());
+        String note = values.getOrDefault("note", "");
+        List<FieldError> errors = new ArrayList<>();
+        Reply answer = parse(values.get("answer"), errors);
+        if (errors.isEmpty()) {
+            try {
+                Delivery d = notices.reply(t, answer, note);
+                return LinkPages.message(HttpStatus.OK, "Thank you", List.of("We have recorded your answer about "
+                        + about.consultationTitle() + ": " + d.reply().label() + ".",
+                        "The officer running the consultation can see it. You can change it by answering again."),
+                        d.replyNote(), back);
+            } catch (Refusal refused) {
+                if (refused.status() != 422) {
+                    throw refused;
+                }
+                errors.addAll(refused.errors());
+            }
         }
-        Delivery d = notices.reply(form.get("t"), answer, form.get("note"));
-        return page("Thank you", "<p>We have recorded your answer: <strong>" + Html.escape(d.reply().label())
-                + "</strong>. The officer running the consultation can see it.</p>");
+        return replyForm(HttpStatus.UNPROCESSABLE_ENTITY, about, t, answer, note, back, errors);
     }
 
     @Get(value = "/unsubscribe", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> unsubscribePage(@QueryValue String t) {
-        notices.link(t, Links.UNSUBSCRIBE);
-        return page("Stop these emails", "<form method=\"post\" action=\"/o/unsubscribe?t=" + Html.escape(t) + "\">"
-                + "<p>This address will no longer receive consultation mail for your organisation.</p>"
-                + "<button type=\"submit\">Stop these emails</button></form>");
+    HttpResponse<?> unsubscribePage(@QueryValue String t) {
+        LinkSigner.Link link = notices.link(t, Links.UNSUBSCRIBE);
+        Map<String, Object> model = LinkPages.model("Stop these emails");
+        model.put("lines", List.of(link.email() + " will no longer receive consultation mail for your organisation."));
+        model.put("action", "/o/unsubscribe?t=" + enc(t));
+        model.put("button", "Stop these emails");
+        return LinkPages.page(HttpStatus.OK, "org-message", model);
     }
 
     /** RFC 8058 one-click: a mail client POSTs {@code List-Unsubscribe=One-Click} to the link; honoured at once. */
     @Post(value = "/unsubscribe", produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
-    HttpResponse<String> unsubscribe(@QueryValue String t, @Nullable @Body String ignored) {
+    HttpResponse<?> unsubscribe(@QueryValue String t, @Nullable @Body String ignored) {
         LinkSigner.Link link = notices.unsubscribe(t);
-        return page("You have unsubscribed", "<p>" + Html.escape(link.email())
-                + " will receive no more consultation mail for this organisation.</p>");
+        return LinkPages.message(HttpStatus.OK, "You have unsubscribed", List.of(link.email()
+                + " will receive no more consultation mail for this organisation."), null, null);
     }
 
-    @Get(value = "/preferences", produces = MediaType.APPLICATION_JSON)
-    Preferences preferences(@QueryValue String t) {
-        LinkSigner.Link link = notices.preferencesLink(t);
-        return Preferences.of(OrganisationView.of(organisations.get(link.subject())), notices.receivedBy(link.subject()));
+    /**
+     * The organisation's own page to a browser (it asks for text/html), the same data as JSON to any other client.
+     * It changes nothing.
+     */
+    @Get(value = "/preferences", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    HttpResponse<?> preferences(HttpRequest<?> request, @QueryValue String t, @Nullable @QueryValue String saved) {
+        OrganisationPage.Opened opened = page.open(t);
+        if (LinkPages.wantsHtml(request)) {
+            return LinkPages.page(HttpStatus.OK, OrganisationPage.VIEW, page.model(opened, t,
+                    OrganisationPage.Form.of(opened.organisation()), List.of(), saved != null));
+        }
+        return LinkPages.secured(HttpResponse.ok(page.json(opened.organisation())).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
-    /** An organisation corrects its own entry: areas, interests, communities, contacts and opt-outs. */
+    /**
+     * The page's form: the organisation's whole entry as it wants it. Saved, it goes back to the page (303); refused,
+     * the form comes back as typed with the reasons (422, nothing saved).
+     */
+    @Post(value = "/preferences", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> savePreferences(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
+        LinkForm sent = LinkForm.parse(body);
+        String t = sent.has("t") ? sent.get("t") : inAddress;
+        OrganisationPage.Opened opened = page.open(t);
+        OrganisationPage.Form form = OrganisationPage.Form.of(sent);
+        try {
+            Organisation saved = page.save(opened, form);
+            if (!OrganisationPage.isContact(saved, opened.link().email())) {
+                return LinkPages.message(HttpStatus.OK, "Your changes are saved", List.of(
+                        "The entry of " + saved.name() + " is changed.",
+                        opened.link().email() + " is no longer one of its contacts, so this link no longer opens its "
+                                + "page. The next mail to your contacts carries a fresh link."), null, null);
+            }
+            return LinkPages.secured(HttpResponse.seeOther(URI.create("/o/preferences?t=" + enc(t) + "&saved=1")));
+        } catch (Refusal refused) {
+            if (refused.status() != 422 && refused.status() != 409) {
+                throw refused;
+            }
+            OrganisationPage.Opened now = page.open(t);
+            List<FieldError> errors = refused.errors().isEmpty()
+                    ? List.of(new FieldError(null, null, refused.getMessage())) : refused.errors();
+            return LinkPages.page(HttpStatus.valueOf(refused.status()), OrganisationPage.VIEW,
+                    page.model(now, t, form, errors, false));
+        }
+    }
+
+    /** An organisation corrects its own entry: areas, interests, communities, contacts, needs and opt-outs. */
     @Patch(value = "/preferences", produces = MediaType.APPLICATION_JSON)
-    Preferences updatePreferences(@QueryValue String t, @Valid @Body OrganisationRequest request) {
-        LinkSigner.Link link = notices.preferencesLink(t);
-        if (organisations.get(link.subject()).emails().stream().noneMatch(e -> e.equalsIgnoreCase(link.email()))) {
-            throw Refusal.forbidden("This link was sent to an address that is no longer a contact of the organisation.");
+    HttpResponse<OrganisationPage.Preferences> updatePreferences(@QueryValue String t, @Valid @Body OrganisationRequest request) {
+        OrganisationPage.Opened opened = page.open(t);
+        return LinkPages.secured(HttpResponse.ok(page.json(page.patch(opened, request))));
+    }
+
+    @Error(exception = Refusal.class)
+    HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
+        return LinkPages.refused(request, refusal);
+    }
+
+    private HttpResponse<?> replyForm(HttpStatus status, ConcernService.Raising about, String t, @Nullable Reply chosen,
+                                      String note, @Nullable String back, List<FieldError> errors) {
+        Map<String, Object> model = LinkPages.model("Reply to a consultation notice");
+        model.put("about", about);
+        model.put("t", t);
+        LinkPages.back(model, back);
+        model.put("note", note);
+        model.put("answers", Arrays.stream(Reply.values()).map(r -> new LinkPages.Choice(r.name(), r.label(),
+                r.ordinal() == 0 ? "answer" : "answer-" + r.name(), r == chosen)).toList());
+        LinkPages.errors(model, errors, field -> field.startsWith("note") ? "note" : "answer",
+                e -> ("note".equals(e.field()) ? "Anything we should know: " : "Your answer: ") + e.reason());
+        return LinkPages.page(status, "org-reply", model);
+    }
+
+    @Nullable
+    private static Reply parse(@Nullable String answer, List<FieldError> errors) {
+        if (answer == null || answer.isBlank()) {
+            errors.add(FieldError.of("answer", "choose one of the answers"));
+            return null;
         }
-        OrganisationRequest own = new OrganisationRequest(null, null, request.emails(), request.areas(),
-                request.interests(), request.communities(), request.optOut());
-        return Preferences.of(OrganisationView.of(organisations.update(link.subject(), own)), notices.receivedBy(link.subject()));
-    }
-
-    /** An organisation's own view: its entry and the mail it received. */
-    @Serdeable
-    record Preferences(OrganisationView organisation, List<Received> received) {
-        static Preferences of(OrganisationView o, List<Delivery> deliveries) {
-            return new Preferences(o, deliveries.stream().map(d -> new Received(d.consultationId(), d.kind().name(),
-                    d.email(), d.reply() == null ? null : d.reply().name())).toList());
+        try {
+            return Codes.parse(Reply.class, answer, "answer");
+        } catch (Refusal unknown) {
+            errors.addAll(unknown.errors());
+            return null;
         }
     }
 
-    /** One mail an organisation received. */
-    @Serdeable
-    record Received(Long consultationId, String kind, String email, @Nullable String reply) {
+    @Nullable
+    private String backTo(@Nullable String back, long organisationId) {
+        return backToken(notices, back, organisationId);
     }
 
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
+    /**
+     * {@code back}, when it is a genuine preferences token of the same organisation (the page the reply or concern
+     * form was opened from), so the form can lead back there; anything else is ignored.
+     */
+    @Nullable
+    static String backToken(NoticeService notices, @Nullable String back, long organisationId) {
+        if (back == null || back.isBlank()) {
+            return null;
+        }
+        try {
+            LinkSigner.Link link = notices.preferencesLink(back);
+            return link.subject() == organisationId ? back : null;
+        } catch (Refusal notValid) {
+            return null;
+        }
     }
 
-    private static HttpResponse<String> page(String title, String body) {
-        String html = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                + "content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title) + "</title></head>"
-                + "<body><main><h1>" + Html.escape(title) + "</h1>" + body + "</main></body></html>";
-        return HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE)
-                .header("Content-Security-Policy", "default-src 'none'; form-action 'self'; base-uri 'none'")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer");
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

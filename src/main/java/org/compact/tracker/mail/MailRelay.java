@@ -28,6 +28,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * relay that dies between the server's "250 OK" and the write of SENT sends that one message again, with the same
  * Message-ID, when its claim runs out.
  *
+ * <p>That the server accepted a message is written as one short append ({@link OutboxStore#markSent}), and folded into
+ * the message's row once per batch ({@link OutboxStore#foldSent}); nothing that was accepted is ever claimed again,
+ * because every run folds before it claims.
+ *
  * <p>The outcome of a message is written on a second thread while the next message is built and written to the
  * server, and the server is let to accept that next message (the SMTP end of data) only once the outcome is
  * committed ({@link MailSender.BeforeAccept}). So the commit no longer adds to the time of each message, and still at
@@ -121,6 +125,10 @@ public class MailRelay implements DueWork {
         Tally tally = new Tally();
         MailSender.Connection connection = null;
         try {
+            // What was accepted and not folded yet (by a relay that died) is SENT first, so none of it is claimed
+            // again. This run's own batches are folded by the writer after each batch, while the next is claimed:
+            // their rows stay claimed until then, so they are not claimed again either.
+            foldAll();
             while (System.nanoTime() - start < budget && !tally.unreachable) {
                 Instant now = clock.instant();
                 List<OutboxMessage> batch = store.claimDue(now, now.plus(settings.lease()), settings.batchSize());
@@ -147,6 +155,7 @@ public class MailRelay implements DueWork {
         } finally {
             try {
                 tally.outcomesWritten();
+                foldAll();
             } finally {
                 if (connection != null) {
                     connection.close();
@@ -163,6 +172,15 @@ public class MailRelay implements DueWork {
         }
         return delivery;
     }
+
+    /** Folds every accepted message into its row, a thousand per transaction. */
+    private void foldAll() {
+        while (store.foldSent(FOLD_LIMIT) == FOLD_LIMIT) {
+            // more to fold
+        }
+    }
+
+    private static final int FOLD_LIMIT = 1000;
 
     private void sendBatch(MailSender.Connection connection, List<OutboxMessage> batch, long start, long budget,
                            Tally tally) {
@@ -181,7 +199,7 @@ public class MailRelay implements DueWork {
                 }
                 sendOne(connection, m, tally);
             }
-            tally.outcomesWritten();
+            tally.record(this::foldAll);
         } catch (RuntimeException e) {
             // Probably the database: give back what was not tried (its claim would lapse anyway) and report.
             for (int i = next + 1; i < batch.size(); i++) {

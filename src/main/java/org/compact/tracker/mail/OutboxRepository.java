@@ -49,17 +49,36 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     List<Long> findDueIds(Instant now, int limit);
 
     /**
-     * Claims one row until {@code until}, unless another relay holds it or it is no longer due: 1 if claimed, 0 if
-     * not. Due is checked again here, not only when the ids were read: meanwhile another relay may have tried the
-     * row and put it back to wait for its back-off (claim released, next attempt later).
+     * Claims these rows until {@code until} for the relay with {@code token}, except the ones another relay holds or
+     * that are no longer due; returns how many it claimed, and {@link #findClaimed} reads them back. Due is checked
+     * again here, not only when the ids were read: meanwhile another relay may have tried a row and put it back to
+     * wait for its back-off (claim released, next attempt later).
      */
     @Query("""
-            UPDATE outbox_message SET claimed_until = :until
-            WHERE id = :id AND status NOT IN ('SENT', 'FAILED') AND next_attempt_at <= :now
+            UPDATE outbox_message SET claimed_until = :until, claimed_by = :token
+            WHERE id IN (:ids) AND status NOT IN ('SENT', 'FAILED') AND next_attempt_at <= :now
                 AND (claimed_until IS NULL OR claimed_until < :now)""")
-    int claim(long id, Instant now, Instant until);
+    int claim(Collection<Long> ids, Instant now, Instant until, String token);
 
-    List<OutboxMessage> findByIdInOrderById(Collection<Long> ids);
+    /** The rows among {@code ids} that the claim with {@code token} holds. */
+    @Query("SELECT * FROM outbox_message WHERE claimed_by = :token AND id IN (:ids) ORDER BY id")
+    List<OutboxMessage> findClaimed(String token, Collection<Long> ids);
+
+    /** Records that the server accepted a message (see V11): one append, folded later by {@link #markSent}. */
+    @Query("INSERT INTO outbox_accepted (message_row, attempts, sent_at) VALUES (:messageRow, :attempts, :sentAt)")
+    int insertAccepted(long messageRow, int attempts, Instant sentAt);
+
+    @Query("SELECT seq, message_row, attempts, sent_at FROM outbox_accepted ORDER BY seq LIMIT :limit")
+    List<Accepted> findAccepted(int limit);
+
+    @Query("DELETE FROM outbox_accepted WHERE seq IN (:seqs)")
+    int deleteAccepted(Collection<Long> seqs);
+
+    /** Messages of this reference accepted by the server and not folded yet. */
+    @Query("""
+            SELECT COUNT(*) FROM outbox_accepted a JOIN outbox_message m ON m.id = a.message_row
+            WHERE m.reference = :reference""")
+    long countAcceptedByReference(String reference);
 
     @Query("""
             UPDATE outbox_message SET status = 'SENT', sent_at = :sentAt, attempts = :attempts, claimed_until = NULL,
@@ -92,6 +111,11 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
             UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_until = NULL
             WHERE status = 'FAILED'""")
     int requeueAllFailed(Instant now);
+
+    /** A message the server accepted, not yet folded into its row. */
+    @Introspected
+    record Accepted(long seq, long messageRow, int attempts, Instant sentAt) {
+    }
 
     /** The delivery state of one message, read without its bodies. */
     @Introspected

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** The relay's side of the outbox: claims in one short transaction, each outcome in its own (the repository's). */
 @Singleton
@@ -17,23 +18,45 @@ class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} queued messages due at {@code now}, oldest first, until {@code until}. Each row is
-     * claimed by a conditional UPDATE whose count is checked, so a row another relay holds is skipped, never shared.
+     * Claims up to {@code limit} queued messages due at {@code now}, oldest first, until {@code until}: one UPDATE for
+     * the batch, conditional on each row still being free and due, that writes a token of this claim into each row it
+     * takes; the rows carrying the token are the batch. A row another relay holds is skipped, never shared.
      */
     @Transactional
     List<OutboxMessage> claimDue(Instant now, Instant until, int limit) {
         List<Long> due = repository.findDueIds(now, limit);
-        List<Long> claimed = new ArrayList<>(due.size());
-        for (Long id : due) {
-            if (repository.claim(id, now, until) == 1) {
-                claimed.add(id);
-            }
+        if (due.isEmpty()) {
+            return List.of();
         }
-        return claimed.isEmpty() ? List.of() : repository.findByIdInOrderById(claimed);
+        String token = UUID.randomUUID().toString();
+        return repository.claim(due, now, until, token) == 0 ? List.of() : repository.findClaimed(token, due);
     }
 
+    /**
+     * Records that the server accepted {@code m} at {@code sentAt}: one short append of its own (see V11). The message
+     * counts as SENT from here; {@link #foldSent} writes it into its row.
+     */
     void markSent(OutboxMessage m, Instant sentAt) {
-        repository.markSent(m.id(), m.attempts() + 1, sentAt);
+        repository.insertAccepted(m.id(), m.attempts() + 1, sentAt);
+    }
+
+    /**
+     * Writes the accepted messages recorded by {@link #markSent} into their rows (SENT, sent_at, attempts), up to
+     * {@code limit} of them in one transaction; any relay may fold any node's. Returns how many it folded.
+     */
+    @Transactional
+    int foldSent(int limit) {
+        List<OutboxRepository.Accepted> accepted = repository.findAccepted(limit);
+        if (accepted.isEmpty()) {
+            return 0;
+        }
+        List<Long> seqs = new ArrayList<>(accepted.size());
+        for (OutboxRepository.Accepted a : accepted) {
+            repository.markSent(a.messageRow(), a.attempts(), a.sentAt());
+            seqs.add(a.seq());
+        }
+        repository.deleteAccepted(seqs);
+        return accepted.size();
     }
 
     void markRetry(OutboxMessage m, int attempts, Instant nextAttemptAt, String error) {

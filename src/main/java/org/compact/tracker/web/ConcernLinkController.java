@@ -151,7 +151,7 @@ class ConcernLinkController {
         return HttpResponse.<String>status(status).body(html).contentType(MediaType.TEXT_HTML_TYPE)
                 .header("Content-Security-Policy", "default-src 'none'; form-action 'self'; base-uri 'none'")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store");
     }
 }

@@ -138,6 +138,6 @@ class OrganisationLinkController {
         return HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE)
                 .header("Content-Security-Policy", "default-src 'none'; form-action 'self'; base-uri 'none'")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer");
+                .header("Referrer-Policy", "same-origin");
     }
 }

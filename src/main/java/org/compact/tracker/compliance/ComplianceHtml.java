@@ -60,14 +60,17 @@ public final class ComplianceHtml {
             rates.add(new Bar(headline[0], f == null || f.value() == null ? null : f.value().doubleValue(), 1.0, true));
         }
         h.append(barChart("rates", "Share of each rule met, in the period", rates, true));
-        h.append("<p>The consultations behind each rate:</p><ul>");
+        h.append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><caption>The chart's rates: each links to "
+                + "the consultations behind it</caption><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Share "
+                + "met</th></tr></thead><tbody>");
         for (int i = 0; i < HEADLINES.size(); i++) {
             String[] headline = HEADLINES.get(i);
             Bar b = rates.get(i);
-            String text = headline[0] + ": " + (b.value() == null ? "no data" : percent(b.value()));
-            h.append("<li>").append(link(report, headline[0], headline[1], null, text)).append("</li>");
+            h.append("<tr><th scope=\"row\">").append(esc(headline[0])).append("</th><td>")
+                    .append(link(report, headline[0], headline[1], null, b.value() == null ? "no data" : percent(b.value())))
+                    .append("</td></tr>");
         }
-        h.append("</ul>");
+        h.append("</tbody></table>");
         h.append(agencyTable(report));
         h.append("</section>");
 

@@ -537,7 +537,7 @@ class ComplianceIT implements TestPropertyProvider {
                 .bearerAuth(token("monty" + world.officerName.replace("olivia", ""))), String.class);
         String html = page.body();
         assertThat(html).contains("<a href=\"/compliance/consultations?section=NOTICE&amp;figure=fullNoticeRate&amp;"
-                + "from=2031-01-01&amp;to=2031-12-31\">NOTICE: 71.4 %</a>");
+                + "from=2031-01-01&amp;to=2031-12-31\">71.4 %</a>");
         assertThat(html).contains("<a href=\"/compliance/consultations?section=FEEDBACK&amp;figure=overdue&amp;"
                 + "from=2031-01-01&amp;to=2031-12-31\">overdue</a>");
         assertThat(html).contains("&amp;agency=" + world.otherAgencyId + "\">");

@@ -158,6 +158,18 @@ class BrowserJourneyIT implements TestPropertyProvider {
         assertEquals(List.of(earlier), ((List<?>) world.officer.get("/api/consultations/" + id).at("priorWork.relatedIds"))
                 .stream().map(x -> ((Number) x).longValue()).toList());
 
+        // The checklist asks to check who is invited (INCLUSION): the officer records why, as an exemption.
+        assertEquals("WARN", verdict("INCLUSION"));
+        browser.go("/consultations/" + id + "/exemptions?rule=INCLUSION");
+        assertEquals("INCLUSION", browser.js("return document.getElementById('ruleId').value;"));
+        browser.check("exemptions");
+        browser.type("reason", "The groups housing affects were asked in the 2026 Ordsall area survey, with these results.");
+        browser.click("main form button[type='submit']");
+        assertThat(browser.find("#exemptions tr[data-rule='INCLUSION']").getText()).contains("2026 Ordsall area survey");
+        browser.check("exemptions-recorded");
+        browser.go("/consultations/" + id);
+        assertEquals("EXEMPT", verdict("INCLUSION"));
+
         // Notice, through the page that says who gets mail.
         browser.go("/consultations/" + id);
         browser.check("consultation-planned");
@@ -188,14 +200,14 @@ class BrowserJourneyIT implements TestPropertyProvider {
         browser.go(replyLink);
         browser.check("organisation-reply");
         choose("input[name='answer'][value='NEEDS_FORMAT']");
-        fill("textarea[name='note']", "Large print for our members, please.");
+        fill("textarea[name='note']", "Large print for our members, please." + XSS);
         browser.click("form [type='submit']");
         assertThat(browser.find("main").getText()).contains("Thank you");
         browser.check("organisation-replied");
         browser.go(concernLink);
         browser.check("organisation-concern");
         choose("input[name='kind'][value='FORMAT_UNSUITABLE']");
-        fill("textarea[name='text']", "The only meeting is in the evening, when our volunteers are at work.");
+        fill("textarea[name='text']", "The only meeting is in the evening, when our volunteers are at work." + XSS_ATTRIBUTE);
         browser.click("form [type='submit']");
         assertThat(browser.find("main").getText()).contains("Thank you").contains("volunteers are at work");
         browser.check("organisation-concern-raised");
@@ -204,6 +216,7 @@ class BrowserJourneyIT implements TestPropertyProvider {
         signIn(world.officerName);
         assertThat(browser.find("tr[data-consultation='" + id + "']").getText()).contains("1 concern open");
         browser.go("/consultations/" + id);
+        browser.assertNoInjectedScript("the consultation page with the organisation's reply and concern");
         assertEquals("1", browser.find("#count-ACKNOWLEDGED").getText());
         assertThat(browser.find("#replies").getText()).contains("Ordsall Tenants")
                 .contains("We need an accessible format or another language").contains("Large print for our members");
@@ -212,7 +225,9 @@ class BrowserJourneyIT implements TestPropertyProvider {
         browser.click("main a[href='/consultations/" + id + "/concerns']");
         assertEquals("/consultations/" + id + "/concerns", browser.path());
         String concern = browser.find("li[data-concern]").getAttribute("data-concern");
-        assertThat(browser.find("li[data-concern='" + concern + "']").getText()).contains("Open for 0 days");
+        assertThat(browser.find("li[data-concern='" + concern + "']").getText()).contains("Open for 0 days")
+                .contains(XSS_ATTRIBUTE);
+        browser.assertNoInjectedScript("the concerns page");
         browser.check("concerns-open");
         browser.type("answer-" + concern, "We will add a Saturday morning session at the library.");
         browser.click("li[data-concern='" + concern + "'] button[type='submit']");

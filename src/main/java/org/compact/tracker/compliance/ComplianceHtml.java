@@ -43,7 +43,8 @@ public final class ComplianceHtml {
         h.append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta name=\"robots\" content=\"noindex\"><title>").append(esc(title)).append("</title></head><body>")
-                .append("<header><h1>").append(esc(title)).append("</h1><p>")
+                .append("<header><nav aria-label=\"Pages\"><a href=\"/dashboard\">Your consultations</a></nav><h1>")
+                .append(esc(title)).append("</h1>").append(periodForm(report)).append("<p>")
                 .append(esc(report.period().rule())).append("</p><p>Judged on ").append(esc(report.asOf().toString()))
                 .append(" (").append(esc(report.zone())).append("), made at ").append(esc(report.generatedAt().toString()))
                 .append(". Settings: notice ").append(esc(report.settings().noticePeriod())).append(", minimum duration ")
@@ -59,6 +60,17 @@ public final class ComplianceHtml {
             rates.add(new Bar(headline[0], f == null || f.value() == null ? null : f.value().doubleValue(), 1.0, true));
         }
         h.append(barChart("rates", "Share of each rule met, in the period", rates, true));
+        h.append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><caption>The chart's rates: each links to "
+                + "the consultations behind it</caption><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Share "
+                + "met</th></tr></thead><tbody>");
+        for (int i = 0; i < HEADLINES.size(); i++) {
+            String[] headline = HEADLINES.get(i);
+            Bar b = rates.get(i);
+            h.append("<tr><th scope=\"row\">").append(esc(headline[0])).append("</th><td>")
+                    .append(link(report, headline[0], headline[1], null, b.value() == null ? "no data" : percent(b.value())))
+                    .append("</td></tr>");
+        }
+        h.append("</tbody></table>");
         h.append(agencyTable(report));
         h.append("</section>");
 
@@ -66,7 +78,7 @@ public final class ComplianceHtml {
             h.append("<section id=\"").append(esc(s.id())).append("\"><h2>").append(esc(s.id())).append(": ")
                     .append(esc(s.title())).append(" <small>(").append(esc(s.kind())).append(")</small></h2>");
             h.append(chartFor(s));
-            h.append(figureTable(s));
+            h.append(figureTable(report, s));
             for (Map.Entry<String, Listing> l : s.lists().entrySet()) {
                 h.append(listTable(l.getKey(), l.getValue()));
             }
@@ -130,9 +142,10 @@ public final class ComplianceHtml {
         int width = labelWidth + barWidth + 90;
         StringBuilder svg = new StringBuilder();
         svg.append("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-").append(id)
-                .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
+                .append("\" aria-describedby=\"chart-").append(id).append("-desc\" width=\"").append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\"><title id=\"chart-").append(id).append("\">")
-                .append(esc(title)).append("</title><text x=\"0\" y=\"16\" ").append(FONT)
+                .append(esc(title)).append("</title><desc id=\"chart-").append(id).append("-desc\">")
+                .append(esc(describe(bars, shares))).append("</desc><text x=\"0\" y=\"16\" ").append(FONT)
                 .append(" font-weight=\"bold\" fill=\"#0b0c0c\">").append(esc(title)).append("</text>");
         int y = 28;
         for (Bar b : bars) {
@@ -158,6 +171,43 @@ public final class ComplianceHtml {
         return svg.append("</svg></figure>").toString();
     }
 
+    /** The chart's values in words, for those who cannot see it: "NOTICE 71.4 %; PRIOR_WORK 100.0 %; …". */
+    private static String describe(List<Bar> bars, boolean shares) {
+        List<String> parts = new ArrayList<>();
+        for (Bar b : bars) {
+            parts.add(b.label() + " " + (b.value() == null ? "no data"
+                    : shares ? percent(b.value()) : String.format(Locale.ROOT, "%.0f", b.value())));
+        }
+        return String.join("; ", parts) + ".";
+    }
+
+    /** The figure's name (or value) as a link to the consultations behind it, or as text when it has none. */
+    private static String link(ComplianceReport report, String section, String figure, @Nullable Long agency, String text) {
+        if (!DrillDown.has(section, figure)) {
+            return esc(text);
+        }
+        Long scope = agency != null ? agency : report.agency() == null ? null : report.agency().id();
+        String href = "/compliance/consultations?section=" + enc(section) + "&figure=" + enc(figure) + "&from="
+                + report.period().from() + "&to=" + report.period().to() + (scope == null ? "" : "&agency=" + scope);
+        return "<a href=\"" + esc(href) + "\">" + esc(text) + "</a>";
+    }
+
+    /** A form to ask for another period (the agency stays as it is). */
+    private static String periodForm(ComplianceReport report) {
+        StringBuilder f = new StringBuilder("<form method=\"get\" action=\"/compliance\"><p>");
+        if (report.agency() != null) {
+            f.append("<input type=\"hidden\" name=\"agency\" value=\"").append(report.agency().id()).append("\">");
+        }
+        return f.append("<label for=\"from\">From</label> <input type=\"date\" id=\"from\" name=\"from\" value=\"")
+                .append(report.period().from()).append("\"> <label for=\"to\">to</label> <input type=\"date\" id=\"to\" ")
+                .append("name=\"to\" value=\"").append(report.period().to()).append("\"> <button type=\"submit\">Show the ")
+                .append("report for this period</button></p></form>").toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static String agencyTable(ComplianceReport report) {
         if (report.byAgency().isEmpty()) {
             return "";
@@ -174,19 +224,22 @@ public final class ComplianceHtml {
                     .append("</td>");
             for (String rule : rules) {
                 ComplianceReport.Rate r = a.rates().get(rule);
-                t.append("<td>").append(r.rate() == null ? "no data" : esc(percent(r.rate()))).append("<br><small>")
-                        .append(r.met()).append(" of ").append(r.of()).append("</small></td>");
+                String figure = HEADLINES.stream().filter(x -> x[0].equals(rule)).map(x -> x[1]).findFirst().orElse("");
+                t.append("<td>").append(link(report, rule, figure, a.agencyId(), r.rate() == null ? "no data"
+                        : percent(r.rate()))).append("<br><small>").append(r.met()).append(" of ").append(r.of())
+                        .append("</small></td>");
             }
             t.append("</tr>");
         }
         return t.append("</tbody></table>").toString();
     }
 
-    private static String figureTable(Section s) {
-        StringBuilder t = new StringBuilder("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><thead><tr>"
+    private static String figureTable(ComplianceReport report, Section s) {
+        StringBuilder t = new StringBuilder("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><caption>")
+                .append(esc(s.id())).append(" figures: each named figure links to the consultations behind it</caption><thead><tr>"
                 + "<th scope=\"col\">Figure</th><th scope=\"col\">Value</th><th scope=\"col\">Definition</th></tr></thead><tbody>");
         for (Map.Entry<String, Figure> f : s.figures().entrySet()) {
-            t.append("<tr><th scope=\"row\">").append(esc(f.getKey())).append("</th><td>")
+            t.append("<tr><th scope=\"row\">").append(link(report, s.id(), f.getKey(), null, f.getKey())).append("</th><td>")
                     .append(esc(format(f.getValue()))).append("</td><td>").append(esc(f.getValue().definition()))
                     .append("</td></tr>");
         }

@@ -90,6 +90,31 @@ public class ComplianceService {
                 .publicSummary());
     }
 
+    /**
+     * The consultations behind one figure of the report for this scope: {@code section} and {@code figure} as the
+     * report names them (for example NOTICE and fullNoticeRate). Refused with 422, naming the field, for a section
+     * or figure the report does not have, or a figure about no consultation (the directory's opt-outs).
+     */
+    public ComplianceDrill drillDown(ReportScope scope, @Nullable String section, @Nullable String figure) {
+        String s = section == null ? "" : section.strip();
+        String f = figure == null ? "" : figure.strip();
+        if (s.isEmpty() || DrillDown.FIGURES.stream().noneMatch(k -> k.startsWith(s + "."))) {
+            throw Refusal.invalid("section", s.isEmpty() ? "name the section of the figure, for example NOTICE"
+                    : "'" + s + "' is not a section whose figures list consultations");
+        }
+        if (!DrillDown.has(s, f)) {
+            throw Refusal.invalid("figure", f.isEmpty() ? "name the figure, for example fullNoticeRate"
+                    : "'" + f + "' is not a figure of " + s + " that lists consultations");
+        }
+        return inSnapshot(connection -> DrillDown.list(connection,
+                new ReportBuilder(connection, scope, settings(), sql, clock.instant()), scope, s, f));
+    }
+
+    /** Whether a figure of the report has a drill-down to the consultations behind it. */
+    public static boolean drillsDown(String section, String figure) {
+        return DrillDown.has(section, figure);
+    }
+
     ReportBuilder.Settings settings() {
         return new ReportBuilder.Settings(rules.noticePeriod(), rules.minimumDuration(), rules.analysisPeriod(),
                 feedbackDue);

@@ -23,6 +23,20 @@ final class Q {
         return this;
     }
 
+    /** A condition with its bound values, each {@code ?} of its text taking the next value. */
+    Q cond(Criteria.Cond condition) {
+        String[] parts = condition.sql().split("\\?", -1);
+        if (parts.length != condition.params().size() + 1) {
+            throw new IllegalArgumentException("A condition needs one value per ?: " + condition);
+        }
+        sql.append(parts[0]);
+        for (int i = 0; i < condition.params().size(); i++) {
+            p(condition.params().get(i));
+            sql.append(parts[i + 1]);
+        }
+        return this;
+    }
+
     String sql() {
         return sql.toString();
     }

@@ -531,57 +531,37 @@ final class ReportBuilder {
      * per-consultation rule test, with feedback joined in (exemptions are counted by {@link #exemptionCounts}).
      */
     private Map<Long, Map<String, Long>> consultationCounts(TreeMap<Integer, Long> feedbackDays) throws SQLException {
-        Settings s = settings;
         // Grouped by agency and by the days feedback took (null without feedback), so that the one scan also gives
         // the distribution of feedback days, from which the median is read.
         String days = "CASE WHEN c.k = 1 AND c.status = 'FEEDBACK_GIVEN' AND f.consultation_id IS NOT NULL THEN "
                 + Sql.days(sql.localDate("f.recorded_at"), "c.closes_on") + " END";
+        Criteria is = criteria();
         Q q = new Q().add("SELECT c.agency_id, " + days + " AS fb_days, COUNT(*) AS total");
         for (String status : STATUSES) {
-            sum(q, "st_" + status.toLowerCase(Locale.ROOT), "c.status = '" + status + "'");
+            sum(q, "st_" + status.toLowerCase(Locale.ROOT), is.status(status));
         }
         q.add(", SUM(c.k) AS counted");
-        String opened = "c.k = 1 AND c.opened_on IS NOT NULL";
-        String openedShort = opened + " AND c.opened_on < " + Sql.plus("c.notified_on", s.notice());
-        sum(q, "opened", opened);
-        sum(q, "opened_short", openedShort);
-        q.add(", SUM(CASE WHEN c.status = 'PLANNED' AND c.opens_on < ").p(scope.today().plus(s.notice()))
-                .add(" THEN 1 ELSE 0 END) AS past_deadline");
-        sum(q, "pw_related", "c.k = 1 AND c.prior_work_ids <> '[]'");
-        sum(q, "pw_statement", "c.k = 1 AND c.prior_work_ids = '[]' AND TRIM(COALESCE(c.prior_work_statement, '')) <> ''");
-        sum(q, "influence_met", "c.k = 1 AND c.decision_date IS NOT NULL AND c.closes_on IS NOT NULL AND c.decision_date > "
-                + Sql.plus("c.closes_on", s.analysis()));
-        sum(q, "influence_stated", "c.k = 1 AND TRIM(COALESCE(c.open_to_change, '')) <> '' "
-                + "AND TRIM(COALESCE(c.fixed, '')) <> '' AND TRIM(COALESCE(c.decision_maker, '')) <> ''");
-        String durationMet = "c.opens_on IS NOT NULL AND c.closes_on IS NOT NULL AND "
-                + Sql.plus("c.opens_on", s.minimumDuration()) + " <= " + Sql.plus("c.closes_on", Period.ofDays(1));
-        sum(q, "duration_met", "c.k = 1 AND " + durationMet);
-        sum(q, "methods_met", "c.k = 1 AND c.methods <> '[]' AND c.audiences <> '[]'");
-        List<String> namesAny = new ArrayList<>();
+        sum(q, "opened", is.opened());
+        sum(q, "opened_short", is.openedShort());
+        sum(q, "past_deadline", is.plannedPastNoticeDeadline());
+        sum(q, "pw_related", is.priorWorkRelated());
+        sum(q, "pw_statement", is.priorWorkStatementOnly());
+        sum(q, "influence_met", is.influenceMet());
+        sum(q, "influence_stated", is.influenceStated());
+        sum(q, "duration_met", is.durationMet());
+        sum(q, "methods_met", is.methodsMet());
         for (String group : GROUPS) {
-            String named = "c.aud LIKE '%\"" + group.replace("_", "\\_") + "\"%' ESCAPE '\\'";
-            namesAny.add(named);
-            sum(q, "g_" + group.toLowerCase(Locale.ROOT), "c.k = 1 AND " + named);
+            sum(q, "g_" + group.toLowerCase(Locale.ROOT), is.counted().and(is.names(group)));
         }
-        sum(q, "inclusion_any", "c.k = 1 AND (" + String.join(" OR ", namesAny) + ")");
-        String closed = "c.k = 1 AND c.status IN ('CLOSED', 'FEEDBACK_GIVEN')";
-        String feedbackDue = Sql.plus("c.closes_on", s.feedbackDue());
-        sum(q, "fb_closed", closed);
-        sum(q, "fb_given", "c.k = 1 AND c.status = 'FEEDBACK_GIVEN'");
-        sum(q, "fb_on_time", "c.k = 1 AND c.status = 'FEEDBACK_GIVEN' AND f.consultation_id IS NOT NULL AND "
-                + sql.localDate("f.recorded_at") + " <= " + feedbackDue);
-        q.add(", SUM(CASE WHEN c.k = 1 AND c.status = 'CLOSED' AND c.closes_on IS NOT NULL AND " + feedbackDue + " < ")
-                .p(scope.today()).add(" THEN 1 ELSE 0 END) AS fb_overdue");
-        q.add(", SUM(CASE WHEN c.k = 1 AND c.status = 'CLOSED' AND (c.closes_on IS NULL OR " + feedbackDue + " >= ")
-                .p(scope.today()).add(") THEN 1 ELSE 0 END) AS fb_not_yet_due");
-        sum(q, "fb_published", "c.k = 1 AND c.status = 'FEEDBACK_GIVEN' AND f.report_url IS NOT NULL");
-        q.add(" FROM (SELECT id, agency_id, status, opens_on, closes_on, notified_on, opened_on, decision_date, "
-                + "decision_maker, open_to_change, fixed, prior_work_ids, prior_work_statement, methods, audiences, "
-                + "UPPER(REPLACE(REPLACE(audiences, ' ', '_'), '-', '_')) AS aud, "
-                + "CASE WHEN notified_on IS NOT NULL AND status <> 'WITHDRAWN' THEN 1 ELSE 0 END AS k "
-                + "FROM consultation c WHERE ");
-        where(q, "c", false);
-        q.add(") c LEFT JOIN feedback f ON f.consultation_id = c.id GROUP BY c.agency_id, " + days);
+        sum(q, "inclusion_any", is.namesAnyGroup());
+        sum(q, "fb_closed", is.feedbackClosed());
+        sum(q, "fb_given", is.feedbackGiven());
+        sum(q, "fb_on_time", is.feedbackOnTime());
+        sum(q, "fb_overdue", is.feedbackOverdue());
+        sum(q, "fb_not_yet_due", is.feedbackNotYetDue());
+        sum(q, "fb_published", is.feedbackPublished());
+        scan(q);
+        q.add(" GROUP BY c.agency_id, " + days);
         Map<Long, Map<String, Long>> out = new HashMap<>();
         try (PreparedStatement st = q.prepare(connection); ResultSet rs = run(st, q)) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -598,6 +578,21 @@ final class ReportBuilder {
             }
         }
         return out;
+    }
+
+    /**
+     * The period's consultations as {@link Criteria} reads them: {@code FROM} the consultations of the scope, as
+     * {@code c} with {@code k} (1 when counted) and {@code aud} (audiences as codes), left-joined with their
+     * {@code feedback f}.
+     */
+    Q scan(Q q) {
+        q.add(" FROM (SELECT id, title, agency_id, status, opens_on, closes_on, notified_on, opened_on, decision_date, "
+                + "decision_maker, open_to_change, fixed, prior_work_ids, prior_work_statement, methods, audiences, "
+                + "UPPER(REPLACE(REPLACE(audiences, ' ', '_'), '-', '_')) AS aud, "
+                + "CASE WHEN notified_on IS NOT NULL AND status <> 'WITHDRAWN' THEN 1 ELSE 0 END AS k "
+                + "FROM consultation c WHERE ");
+        where(q, "c", false);
+        return q.add(") c LEFT JOIN feedback f ON f.consultation_id = c.id");
     }
 
     /**
@@ -864,7 +859,7 @@ final class ReportBuilder {
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Runs a query, logging its time at DEBUG (org.compact.tracker.compliance). */
-    private static ResultSet run(PreparedStatement statement, Q q) throws SQLException {
+    static ResultSet run(PreparedStatement statement, Q q) throws SQLException {
         long start = System.nanoTime();
         ResultSet rs = statement.executeQuery();
         if (LOG.isDebugEnabled()) {
@@ -888,6 +883,14 @@ final class ReportBuilder {
 
     private static void sum(Q q, String name, String condition) {
         q.add(", SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END) AS " + name);
+    }
+
+    private static void sum(Q q, String name, Criteria.Cond condition) {
+        q.add(", SUM(CASE WHEN ").cond(condition).add(" THEN 1 ELSE 0 END) AS " + name);
+    }
+
+    Criteria criteria() {
+        return new Criteria(settings, sql, scope.today());
     }
 
     /** Rows keyed by their first column (an agency id), each other column read as a count. */

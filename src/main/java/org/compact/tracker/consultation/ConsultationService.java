@@ -162,6 +162,31 @@ public class ConsultationService {
         return view(saved);
     }
 
+    /**
+     * The rule checks a consultation would have with {@code request} applied, saving nothing: the consultation form
+     * asks for them while the officer types. {@code id} is the consultation being changed, or null for one not
+     * registered yet (which has no exemptions and no feedback to judge). The same policies and facts as
+     * {@link #register} and {@link #update}; a request the service would refuse outright (a control character, an
+     * unknown method) is refused here the same way.
+     */
+    @Transactional(readOnly = true)
+    public List<Check> preview(Actor actor, @Nullable Long id, ConsultationRequest request) {
+        Consultation c;
+        if (id == null) {
+            actor.requireMayActFor(actor.agencyId());
+            c = new Consultation();
+            c.setAgencyId(actor.agencyId());
+            c.setStatus(ConsultationStatus.PLANNED);
+            c.setLeadOfficer(actor.username());
+        } else {
+            // Loaded and changed in memory only: nothing here saves it.
+            c = load(id);
+            actor.requireMayActFor(c.getAgencyId());
+        }
+        ConsultationEdit.apply(c, request);
+        return checks(c);
+    }
+
     /** The agency a consultation belongs to (404 if there is none), for features that check who may act. */
     public Long agencyOf(Long id) {
         return load(id).getAgencyId();

@@ -33,6 +33,7 @@ import java.util.Map;
  */
 @Singleton
 public class FeedbackService {
+    static final int MAX_NOTE = 5000;
     private final FeedbackRepository feedback;
     private final FeedbackActionRepository actions;
     private final ConsultationService consultations;
@@ -100,11 +101,15 @@ public class FeedbackService {
         return actions.findByConsultationIdOrderById(consultationId);
     }
 
-    /** Marks a promised action done (ACTION), with an optional note of what was done. */
+    /** Marks a promised action done (ACTION), with an optional note of what was done (plain text, 5000 at most). */
     @Transactional
     public FeedbackAction markDone(Actor actor, Long consultationId, Long actionId, @Nullable String note) {
         ConsultationService.Summary c = consultations.summary(consultationId);
         actor.requireMayActFor(c.agencyId());
+        Text.plain("note", note);
+        if (note != null && note.strip().length() > MAX_NOTE) {
+            throw Refusal.invalid("note", "must be at most " + MAX_NOTE + " characters (it has " + note.strip().length() + ")");
+        }
         FeedbackAction a = actions.findById(actionId).filter(x -> x.consultationId().equals(consultationId))
                 .orElseThrow(() -> Refusal.notFound("action", actionId));
         if (a.doneOn() != null) {

@@ -38,8 +38,11 @@ public final class EarlierWork {
                           @Nullable Feedback feedback) {
     }
 
-    /** Similar consultations of any agency that opened within [{@code from}, {@code to}], best first. */
+    /**
+     * Similar consultations of any agency that opened within [{@code from}, {@code to}], best first; {@code
+     * consultationId} is absent for a consultation not saved yet.
+     */
     @Serdeable
-    public record SimilarList(long consultationId, LocalDate from, LocalDate to, List<Similar> similar) {
+    public record SimilarList(@Nullable Long consultationId, LocalDate from, LocalDate to, List<Similar> similar) {
     }
 }

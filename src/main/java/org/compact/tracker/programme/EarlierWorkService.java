@@ -86,13 +86,31 @@ public class EarlierWorkService {
      */
     public EarlierWork.SimilarList similar(long id) {
         ConsultationRow me = store.find(id).orElseThrow(() -> Refusal.notFound("consultation", id));
-        LocalDate to = me.opensOn() != null ? me.opensOn() : LocalDate.now(clock);
+        return similarTo(new Draft(id, me.themes(), me.areas(), me.title(), me.summary(), me.opensOn()));
+    }
+
+    /**
+     * What a consultation being written is about, for {@link #similarTo}: its id once saved (left out of the
+     * answer), themes, areas, title, summary and open date, as typed so far.
+     */
+    public record Draft(@Nullable Long id, List<String> themes, List<String> areas, @Nullable String title,
+                        @Nullable String summary, @Nullable LocalDate opensOn) {
+    }
+
+    /**
+     * The earlier consultations most like a draft, by the same score and look-back as {@link #similar(long)}: the
+     * consultation form proposes them while the officer types, before anything is saved. A draft with no theme,
+     * area or significant word finds nothing.
+     */
+    public EarlierWork.SimilarList similarTo(Draft draft) {
+        LocalDate to = draft.opensOn() != null ? draft.opensOn() : LocalDate.now(clock);
         LocalDate from = to.minus(rules.settings().priorWorkLookBack());
-        Similarity.Subject mine = subject(me);
+        Similarity.Subject mine = new Similarity.Subject(draft.themes(), draft.areas(),
+                draft.title() == null ? "" : draft.title(), draft.summary());
         record Scored(ConsultationRow row, Similarity.Score score) {
         }
         List<EarlierWork.Similar> similar = store.openingBetween(from, to).stream()
-                .filter(r -> r.id() != id && !r.withdrawnBeforeNotice())
+                .filter(r -> (draft.id() == null || r.id() != draft.id()) && !r.withdrawnBeforeNotice())
                 .map(r -> new Scored(r, Similarity.score(mine, subject(r))))
                 .filter(s -> s.score().score() > 0)
                 .sorted(Comparator.comparingInt((Scored s) -> s.score().score()).reversed()
@@ -102,7 +120,7 @@ public class EarlierWorkService {
                         s.row().status(), s.row().opensOn(), s.row().closesOn(), s.score().score(), s.score().why(),
                         feedback(s.row())))
                 .toList();
-        return new EarlierWork.SimilarList(id, from, to, similar);
+        return new EarlierWork.SimilarList(draft.id(), from, to, similar);
     }
 
     private EarlierWork.Hit hit(ConsultationRow r) {

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.compliance.ComplianceCsv;
 import org.compact.tracker.compliance.ComplianceReport;
+import org.compact.tracker.compliance.ComplianceDrill;
 import org.compact.tracker.compliance.ComplianceService;
 import org.compact.tracker.compliance.PublicCompliance;
 import org.compact.tracker.security.Actors;
@@ -60,6 +61,16 @@ class ComplianceApiController {
     HttpResponse<byte[]> reportCsv(Authentication auth, @Nullable @QueryValue String from,
                                    @Nullable @QueryValue String to, @Nullable @QueryValue String agency) {
         return csv(compliance.report(compliance.scope(Actors.of(auth), from, to, agency)), true);
+    }
+
+    @Get(value = "/compliance/consultations", produces = MediaType.APPLICATION_JSON)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(summary = "The consultations behind one figure of the report (section and figure as the report names "
+            + "them): those it counts, or for a rate those it divides by, each marked met or not")
+    ComplianceDrill drillDown(Authentication auth, @Nullable @QueryValue String section, @Nullable @QueryValue String figure,
+                              @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                              @Nullable @QueryValue String agency) {
+        return compliance.drillDown(compliance.scope(Actors.of(auth), from, to, agency), section, figure);
     }
 
     @Get(value = "/compliance/public", produces = MediaType.APPLICATION_JSON)

@@ -7,11 +7,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -122,12 +122,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Clicks something that leads to another page, and waits until that page has loaded. */
+    /**
+     * Clicks something that leads to another page, and waits until that page has loaded: the old page is marked, and
+     * the wait is over when a document without the mark is complete. (Waiting for the old {@code <html>} element to
+     * go stale sometimes failed: chromedriver can answer "Node with given id does not belong to the document" while
+     * the documents change, which is not a stale-element error.)
+     */
     void click(String css) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        String mark = "page-" + System.nanoTime();
+        js("window.__trackerPage = arguments[0];", mark);
         find(css).click();
-        waitUntil(ExpectedConditions.stalenessOf(old), Duration.ofSeconds(30));
-        waitUntil(d -> "complete".equals(js("return document.readyState;")), Duration.ofSeconds(30));
+        waitUntil(d -> {
+            try {
+                return !mark.equals(js("return window.__trackerPage;")) && "complete".equals(js("return document.readyState;"));
+            } catch (WebDriverException changing) {
+                return false;
+            }
+        }, Duration.ofSeconds(30));
     }
 
     Object js(String script, Object... args) {

@@ -473,6 +473,98 @@ class ComplianceIT implements TestPropertyProvider {
         assertThat(html).contains("71.4 %", "36 days", "Empty Borough Council");
     }
 
+    @Test
+    void everyFigureThatCountsConsultationsDrillsDownToExactlyThatMany() {
+        for (String query : List.of(PERIOD, PERIOD + "&agency=" + world.agencyId, PERIOD + "&agency=" + world.otherAgencyId)) {
+            Map<String, Object> r = world.monitor.get("/api/compliance?" + query).json();
+            int same = 0;
+            for (String key : DrillDown.FIGURES) {
+                String section = key.substring(0, key.indexOf('.'));
+                String figure = key.substring(key.indexOf('.') + 1);
+                if (Jsons.at(r, "sections." + section + ".figures." + figure) == null) {
+                    continue; // a concern kind that did not occur
+                }
+                Api.Reply d = world.monitor.get("/api/compliance/consultations?section=" + section + "&figure=" + figure
+                        + "&" + query);
+                assertEquals(200, d.status(), key + " " + d);
+                List<Map<String, Object>> listed = (List<Map<String, Object>>) d.json().get("rows");
+                assertEquals(((Number) d.at("total")).intValue(), listed.size(), key);
+                if (Boolean.TRUE.equals(d.at("countsSame"))) {
+                    same++;
+                    assertEquals(value(r, section, figure).longValue(), ((Number) d.at("total")).longValue(), key + " " + query);
+                }
+            }
+            assertThat(same).as("figures that count consultations").isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void aRateDrillsDownToTheConsultationsItDividesByEachMarkedMetOrNot() {
+        Map<Long, Object> duration = drilled("DURATION", "rate", PERIOD);
+        assertEquals(Map.of(c1, true, c2, false, c3, true, c4, true), duration);
+        assertEquals(Map.of(c1, true, c2, false, c3, true, c4, true), drilled("NOTICE", "fullNoticeRate", PERIOD));
+        assertEquals(Map.of(c1, true, c3, true, c2, false), drilled("FEEDBACK", "onTimeRate", PERIOD));
+        assertThat(drilled("FEEDBACK", "overdue", PERIOD)).containsOnlyKeys(c2);
+        assertThat(drilled("ACTION", "overdue", PERIOD)).containsOnlyKeys(c3);
+        assertEquals(Map.of(c1, false, c2, true), drilled("MONITOR", "answeredRate", PERIOD));
+        assertThat(drilled("EXEMPTIONS", "INFLUENCE", PERIOD)).containsOnlyKeys(c4);
+        assertThat(drilled("SCOPE", "withdrawn", PERIOD)).containsOnlyKeys(c6);
+        assertThat(drilled("NOTICE", "plannedPastNoticeDeadline", PERIOD)).containsOnlyKeys(c5);
+        assertThat(drilled("INCLUSION", "CARERS", PERIOD)).containsOnlyKeys(c4);
+        assertThat(drilled("DURATION", "rate", PERIOD + "&agency=" + world.otherAgencyId)).containsOnlyKeys(c4);
+        Api.Reply first = world.monitor.get("/api/compliance/consultations?section=DURATION&figure=rate&" + PERIOD);
+        assertEquals(SHELTER, ((List<Map<String, Object>>) first.json().get("rows")).stream()
+                .filter(x -> ((Number) x.get("consultationId")).longValue() == c2).findFirst().orElseThrow().get("title"));
+    }
+
+    @Test
+    void theDrillDownKeepsTheReportsAccessRulesAndNamesABadField() {
+        assertEquals(200, world.officer.get("/api/compliance/consultations?section=SCOPE&figure=counted&" + PERIOD).status());
+        assertThat(drilledBy(world.officer, "SCOPE", "counted")).doesNotContainKey(c4);
+        Api.Reply other = world.officer.get("/api/compliance/consultations?section=SCOPE&figure=counted&" + PERIOD
+                + "&agency=" + world.otherAgencyId);
+        assertEquals(403, other.status(), other::toString);
+        assertInvalid("/api/compliance/consultations?section=NOTICE&figure=noSuchFigure&" + PERIOD, "figure");
+        assertInvalid("/api/compliance/consultations?section=OPT_OUT&figure=organisations&" + PERIOD, "section");
+        assertInvalid("/api/compliance/consultations?figure=counted&" + PERIOD, "section");
+        assertInvalid("/api/compliance/consultations?section=SCOPE&figure=counted&from=2031-02-30", "from");
+        assertEquals(401, Api.anonymous(client).get("/api/compliance/consultations?section=SCOPE&figure=counted").status());
+    }
+
+    @Test
+    void thePageLinksEachFigureToTheConsultationsBehindItAndDescribesItsCharts() {
+        HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET("/compliance?" + PERIOD)
+                .bearerAuth(token("monty" + world.officerName.replace("olivia", ""))), String.class);
+        String html = page.body();
+        assertThat(html).contains("<a href=\"/compliance/consultations?section=NOTICE&amp;figure=fullNoticeRate&amp;"
+                + "from=2031-01-01&amp;to=2031-12-31\">71.4 %</a>");
+        assertThat(html).contains("<a href=\"/compliance/consultations?section=FEEDBACK&amp;figure=overdue&amp;"
+                + "from=2031-01-01&amp;to=2031-12-31\">overdue</a>");
+        assertThat(html).contains("&amp;agency=" + world.otherAgencyId + "\">");
+        assertThat(html).contains("<desc id=\"chart-rates-desc\">NOTICE 71.4 %; PRIOR_WORK 100.0 %;")
+                .contains("aria-describedby=\"chart-rates-desc\"");
+        assertThat(html).as("opt-outs are about no consultation").contains("<th scope=\"row\">optedOutOfAll</th>");
+    }
+
+    private Map<Long, Object> drilled(String section, String figure, String query) {
+        Api.Reply d = world.monitor.get("/api/compliance/consultations?section=" + section + "&figure=" + figure + "&" + query);
+        assertEquals(200, d.status(), d::toString);
+        Map<Long, Object> out = new HashMap<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) d.json().get("rows")) {
+            out.put(((Number) row.get("consultationId")).longValue(), row.get("met") == null ? "" : row.get("met"));
+        }
+        return out;
+    }
+
+    private Map<Long, Object> drilledBy(Api api, String section, String figure) {
+        Map<Long, Object> out = new HashMap<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) api.get("/api/compliance/consultations?section="
+                + section + "&figure=" + figure + "&" + PERIOD).json().get("rows")) {
+            out.put(((Number) row.get("consultationId")).longValue(), row.get("met"));
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private void expect(Map<String, Object> report, String section, Map<String, ?> expected) {

@@ -49,6 +49,11 @@ final class Checklist {
                 c.ruleId().kind() == RuleId.Kind.BLOCK)).toList();
     }
 
+    /** The rule's name in plain words, as the checklist shows it. */
+    static String name(RuleId rule) {
+        return NAMES.getOrDefault(rule, Labels.code(rule.name()));
+    }
+
     /** Red flags: any failed rule, and warnings on notice, feedback and actions. */
     static List<String> flags(@Nullable List<Check> checks) {
         if (checks == null) {

@@ -24,6 +24,8 @@ import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.HistoryEntry;
 import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.feedback.FeedbackService;
+import org.compact.tracker.feedback.ParticipantService;
+import org.compact.tracker.mail.MailStatus;
 import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.notice.NoticeKind;
 import org.compact.tracker.organisation.OrganisationService;
@@ -60,17 +62,19 @@ class ConsultationDetailsController {
     private final OrganisationService organisations;
     private final ConcernService concerns;
     private final FeedbackService feedback;
+    private final ParticipantService participants;
     private final Deadlines deadlines;
     private final PageModel pages;
     private final Clock clock;
 
     ConsultationDetailsController(ConsultationService consultations, OrganisationService organisations,
-                                  ConcernService concerns, FeedbackService feedback, Deadlines deadlines,
-                                  PageModel pages, Clock clock) {
+                                  ConcernService concerns, FeedbackService feedback, ParticipantService participants,
+                                  Deadlines deadlines, PageModel pages, Clock clock) {
         this.consultations = consultations;
         this.organisations = organisations;
         this.concerns = concerns;
         this.feedback = feedback;
+        this.participants = participants;
         this.deadlines = deadlines;
         this.pages = pages;
         this.clock = clock;
@@ -78,6 +82,14 @@ class ConsultationDetailsController {
 
     /** A step offered on the details page. */
     public record Step(String action, String label, String href, boolean warning) {
+    }
+
+    /** One contact's mail that needs a look: a reply (what, note, when) or a failure (kind, why). */
+    public record MailLine(String organisation, String email, String what, String detail, String when) {
+    }
+
+    /** A link to a part of the consultation, with its count in words. */
+    public record Part(String name, String href, String count) {
     }
 
     /** One line of the history, in words. */
@@ -95,7 +107,16 @@ class ConsultationDetailsController {
         model.put("statusLabel", Labels.code(c.status().name()));
         model.put("facts", facts(c));
         model.put("checklist", Checklist.of(c.checks()));
-        model.put("counts", counts(consultations.deliveries(id)));
+        DeliveryReport report = consultations.deliveries(id);
+        model.put("counts", counts(report));
+        model.put("replies", report.deliveries().stream().filter(d -> d.reply() != null)
+                .map(d -> new MailLine(d.organisationName(), d.email(), d.reply().label(),
+                        d.replyNote() == null ? "" : d.replyNote(),
+                        d.repliedAt() == null ? "" : WHEN.format(d.repliedAt().atZone(clock.getZone())))).toList());
+        model.put("failures", report.deliveries().stream().filter(d -> d.status() == MailStatus.FAILED)
+                .map(d -> new MailLine(d.organisationName(), d.email(), Labels.code(d.kind().name()),
+                        d.failure() == null ? "" : d.failure(), "")).toList());
+        model.put("parts", parts(c, actor));
         model.put("history", consultations.history(id).stream().map(this::line).toList());
         model.put("concerns", concerns.list(actor, id));
         model.put("steps", actor.mayActFor(c.agencyId()) ? steps(c) : List.of());
@@ -264,6 +285,19 @@ class ConsultationDetailsController {
             case CLOSED -> List.of(new Step("feedback", "Give feedback", base + "/feedback", false));
             case FEEDBACK_GIVEN, WITHDRAWN -> List.of();
         };
+    }
+
+    private List<Part> parts(ConsultationView c, Actor actor) {
+        String base = "/consultations/" + c.id();
+        int exemptions = c.exemptions() == null ? 0 : c.exemptions().size();
+        List<ConcernService.View> raised = concerns.list(actor, c.id());
+        long open = raised.stream().filter(ConcernService.View::open).count();
+        int actions = feedback.actions(c.id()).size();
+        int taking = participants.list(actor, c.id()).size();
+        return List.of(new Part("Exemptions", base + "/exemptions", String.valueOf(exemptions)),
+                new Part("Concerns", base + "/concerns", open + " open of " + raised.size()),
+                new Part("Actions", base + "/actions", String.valueOf(actions)),
+                new Part("Participants", base + "/participants", String.valueOf(taking)));
     }
 
     private Map<String, String> facts(ConsultationView c) {

@@ -24,6 +24,8 @@ import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.programme.EarlierWorkService;
+import org.compact.tracker.rules.Check;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
@@ -48,11 +50,14 @@ class ConsultationPageController {
 
     private final ConsultationService consultations;
     private final OrganisationService organisations;
+    private final EarlierWorkService earlierWork;
     private final PageModel pages;
 
-    ConsultationPageController(ConsultationService consultations, OrganisationService organisations, PageModel pages) {
+    ConsultationPageController(ConsultationService consultations, OrganisationService organisations,
+                               EarlierWorkService earlierWork, PageModel pages) {
         this.consultations = consultations;
         this.organisations = organisations;
+        this.earlierWork = earlierWork;
         this.pages = pages;
     }
 
@@ -113,6 +118,52 @@ class ConsultationPageController {
         }
     }
 
+    /**
+     * The checklist and the similar earlier consultations of the form as typed, saving nothing: the form's script
+     * posts the whole form here as fields change and puts the answer beside it. A form the service would refuse
+     * outright keeps the checklist empty, with the reason.
+     */
+    @Post(value = "/preview", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    ModelAndView<Map<String, Object>> previewNew(HttpRequest<?> request, Authentication auth, @Nullable @Body String body) {
+        return preview(request, auth, null, body);
+    }
+
+    @Post(value = "/{id}/preview", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    ModelAndView<Map<String, Object>> previewSaved(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
+                                                   @Nullable @Body String body) {
+        return preview(request, auth, id, body);
+    }
+
+    private ModelAndView<Map<String, Object>> preview(HttpRequest<?> request, Authentication auth, @Nullable Long id,
+                                                      @Nullable String body) {
+        ConsultationForm form = ConsultationForm.read(FormData.parse(body));
+        List<FieldError> errors = new ArrayList<>();
+        ConsultationRequest r = form.toRequest(errors);
+        Map<String, Object> model = pages.of(request, auth, "Checklist");
+        List<Check> checks = List.of();
+        String problem = null;
+        try {
+            if (!errors.isEmpty()) {
+                throw Refusal.invalid(errors);
+            }
+            checks = consultations.preview(Actors.of(auth), id, r);
+        } catch (Refusal refused) {
+            if (refused.status() == 404 || refused.status() == 403) {
+                throw refused;
+            }
+            problem = FieldIds.errors(problems(refused)).get(0).text();
+        }
+        model.put("checklist", Checklist.of(checks));
+        model.put("draft", true);
+        model.put("draftProblem", problem);
+        model.put("similar", SimilarProposals.of(earlierWork, Actors.of(auth), id, form));
+        return new ModelAndView<>("consultation-preview", model);
+    }
+
     @Error(exception = Refusal.class)
     HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
         return ErrorPage.of(pages, request, refusal);
@@ -130,6 +181,8 @@ class ConsultationPageController {
         model.put("checklist", c == null ? List.of() : Checklist.of(c.checks()));
         model.put("saved", saved);
         model.put("organisations", organisationChoices(form));
+        model.put("similar", SimilarProposals.of(earlierWork, Actors.of(auth), c == null ? null : c.id(), form));
+        model.put("previewUrl", c == null ? "/consultations/preview" : "/consultations/" + c.id() + "/preview");
         return new ModelAndView<>("consultation-form", model);
     }
 

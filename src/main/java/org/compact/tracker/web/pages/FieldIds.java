@@ -25,7 +25,10 @@ final class FieldIds {
             Map.entry("agencyId", "Agency"), Map.entry("youSaid", "You said"), Map.entry("weDid", "We did"),
             Map.entry("outcome", "Outcome"), Map.entry("reasons", "Reasons"), Map.entry("reportUrl", "Report address"),
             Map.entry("decidedOn", "Decided on"), Map.entry("responseCounts", "Responses"),
-            Map.entry("actions", "Actions"), Map.entry("reason", "Reason"));
+            Map.entry("actions", "Actions"), Map.entry("reason", "Reason"), Map.entry("ruleId", "Rule"),
+            Map.entry("answer", "Answer"), Map.entry("note", "Note"), Map.entry("name", "Name"),
+            Map.entry("email", "Email address"), Map.entry("consentAt", "Agreed to hear back on"),
+            Map.entry("file", "Participants file"));
 
     private FieldIds() {
     }

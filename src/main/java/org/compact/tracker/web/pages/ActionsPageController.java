@@ -1,0 +1,118 @@
+package org.compact.tracker.web.pages;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.feedback.FeedbackAction;
+import org.compact.tracker.feedback.FeedbackService;
+import org.compact.tracker.security.Actors;
+import org.compact.tracker.security.Role;
+import org.compact.tracker.support.Refusal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The actions promised in a consultation's feedback (ACTION), each with its owner, due date and state (done, due,
+ * overdue); and the form that marks one done with a note of what was done, through the same service as
+ * {@code PATCH /api/consultations/{id}/actions/{actionId}}. Actions are promised with the feedback itself.
+ */
+@Controller("/consultations/{id}/actions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class ActionsPageController {
+    private final ConsultationService consultations;
+    private final FeedbackService feedback;
+    private final PageModel pages;
+    private final Clock clock;
+
+    ActionsPageController(ConsultationService consultations, FeedbackService feedback, PageModel pages, Clock clock) {
+        this.consultations = consultations;
+        this.feedback = feedback;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    /** A promised action as the page lists it; {@code state} is DONE, OVERDUE or DUE. */
+    public record Row(long id, String what, String owner, String due, String state, String stateLabel,
+                      @Nullable String note, String typed) {
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
+                                           @Nullable @QueryValue Long done) {
+        ModelAndView<Map<String, Object>> page = page(request, auth, id, null, "", List.of(), Map.of());
+        page.getModel().ifPresent(m -> m.put("done", done));
+        return page;
+    }
+
+    @Post(value = "/{actionId}/done", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    HttpResponse<?> markDone(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
+                             @PathVariable Long actionId, @Nullable @Body String body) {
+        String note = FormData.parse(body).get("note");
+        try {
+            feedback.markDone(Actors.of(auth), id, actionId, note);
+            return ConsultationPart.done("/consultations/" + id + "/actions?done=" + actionId + "#action-" + actionId);
+        } catch (Refusal refused) {
+            String field = "note-" + actionId;
+            return ConsultationPart.refusedOn(refused, page(request, auth, id, actionId, note,
+                    ConsultationPart.errors(refused, e -> "Action " + actionId, e -> e.field() == null ? null : field),
+                    ConsultationPart.fieldErrors(refused, e -> e.field() == null ? null : field)));
+        }
+    }
+
+    @Error(exception = Refusal.class)
+    HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
+        return ErrorPage.of(pages, request, refusal);
+    }
+
+    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, Long id,
+                                                   @Nullable Long typedFor, String typed, List<FieldIds.Error> errors,
+                                                   Map<String, String> fieldErrors) {
+        ConsultationService.Summary c = ConsultationPart.readable(consultations, auth, id);
+        LocalDate today = LocalDate.now(clock);
+        List<Row> rows = feedback.actions(id).stream().map(a -> row(a, today, a.id().equals(typedFor) ? typed : "")).toList();
+        Map<String, Object> model = ConsultationPart.model(pages, request, auth, c, "Actions", errors, fieldErrors);
+        model.put("actions", rows);
+        model.put("overdue", rows.stream().filter(r -> r.state().equals("OVERDUE")).count());
+        return new ModelAndView<>("actions", model);
+    }
+
+    private static Row row(FeedbackAction a, LocalDate today, String typed) {
+        String state;
+        String label;
+        if (a.doneOn() != null) {
+            state = "DONE";
+            label = "Done on " + Labels.day(a.doneOn()) + " by " + a.doneBy();
+        } else if (a.due().isBefore(today)) {
+            state = "OVERDUE";
+            label = "Overdue by " + ChronoUnit.DAYS.between(a.due(), today) + " days";
+        } else {
+            state = "DUE";
+            label = "Due in " + ChronoUnit.DAYS.between(today, a.due()) + " days";
+        }
+        return new Row(a.id(), a.what(), a.owner(), Labels.day(a.due()), state, label, a.note(), typed);
+    }
+}

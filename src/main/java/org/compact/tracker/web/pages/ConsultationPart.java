@@ -1,0 +1,92 @@
+package org.compact.tracker.web.pages;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.security.Actor;
+import org.compact.tracker.security.Actors;
+import org.compact.tracker.security.Role;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the pages of one part of a consultation (its exemptions, concerns, actions, participants) share: who may see
+ * them (officers of its agency, admins and monitors; an officer of another agency gets 403), who may change them
+ * (officers of its agency and admins: the forms are shown only to them), and the frame of the page.
+ */
+final class ConsultationPart {
+    private ConsultationPart() {
+    }
+
+    /** The consultation, after checking that {@code auth} may see its parts. */
+    static ConsultationService.Summary readable(ConsultationService consultations, Authentication auth, Long id) {
+        ConsultationService.Summary c = consultations.summary(id);
+        Actor actor = Actors.of(auth);
+        if (!actor.mayActFor(c.agencyId()) && !actor.roles().contains(Role.MONITOR)) {
+            throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see this page.");
+        }
+        return c;
+    }
+
+    /** The frame of a part's page: the consultation, its status, whether the user may change it, the error summary. */
+    static Map<String, Object> model(PageModel pages, HttpRequest<?> request, Authentication auth,
+                                     ConsultationService.Summary c, String heading, List<FieldIds.Error> errors,
+                                     Map<String, String> fieldErrors) {
+        Map<String, Object> model = pages.of(request, auth, heading + ": " + c.title());
+        model.put("c", c);
+        model.put("heading", heading);
+        model.put("statusLabel", Labels.code(c.status().name()));
+        model.put("mayChange", Actors.of(auth).mayActFor(c.agencyId()));
+        model.put("errors", errors);
+        model.put("fieldErrors", fieldErrors);
+        return model;
+    }
+
+    static boolean closedForGood(ConsultationService.Summary c) {
+        return c.status() == ConsultationStatus.FEEDBACK_GIVEN || c.status() == ConsultationStatus.WITHDRAWN;
+    }
+
+    /** After a change: back to the page (303), which says what was done. */
+    static HttpResponse<?> done(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+
+    /** A refused change shown again on its page with the refusal's status; 403 and 404 are the error page's. */
+    static HttpResponse<?> refusedOn(Refusal refused, ModelAndView<Map<String, Object>> page) {
+        if (refused.status() == 404 || refused.status() == 403) {
+            throw refused;
+        }
+        return HttpResponse.status(ConsultationPageController.statusOf(refused)).body(page);
+    }
+
+    static HttpStatus status(Refusal refused) {
+        return ConsultationPageController.statusOf(refused);
+    }
+
+    /** The refusal's reasons, each as a line of the error summary linked to the input {@code fieldId} gives. */
+    static List<FieldIds.Error> errors(Refusal refused, java.util.function.Function<FieldError, String> label,
+                                       java.util.function.Function<FieldError, String> fieldId) {
+        return ConsultationPageController.problems(refused).stream()
+                .map(e -> new FieldIds.Error(label.apply(e) + (e.ruleId() == null ? "" : " (" + e.ruleId() + ")")
+                        + ": " + e.reason(), fieldId.apply(e))).toList();
+    }
+
+    static Map<String, String> fieldErrors(Refusal refused, java.util.function.Function<FieldError, String> fieldId) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (FieldError e : ConsultationPageController.problems(refused)) {
+            String id = fieldId.apply(e);
+            if (id != null) {
+                out.merge(id, e.reason(), (a, b) -> a + "; " + b);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,258 @@
+package org.compact.tracker.browser;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.compact.tracker.notice.LinkSigner;
+import org.compact.tracker.notice.Links;
+import org.compact.tracker.support.Api;
+import org.compact.tracker.support.World;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The officer pages of a consultation's parts, without a browser: exemptions, concerns, actions and participants.
+ * Each form goes through the API's service; a refused form comes back 422 with the error summary linked to the
+ * fields and nothing written; a form without its CSRF token is refused; officers of another agency get 403 and
+ * monitors read without forms.
+ */
+@MicronautTest(environments = "sim", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsultationPartsPagesIT {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    LinkSigner signer;
+
+    World world;
+    String n;
+
+    @BeforeAll
+    void setUp() {
+        world = World.create(client);
+        n = world.officerName.replace("olivia", "");
+    }
+
+    private PageClient signedIn(String username) {
+        PageClient b = new PageClient(server.getURI());
+        HttpResponse<String> answer = b.signIn(username, "officer-password-" + n);
+        assertEquals(303, answer.statusCode(), answer::body);
+        return b;
+    }
+
+    private PageClient officer() {
+        return signedIn(world.officerName);
+    }
+
+    private LocalDate today() {
+        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
+    }
+
+    private long planned() {
+        return world.register(world.consultation(today().plusMonths(3)));
+    }
+
+    // ------------------------------------------------------------------------------------------ exemptions
+
+    @Test
+    void anOfficerRecordsAnExemptionWithItsReasonThroughThePage() {
+        long id = planned();
+        PageClient b = officer();
+        String path = "/consultations/" + id + "/exemptions";
+        HttpResponse<String> page = b.get(path + "?rule=DURATION");
+        assertEquals(200, page.statusCode(), page::body);
+        assertThat(page.body()).contains("<option value=\"DURATION\" selected=\"selected\"");
+
+        HttpResponse<String> recorded = b.submit(path, path, Map.of("ruleId", "DURATION",
+                "reason", "The budget decision is fixed by statute for June, so eight weeks is all there is."));
+        assertEquals(303, recorded.statusCode(), recorded::body);
+        HttpResponse<String> after = b.get(recorded.headers().firstValue("Location").orElseThrow());
+        assertThat(after.body()).contains("The exemption is recorded").contains("data-rule=\"DURATION\"")
+                .contains("eight weeks is all there is");
+        List<Map<String, Object>> exemptions = exemptions(id);
+        assertThat(exemptions).singleElement().satisfies(e -> assertEquals("DURATION", e.get("ruleId")));
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").body()).contains("EXEMPTION_RECORDED");
+    }
+
+    @Test
+    void aRefusedExemptionNamesTheFieldsAndWritesNothing() {
+        long id = planned();
+        PageClient b = officer();
+        String path = "/consultations/" + id + "/exemptions";
+        HttpResponse<String> refused = b.submit(path, path, Map.of("ruleId", "", "reason", "short"));
+        assertEquals(422, refused.statusCode());
+        assertThat(refused.body()).contains("id=\"error-summary\"").contains("href=\"#ruleId\"").contains("href=\"#reason\"")
+                .contains("at least 10 characters").contains(">short</textarea>");
+        assertEquals(422, b.submit(path, path, Map.of("ruleId", "OPT_OUT", "reason", "We never honour opt-outs, ever.")).statusCode());
+        assertEquals(422, b.submit(path, path, Map.of("ruleId", "NO_SUCH_RULE", "reason", "A long enough reason here.")).statusCode());
+        assertThat(exemptions(id)).isEmpty();
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").body()).doesNotContain("EXEMPTION_RECORDED");
+    }
+
+    @Test
+    void everyFormOfThePartsNeedsItsCsrfToken() {
+        long id = planned();
+        PageClient b = officer();
+        b.get("/consultations/" + id + "/exemptions");
+        assertEquals(403, b.post("/consultations/" + id + "/exemptions", Map.of("ruleId", "DURATION",
+                "reason", "Forged by another site, long enough.")).statusCode());
+        assertEquals(403, b.post("/consultations/" + id + "/participants", Map.of("name", "Forged",
+                "email", "forged@example.org")).statusCode());
+        assertEquals(403, b.post("/consultations/" + id + "/participants/import", Map.of("csv",
+                "name,email\nForged,forged@example.org\n")).statusCode());
+        assertEquals(403, b.post("/consultations/" + id + "/concerns/1/answer", Map.of("answer", "Forged")).statusCode());
+        assertEquals(403, b.post("/consultations/" + id + "/actions/1/done", Map.of("note", "Forged")).statusCode());
+        assertThat(exemptions(id)).isEmpty();
+        assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).isEmpty();
+    }
+
+    @Test
+    void anOfficerOfAnotherAgencyGets403AndAMonitorReadsWithoutForms() {
+        long id = planned();
+        PageClient other = signedIn("sam" + n);
+        PageClient monitor = signedIn("monty" + n);
+        for (String part : List.of("exemptions", "concerns", "actions", "participants")) {
+            String path = "/consultations/" + id + "/" + part;
+            assertEquals(403, other.get(path).statusCode(), path);
+            HttpResponse<String> read = monitor.get(path);
+            assertEquals(200, read.statusCode(), path);
+            assertThat(read.body()).as(path).doesNotContain("method=\"post\" action=\"/consultations/");
+        }
+        assertEquals(403, other.submit("/dashboard", "/consultations/" + id + "/exemptions",
+                Map.of("ruleId", "DURATION", "reason", "Taken over by another agency.")).statusCode());
+        assertEquals(403, monitor.submit("/dashboard", "/consultations/" + id + "/participants",
+                Map.of("name", "Monty", "email", "monty@example.org")).statusCode());
+        assertThat(exemptions(id)).isEmpty();
+        assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------ participants
+
+    @Test
+    void participantsAreAddedOneByOneAndImportedWholeOrNotAtAll() {
+        long id = planned();
+        PageClient b = officer();
+        String path = "/consultations/" + id + "/participants";
+        HttpResponse<String> added = b.submit(path, path, Map.of("name", "Ordsall Residents", "email", "Residents@Example.org",
+                "consentAt", ""));
+        assertEquals(303, added.statusCode(), added::body);
+        assertThat(b.get(path).body()).contains("residents@example.org").contains("Ordsall Residents");
+
+        HttpResponse<String> bad = b.submit(path, path, Map.of("name", "", "email", "not an address", "consentAt", ""));
+        assertEquals(422, bad.statusCode());
+        assertThat(bad.body()).contains("href=\"#name\"").contains("href=\"#email\"").contains("value=\"not an address\"");
+
+        String file = "name,email\nAmina Khan,amina@example.org\nBad Line,not-an-email\nJoe Bloggs,joe@example.org\n";
+        HttpResponse<String> refused = b.submit(path, path + "/import", Map.of("csv", file));
+        assertEquals(422, refused.statusCode());
+        assertThat(refused.body()).contains("href=\"#csv\"").contains("Participants file, line 3")
+                .contains("Amina Khan,amina@example.org");
+        assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).hasSize(1);
+
+        HttpResponse<String> imported = b.submit(path, path + "/import",
+                Map.of("csv", "name,email\nAmina Khan,amina@example.org\nJoe Bloggs,joe@example.org\n"));
+        assertEquals(303, imported.statusCode(), imported::body);
+        assertThat(b.get(imported.headers().firstValue("Location").orElseThrow()).body()).contains("2 participants imported");
+        assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).hasSize(3);
+    }
+
+    // ------------------------------------------------------------------------------------------ concerns and actions
+
+    @Test
+    void anOfficerAnswersAConcernOnceAndMarksAnActionDone() {
+        long id = planned();
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> delivery = ((List<Map<String, Object>>) world.officer.get("/api/consultations/" + id
+                + "/deliveries").json().get("deliveries")).get(0);
+        String token = signer.sign(Links.REPLY, ((Number) delivery.get("id")).longValue(), (String) delivery.get("email"),
+                today().plusYears(1));
+        Api.Reply raised = Api.anonymous(client).send(HttpRequest.POST("/o/concern", "t=" + enc(token)
+                + "&kind=FORMAT_UNSUITABLE&text=" + enc("The survey was online only.")).contentType(MediaType.APPLICATION_FORM_URLENCODED));
+        assertEquals(200, raised.status(), raised::toString);
+        long concernId = ((Number) world.officer.get("/api/consultations/" + id + "/concerns").list().get(0).get("id")).longValue();
+
+        PageClient b = officer();
+        String path = "/consultations/" + id + "/concerns";
+        assertThat(b.get(path).body()).contains("The survey was online only.").contains("Open for 0 days")
+                .contains("id=\"answer-" + concernId + "\"");
+        HttpResponse<String> blank = b.submit(path, path + "/" + concernId + "/answer", Map.of("answer", "  "));
+        assertEquals(422, blank.statusCode());
+        assertThat(blank.body()).contains("href=\"#answer-" + concernId + "\"").contains("Answer to concern " + concernId);
+        assertEquals(true, world.officer.get("/api/consultations/" + id + "/concerns").list().get(0).get("open"));
+
+        HttpResponse<String> answered = b.submit(path, path + "/" + concernId + "/answer",
+                Map.of("answer", "We will post paper forms and hold a drop-in session."));
+        assertEquals(303, answered.statusCode(), answered::body);
+        assertThat(b.get(path).body()).contains("We will post paper forms").contains("Answered")
+                .doesNotContain("id=\"answer-" + concernId + "\"");
+        HttpResponse<String> again = b.submit("/consultations/" + id, path + "/" + concernId + "/answer",
+                Map.of("answer", "A second answer."));
+        assertEquals(409, again.statusCode());
+        assertThat(again.body()).contains("already answered");
+
+        long actionId = feedbackWithAnAction(id);
+        String actions = "/consultations/" + id + "/actions";
+        assertThat(b.get(actions).body()).contains("Publish the revised site plan").contains("Due in");
+        HttpResponse<String> tooLong = b.submit(actions, actions + "/" + actionId + "/done", Map.of("note", "x".repeat(5001)));
+        assertEquals(422, tooLong.statusCode());
+        assertThat(tooLong.body()).contains("href=\"#note-" + actionId + "\"");
+        HttpResponse<String> done = b.submit(actions, actions + "/" + actionId + "/done", Map.of("note", "Published on the website."));
+        assertEquals(303, done.statusCode(), done::body);
+        assertThat(b.get(actions).body()).contains("Done on").contains("Published on the website.");
+        assertThat(world.officer.get("/api/consultations/" + id + "/actions").list().get(0).get("doneOn")).isNotNull();
+    }
+
+    /** Walks the consultation to feedback with one promised action (moving the sim clock), returning the action. */
+    private long feedbackWithAnAction(long id) {
+        LocalDate opensOn = LocalDate.parse((String) world.officer.get("/api/consultations/" + id).at("opensOn"));
+        moveTo(opensOn);
+        moveTo(opensOn.plusWeeks(12).plusDays(1));
+        assertEquals("CLOSED", world.officer.get("/api/consultations/" + id).at("status"));
+        Api.Reply given = world.officer.post("/api/consultations/" + id + "/feedback", Map.of("youSaid", "Paper forms, please.",
+                "weDid", "Paper forms at every library.", "outcome", "CHANGED",
+                "actions", List.of(Map.of("what", "Publish the revised site plan", "owner", "Planning team",
+                        "due", today().plusWeeks(6).toString()))));
+        assertEquals(201, given.status(), given::toString);
+        return ((Number) world.officer.get("/api/consultations/" + id + "/actions").list().get(0).get("id")).longValue();
+    }
+
+    private void moveTo(LocalDate day) {
+        Api.Reply moved = world.admin.put("/api/sim/clock", Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
+        assertEquals(200, moved.status(), moved::toString);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> exemptions(long id) {
+        Object e = world.officer.get("/api/consultations/" + id).json().get("exemptions");
+        return e == null ? List.of() : (List<Map<String, Object>>) e;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -90,9 +90,10 @@ public final class MailBench {
                 results.get(2).add(service(outbox, relay, tx, n, true, greenMail));
                 results.get(3).add(service(outbox, relay, tx, n, false, greenMail));
                 System.out.printf(Locale.ROOT, "round %d: raw small %.0f, raw notice %.0f, service notice %.0f, "
-                                + "service small %.0f msg/s%n", r, results.get(0).get(r - 1).rate(),
+                                + "service small %.0f msg/s; ratio notice-sized %.2f%n", r, results.get(0).get(r - 1).rate(),
                         results.get(1).get(r - 1).rate(), results.get(2).get(r - 1).rate(),
-                        results.get(3).get(r - 1).rate());
+                        results.get(3).get(r - 1).rate(),
+                        results.get(2).get(r - 1).rate() / results.get(1).get(r - 1).rate());
             }
             Map<MailStatus, Long> counts = outbox.counts();
             long expected = 2L * warmup + 2L * rounds * n;
@@ -114,7 +115,18 @@ public final class MailBench {
                     serviceSmall);
             System.out.printf(Locale.ROOT, "| service (outbox + MailRelay.deliverDue()), notice-sized messages | %.0f |%n",
                     serviceNotice);
-            System.out.printf(Locale.ROOT, "| **ratio service / raw, notice-sized** (target >= 0.70) | **%.2f** |%n",
+            // Each round runs raw and service back to back, so the ratio within a round compares like with like
+            // when the machine's load drifts; the median of those ratios is the figure against the target.
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                ratios.add(results.get(2).get(r).rate() / results.get(1).get(r).rate());
+            }
+            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double medianRatio = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            System.out.printf(Locale.ROOT, "| **ratio service / raw, notice-sized: median of the per-round ratios** "
+                    + "(target >= 0.70) | **%.2f** |%n", medianRatio);
+            System.out.printf(Locale.ROOT, "| ratio service / raw, notice-sized: ratio of the medians | %.2f |%n",
                     serviceNotice / rawNotice);
             System.out.printf(Locale.ROOT, "| ratio service / raw, small | %.2f |%n", serviceSmall / rawSmall);
             System.out.printf(Locale.ROOT, "| ratio service notice-sized / raw small | %.2f |%n", serviceNotice / rawSmall);

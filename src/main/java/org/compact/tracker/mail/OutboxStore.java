@@ -1,9 +1,11 @@
 package org.compact.tracker.mail;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +14,11 @@ import java.util.UUID;
 @Singleton
 class OutboxStore {
     private final OutboxRepository repository;
+    private final JdbcOperations jdbc;
 
-    OutboxStore(OutboxRepository repository) {
+    OutboxStore(OutboxRepository repository, JdbcOperations jdbc) {
         this.repository = repository;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -50,12 +54,26 @@ class OutboxStore {
         if (accepted.isEmpty()) {
             return 0;
         }
-        List<Long> seqs = new ArrayList<>(accepted.size());
-        for (OutboxRepository.Accepted a : accepted) {
-            repository.markSent(a.messageRow(), a.attempts(), a.sentAt());
-            seqs.add(a.seq());
-        }
-        repository.deleteAccepted(seqs);
+        // One JDBC batch for the rows and one for the log: a batch costs a fraction of as many repository calls.
+        jdbc.prepareStatement("""
+                UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = ?, claimed_until = NULL,
+                    last_error = NULL
+                WHERE id = ? AND status NOT IN ('SENT', 'FAILED')""", ps -> {
+            for (OutboxRepository.Accepted a : accepted) {
+                ps.setObject(1, a.sentAt().atOffset(ZoneOffset.UTC));
+                ps.setInt(2, a.attempts());
+                ps.setLong(3, a.messageRow());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+        jdbc.prepareStatement("DELETE FROM outbox_accepted WHERE seq = ?", ps -> {
+            for (OutboxRepository.Accepted a : accepted) {
+                ps.setLong(1, a.seq());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
         return accepted.size();
     }
 

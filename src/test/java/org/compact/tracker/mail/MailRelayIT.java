@@ -60,6 +60,8 @@ class MailRelayIT implements TestPropertyProvider {
     @Inject
     RelaySettings settings;
     @Inject
+    io.micronaut.data.jdbc.runtime.JdbcOperations jdbc;
+    @Inject
     Clock clock;
     @Inject
     TransactionOperations<Connection> tx;
@@ -319,7 +321,7 @@ class MailRelayIT implements TestPropertyProvider {
             return null;
         });
         java.util.concurrent.atomic.AtomicInteger marked = new java.util.concurrent.atomic.AtomicInteger();
-        OutboxStore failingThird = new OutboxStore(repository) {
+        OutboxStore failingThird = new OutboxStore(repository, jdbc) {
             @Override
             void markSent(OutboxMessage m, Instant sentAt) {
                 if (marked.incrementAndGet() == 3) {

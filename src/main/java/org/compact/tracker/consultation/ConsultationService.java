@@ -222,6 +222,18 @@ public class ConsultationService {
                         (long) page * size).stream().map(c -> ConsultationView.of(c, null, null)).toList());
     }
 
+    /**
+     * A page of the register rendered by {@code render} (the API: JSON bytes), reused as {@link #list} is: a page
+     * asked for again while nothing changed is neither read nor rendered again.
+     */
+    public <T> T listRendered(@Nullable ConsultationStatus status, @Nullable Long agencyId, @Nullable LocalDate from,
+                              @Nullable LocalDate to, int page, int size,
+                              java.util.function.Function<List<ConsultationView>, T> render) {
+        long now = stamp.current();
+        return reads.renderedPage(new RegisterReads.PageKey(status, agencyId, from, to, page, size), now, today(),
+                () -> render.apply(list(status, agencyId, from, to, page, size)));
+    }
+
     /** Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged). */
     public DeliveryReport deliveries(Long id) {
         load(id);

@@ -26,6 +26,7 @@ class RegisterReads {
 
     private final Map<Long, Kept<ConsultationView>> views = new ConcurrentHashMap<>();
     private final Map<PageKey, Kept<List<ConsultationView>>> pages = new ConcurrentHashMap<>();
+    private final Map<PageKey, Kept<Object>> renderedPages = new ConcurrentHashMap<>();
     private volatile long newestStamp = Long.MIN_VALUE;
 
     record PageKey(@Nullable ConsultationStatus status, @Nullable Long agencyId, @Nullable LocalDate from,
@@ -44,6 +45,12 @@ class RegisterReads {
 
     List<ConsultationView> page(PageKey key, long stamp, LocalDate day, Supplier<List<ConsultationView>> compute) {
         return kept(pages, key, stamp, day, compute, MAX_PAGES);
+    }
+
+    /** A page as its reader renders it (the API: its JSON bytes), kept like the page itself. */
+    @SuppressWarnings("unchecked")
+    <T> T renderedPage(PageKey key, long stamp, LocalDate day, Supplier<T> render) {
+        return (T) kept(renderedPages, key, stamp, day, render::get, MAX_PAGES);
     }
 
     private <K, T> T kept(Map<K, Kept<T>> map, K key, long stamp, LocalDate day, Supplier<T> compute, int max) {
@@ -68,6 +75,7 @@ class RegisterReads {
                     newestStamp = stamp;
                     views.values().removeIf(k -> k.stamp() < stamp);
                     pages.values().removeIf(k -> k.stamp() < stamp);
+                    renderedPages.values().removeIf(k -> k.stamp() < stamp);
                 }
             }
         }

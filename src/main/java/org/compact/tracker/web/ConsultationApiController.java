@@ -48,9 +48,11 @@ import java.util.List;
 @Tag(name = "Consultations")
 class ConsultationApiController {
     private final ConsultationService consultations;
+    private final io.micronaut.json.JsonMapper jsonMapper;
 
-    ConsultationApiController(ConsultationService consultations) {
+    ConsultationApiController(ConsultationService consultations, io.micronaut.json.JsonMapper jsonMapper) {
         this.consultations = consultations;
+        this.jsonMapper = jsonMapper;
     }
 
     @Post
@@ -64,14 +66,29 @@ class ConsultationApiController {
     @Get
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
     @Operation(summary = "List consultations; a period filter keeps those whose open period touches [from, to]")
-    List<ConsultationView> list(@Nullable @QueryValue ConsultationStatus status, @Nullable @QueryValue Long agency,
-                                @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
-                                @Nullable @QueryValue @Min(0) Integer page,
-                                @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "A page of consultations",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ConsultationView.class))))
+    HttpResponse<byte[]> list(@Nullable @QueryValue ConsultationStatus status, @Nullable @QueryValue Long agency,
+                              @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                              @Nullable @QueryValue @Min(0) Integer page,
+                              @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw Refusal.invalid("to", "must not be before from (" + from + ")");
         }
-        return consultations.list(status, agency, from, to, page == null ? 0 : page, size == null ? 100 : size);
+        // The page is kept as its JSON while the register is unchanged: asked again, it is neither read nor written.
+        byte[] json = consultations.listRendered(status, agency, from, to, page == null ? 0 : page,
+                size == null ? 100 : size, this::json);
+        return HttpResponse.ok(json).contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private byte[] json(List<ConsultationView> views) {
+        try {
+            return jsonMapper.writeValueAsBytes(io.micronaut.core.type.Argument.listOf(ConsultationView.class), views);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Get("/{id}")

@@ -15,7 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The demo environment gives a newcomer a living system: consultations in every status a user can reach today. */
 @MicronautTest(environments = "demo", transactional = false)
+@io.micronaut.context.annotation.Property(name = "datasources.default.url",
+        value = "jdbc:h2:file:./target/test-db/demo-${random.shortuuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0")
 class DemoDataIT {
+    // The demo environment keeps its database in ./data/demo; the test gets a fresh one of its own, so it neither
+    // writes into a developer's demo database nor finds one an older version filled.
     @Inject
     @Client("/")
     HttpClient client;

@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,16 +71,7 @@ class ClusterIT {
             World world = World.create(viaFirst);
             HttpClient viaSecond = second.createBean(HttpClient.class, second.getBean(EmbeddedServer.class).getURL());
             Api officerOnSecond = Api.login(viaSecond, world.officerName, "officer-password-" + world.officerName.replace("olivia", ""));
-            for (int i = 0; i < ORGANISATIONS; i++) {
-                List<String> emails = new ArrayList<>();
-                for (int j = 0; j < CONTACTS_EACH; j++) {
-                    emails.add("contact" + j + "@group" + i + ".example");
-                }
-                Api.Reply r = (i % 2 == 0 ? world.officer : officerOnSecond).post("/api/organisations", Map.of(
-                        "name", "Cluster group " + i, "kind", "COMMUNITY_GROUP", "emails", emails,
-                        "areas", List.of("Clusterton"), "interests", List.of("housing"), "communities", List.of("CARERS")));
-                assertEquals(201, r.status(), r::toString);
-            }
+            ClusterDirectory.createOrganisations(world.officer, officerOnSecond, ORGANISATIONS, CONTACTS_EACH, "Clusterton");
             Map<String, Object> body = world.consultation(LocalDate.now().plusMonths(2));
             body.put("targets", Map.of("areas", List.of("Clusterton")));
             long id = world.register(body);

@@ -32,9 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +73,7 @@ class NodeKilledMidFanOutIT {
                 World world = World.create(httpA);
                 Api officerOnB = Api.login(httpB, world.officerName,
                         "officer-password-" + world.officerName.replace("olivia", ""));
-                createOrganisations(world.officer, officerOnB);
+                ClusterDirectory.createOrganisations(world.officer, officerOnB, ORGANISATIONS, CONTACTS_EACH, "Killington");
                 Map<String, Object> body = world.consultation(LocalDate.now().plusMonths(2));
                 body.put("targets", Map.of("areas", List.of("Killington")));
                 long id = world.register(body);
@@ -259,36 +256,6 @@ class NodeKilledMidFanOutIT {
         env.put("TRACKER_JOBS_MAIL_RELAY_EVERY_SECONDS", "1");
         env.put("TRACKER_JOBS_LIFECYCLE_CRON", "0/2 * * * * ?");
         return env;
-    }
-
-    /** 500 organisations with four contacts each in one area, half created through each node at once. */
-    private static void createOrganisations(Api onA, Api onB) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int half = 0; half < 2; half++) {
-                Api api = half == 0 ? onA : onB;
-                int from = half;
-                done.add(pool.submit(() -> {
-                    for (int i = from; i < ORGANISATIONS; i += 2) {
-                        List<String> emails = new ArrayList<>();
-                        for (int j = 0; j < CONTACTS_EACH; j++) {
-                            emails.add("contact" + j + "@group" + i + ".example");
-                        }
-                        Api.Reply r = api.post("/api/organisations", Map.of("name", "Killington group " + i,
-                                "kind", "COMMUNITY_GROUP", "emails", emails, "areas", List.of("Killington"),
-                                "interests", List.of("housing"), "communities", List.of("CARERS")));
-                        assertEquals(201, r.status(), r::toString);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static List<String> strings(String database, String sql) throws SQLException {

@@ -94,7 +94,7 @@ class SmtpOutageClusterIT {
                 World world = World.create(viaFirst);
                 Api officerOnSecond = Api.login(viaSecond, world.officerName,
                         "officer-password-" + world.officerName.replace("olivia", ""));
-                createOrganisations(world.officer, officerOnSecond);
+                ClusterDirectory.createOrganisations(world.officer, officerOnSecond, ORGANISATIONS, CONTACTS_EACH, "Outageton");
                 Map<String, Object> body = world.consultation(LocalDate.now().plusMonths(2));
                 body.put("targets", Map.of("areas", List.of("Outageton")));
                 long id = world.register(body);
@@ -229,36 +229,6 @@ class SmtpOutageClusterIT {
                 }
             }
             return tally;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** 250 organisations with four contacts each in one area, half created through each node at once. */
-    private static void createOrganisations(Api onFirst, Api onSecond) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int half = 0; half < 2; half++) {
-                Api api = half == 0 ? onFirst : onSecond;
-                int from = half;
-                done.add(pool.submit(() -> {
-                    for (int i = from; i < ORGANISATIONS; i += 2) {
-                        List<String> emails = new ArrayList<>();
-                        for (int j = 0; j < CONTACTS_EACH; j++) {
-                            emails.add("contact" + j + "@group" + i + ".example");
-                        }
-                        Api.Reply r = api.post("/api/organisations", Map.of("name", "Outageton group " + i,
-                                "kind", "COMMUNITY_GROUP", "emails", emails, "areas", List.of("Outageton"),
-                                "interests", List.of("housing"), "communities", List.of("CARERS")));
-                        assertEquals(201, r.status(), r::toString);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
         } finally {
             pool.shutdownNow();
         }

@@ -207,6 +207,13 @@ public class OrganisationService {
                 .toList();
     }
 
+    /** The organisations of the directory of which {@code email} is a current contact (case ignored). */
+    public List<Organisation> withContact(String email) {
+        return organisations.listOrderByName().stream()
+                .filter(o -> o.emails().stream().anyMatch(e -> e.equalsIgnoreCase(email)))
+                .toList();
+    }
+
     /** The ids among {@code ids} that are not in the directory. */
     public List<Long> unknown(Collection<Long> ids) {
         if (ids.isEmpty()) {

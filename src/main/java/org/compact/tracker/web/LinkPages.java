@@ -54,6 +54,7 @@ final class LinkPages {
         model.put("fieldErrors", Map.of());
         model.put("back", null);
         model.put("backToken", null);
+        model.put("newLink", null);
         return model;
     }
 
@@ -123,7 +124,12 @@ final class LinkPages {
                 ? List.of(refusal.getMessage(), "Links in our mail work for a limited time, and only for the address "
                 + "they were sent to. Every mail we send you carries fresh links: use the newest one.")
                 : List.of(refusal.getMessage());
-        return message(HttpStatus.valueOf(refusal.status()), title, lines, null, null);
+        HttpResponse<ModelAndView<Map<String, Object>>> page = message(HttpStatus.valueOf(refusal.status()), title, lines, null, null);
+        if (refusal.status() == 403) {
+            // an expired or otherwise refused link: the contact can ask for a fresh one
+            page.getBody().ifPresent(body -> body.getModel().ifPresent(m -> m.put("newLink", "/o/new-link")));
+        }
+        return page;
     }
 
     static String day(Instant at, ZoneId zone) {

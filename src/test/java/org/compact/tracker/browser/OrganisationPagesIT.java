@@ -217,11 +217,36 @@ class OrganisationPagesIT implements TestPropertyProvider {
     }
 
     @Test
-    void aForgedLinkShowsAPageThatSaysSoAndNothingOfAnyOrganisation() {
+    void aForgedLinkShowsAPageThatSaysSoAndNothingOfAnyOrganisation() throws Exception {
         browser.go("/o/preferences?t=bm90LmEudG9rZW4.AAAA");
         assertEquals("This link does not work", browser.find("h1").getText());
         assertThat(browser.find("main").getText()).doesNotContain("Ordsall");
         browser.check("org-link-refused");
+
+        // the refusal leads to "Send me a new link": an address that is not one is refused, a contact's gets mail
+        long youth = world.organisationIds.get(1);
+        String youthEmail = email(youth);
+        String youthName = (String) world.officer.get("/api/organisations/" + youth).at("name");
+        browser.find("main a[href='/o/new-link']").click();
+        browser.waitUntil(d -> "Send me a new link".equals(browser.find("h1").getText()), Duration.ofSeconds(5));
+        browser.check("org-new-link");
+        browser.type("email", "not an address " + XSS);
+        browser.click("main form button[type='submit']");
+        assertThat(browser.find("#error-summary a[href='#email']").getText()).startsWith("Email address:");
+        browser.assertNoInjectedScript("the refused new-link form");
+        browser.check("org-new-link-refused");
+        browser.type("email", youthEmail);
+        browser.click("main form button[type='submit']");
+        browser.waitUntil(d -> "Check your email".equals(browser.find("h1").getText()), Duration.ofSeconds(5));
+        assertThat(browser.find("main").getText()).contains("If this address belongs to an organisation in our directory");
+        browser.check("org-new-link-sent");
+
+        moveTo(Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).plusSeconds(60));
+        MimeMessage fresh = awaitMail("A new link to your organisation's page", youthEmail);
+        Matcher link = PREFERENCES.matcher(MailParts.text(fresh));
+        assertThat(link.find()).as("the mail carries a fresh preferences link").isTrue();
+        browser.go(link.group(1));
+        assertEquals(youthName, browser.find("h1").getText());
     }
 
     // ---- helpers ----
@@ -250,6 +275,19 @@ class OrganisationPagesIT implements TestPropertyProvider {
             smtp.waitForIncomingEmail(1_000, smtp.getReceivedMessages().length + 1);
         }
         throw new AssertionError("no notice of consultation " + consultationId + " reached " + to);
+    }
+
+    private MimeMessage awaitMail(String subject, String to) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (subject(m).equals(subject) && recipient(m).equals(to)) {
+                    return m;
+                }
+            }
+            smtp.waitForIncomingEmail(1_000, smtp.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no mail '" + subject + "' reached " + to);
     }
 
     private List<String> recipientsOf(long consultationId) throws Exception {

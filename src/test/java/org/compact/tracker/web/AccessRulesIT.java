@@ -41,7 +41,9 @@ class AccessRulesIT {
             "GET /programme", "GET /programme.ics", "GET /programme.atom", "GET /programme.csv", "GET /api/programme",
             "GET /results/{id}", "GET /api/compliance/public", "GET /assets/{path:.*}",
             // The pages' entry and sign-in (web.pages): "/" only redirects; signing out only clears the cookie.
-            "GET /", "GET /sign-in", "POST /sign-in", "POST /sign-out");
+            "GET /", "GET /sign-in", "POST /sign-in", "POST /sign-out",
+            // An organisation's contact asks for a fresh preferences link (CSRF double submit, same answer for any address).
+            "GET /o/new-link", "POST /o/new-link");
 
     @Inject
     @Client("/")

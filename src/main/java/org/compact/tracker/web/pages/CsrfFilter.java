@@ -21,12 +21,13 @@ import java.util.Set;
  * the CSRF cookie's value in the form field {@code _csrf} or the header {@code X-CSRF-Token}. Another site cannot
  * read the cookie, so it cannot forge the echo; the cookies are SameSite=Strict as well. Calls with a bearer token
  * are not checked (a browser never adds that header by itself), nor the {@code /o/} links, whose signed token is
- * their guard. A missing or wrong echo is refused with 403 before anything runs.
+ * their guard; but the form that asks for a fresh link ({@code /o/new-link}) carries no token, so it is checked
+ * like the sign-in form. A missing or wrong echo is refused with 403 before anything runs.
  */
 @ServerFilter("/**")
 class CsrfFilter implements Ordered {
     private static final Set<HttpMethod> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    private static final Set<String> ALWAYS = Set.of("/sign-in", "/sign-out");
+    private static final Set<String> ALWAYS = Set.of("/sign-in", "/sign-out", "/o/new-link");
 
     private final CsrfTokens tokens;
 
@@ -60,11 +61,14 @@ class CsrfFilter implements Ordered {
     }
 
     static boolean needsCheck(HttpRequest<?> request) {
-        if (!CHANGES.contains(request.getMethod()) || request.getPath().startsWith("/o/")) {
+        if (!CHANGES.contains(request.getMethod())) {
             return false;
         }
-        return ALWAYS.contains(request.getPath())
-                || (SessionCookies.tokenOf(request).isPresent() && !request.getHeaders().contains("Authorization"));
+        if (ALWAYS.contains(request.getPath())) {
+            return true;
+        }
+        return !request.getPath().startsWith("/o/")
+                && (SessionCookies.tokenOf(request).isPresent() && !request.getHeaders().contains("Authorization"));
     }
 
     private MutableHttpResponse<?> refuse(HttpRequest<?> request) {

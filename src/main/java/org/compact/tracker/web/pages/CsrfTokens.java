@@ -11,12 +11,12 @@ import java.util.Optional;
 
 /** The CSRF token of a browser: the cookie's value, or a new random one the response will set. */
 @Singleton
-class CsrfTokens {
+public class CsrfTokens {
     private static final String ISSUED = CsrfTokens.class.getName() + ".issued";
     private final SecureRandom random = new SecureRandom();
 
     /** The token a form on this page must carry. */
-    String tokenFor(HttpRequest<?> request) {
+    public String tokenFor(HttpRequest<?> request) {
         Optional<String> issued = issued(request);
         if (issued.isPresent()) {
             return issued.get();

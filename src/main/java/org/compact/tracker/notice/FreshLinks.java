@@ -1,0 +1,58 @@
+package org.compact.tracker.notice;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.compact.tracker.mail.Outbox;
+import org.compact.tracker.mail.OutgoingMail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The mail an organisation's contact asks for when its preferences link has expired: a short message with a fresh
+ * one. Its Message-ID is stable per organisation, contact and window of {@code tracker.links.fresh-link-interval}
+ * (default 15 minutes, counted from the epoch on the service's clock), so the outbox keeps at most one such mail per
+ * contact and window: a repeat or a double submit within the window sends nothing more.
+ */
+@Singleton
+public class FreshLinks {
+    public static final String CATEGORY = "FRESH_LINK";
+
+    private final Outbox outbox;
+    private final Links links;
+    private final Clock clock;
+    private final Duration interval;
+    private final String domain;
+
+    FreshLinks(Outbox outbox, Links links, Clock clock,
+               @Value("${tracker.links.fresh-link-interval:15m}") Duration interval,
+               @Value("${tracker.mail.from:consultations@localhost}") String from) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("tracker.links.fresh-link-interval must be positive: " + interval);
+        }
+        this.outbox = outbox;
+        this.links = links;
+        this.clock = clock;
+        this.interval = interval;
+        this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
+    }
+
+    /** Queues the mail with a fresh preferences link to {@code email}, a contact of the organisation (as the directory spells it). */
+    @Transactional
+    public void send(long organisationId, String organisationName, String email) {
+        long window = clock.millis() / interval.toMillis();
+        String id = "fresh-link-" + window + "-" + organisationId + "-"
+                + NoticeComposer.contactHash(email.toLowerCase(Locale.ROOT)) + "@" + domain;
+        String link = links.preferences(organisationId, email);
+        String text = "Hello,\n\nYou asked for a new link to the page of " + organisationName
+                + " in the consultation directory. There you can see the consultations you were told about and "
+                + "change what you receive:\n\n" + link + "\n\nThe link works for 30 days and only for this address. "
+                + "If you did not ask for it, you can ignore this mail: nothing has changed.\n";
+        outbox.enqueue(new OutgoingMail(id, CATEGORY, email, "A new link to your organisation's page", text, null,
+                List.of(), Map.of(), null));
+    }
+}

@@ -1,5 +1,7 @@
 package org.compact.tracker.web;
 
+import org.compact.tracker.web.pages.FormData;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -140,7 +142,7 @@ class OrganisationLinkController {
     @Post(value = "/preferences", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> savePreferences(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
-        LinkForm sent = LinkForm.parse(body);
+        FormData sent = FormData.parse(body);
         String t = sent.has("t") ? sent.get("t") : inAddress;
         OrganisationPage.Opened opened = page.open(t);
         OrganisationPage.Form form = OrganisationPage.Form.of(sent);

@@ -1,5 +1,7 @@
 package org.compact.tracker.web;
 
+import org.compact.tracker.web.pages.FormData;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -109,16 +111,16 @@ class OrganisationPage {
                     o.formats(), lines(o.languages()), o.optOutAll(), lines(o.optOutThemes()));
         }
 
-        static Form of(LinkForm f) {
+        static Form of(FormData f) {
             return new Form(f.get("emails"), f.get("areas"), f.get("interests"), f.get("communities"), f.all("formats"),
                     f.get("languages"), f.has("optOut.all"), f.get("optOut.themes"));
         }
 
         /** The whole entry as the form states it: every list is sent, so an emptied box clears it. */
         OrganisationRequest request() {
-            return new OrganisationRequest(null, null, LinkForm.entries(emails), LinkForm.entries(areas),
-                    LinkForm.entries(interests), LinkForm.entries(communities), formats, LinkForm.entries(languages),
-                    new OrganisationRequest.OptOut(optOutAll, LinkForm.entries(optOutThemes)));
+            return new OrganisationRequest(null, null, FormData.entries(emails), FormData.entries(areas),
+                    FormData.entries(interests), FormData.entries(communities), formats, FormData.entries(languages),
+                    new OrganisationRequest.OptOut(optOutAll, FormData.entries(optOutThemes)));
         }
 
         private static String lines(List<String> values) {

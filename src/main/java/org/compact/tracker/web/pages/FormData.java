@@ -9,15 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A form post (application/x-www-form-urlencoded) with repeated names kept, as checkboxes send them. */
-final class FormData {
+/**
+ * A form post (application/x-www-form-urlencoded) with repeated names kept, as checkboxes send them. Used by the
+ * officers' pages and by the organisations' {@code /o/} pages.
+ */
+public final class FormData {
     private final Map<String, List<String>> values;
 
     private FormData(Map<String, List<String>> values) {
         this.values = values;
     }
 
-    static FormData parse(@Nullable String body) {
+    public static FormData parse(@Nullable String body) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (body != null && !body.isEmpty()) {
             for (String pair : body.split("&")) {
@@ -34,17 +37,22 @@ final class FormData {
     }
 
     /** The first value sent under the name, or "" when none was. */
-    String get(String name) {
+    public String get(String name) {
         List<String> all = values.get(name);
         return all == null || all.isEmpty() ? "" : all.get(0);
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** The entries of a list typed one a line or separated by commas, trimmed, blanks dropped. */
+    public static List<String> entries(String text) {
+        return java.util.Arrays.stream(text.split("[\\r\\n,]+")).map(String::strip).filter(e -> !e.isEmpty()).toList();
     }
 
     private static String decode(String s) {

@@ -366,6 +366,19 @@ public class ConsultationService {
         return saved;
     }
 
+    /**
+     * A line in the history for a participant's consent withdrawn by an officer on their behalf. Called by the
+     * feedback feature inside the transaction that withdraws it.
+     */
+    @Transactional
+    public HistoryEntry recordConsentWithdrawn(Actor actor, Long id, String reason, Object detail) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        HistoryEntry saved = record(c, actor, HistoryEntry.Kind.CONSENT_WITHDRAWN, null, null, reason, detail);
+        log(c, "a participant's consent withdrawn by {}", actor.username());
+        return saved;
+    }
+
     /** Records a decision to go ahead although a rule fails, with its written reason. */
     @Transactional
     public Exemption recordExemption(Actor actor, Long id, @Nullable RuleId ruleId, @Nullable String reason) {

@@ -26,6 +26,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The officer pages of a consultation's parts, without a browser: exemptions, concerns, actions and participants.
@@ -126,6 +127,7 @@ class ConsultationPartsPagesIT {
                 "name,email\nForged,forged@example.org\n")).statusCode());
         assertEquals(403, b.post("/consultations/" + id + "/concerns/1/answer", Map.of("answer", "Forged")).statusCode());
         assertEquals(403, b.post("/consultations/" + id + "/actions/1/done", Map.of("note", "Forged")).statusCode());
+        assertEquals(403, b.post("/consultations/" + id + "/participants/1/withdraw", Map.of("confirm", "yes")).statusCode());
         assertEquals(403, b.post("/consultations/" + id + "/actions", Map.of("what", "Forged", "owner", "x",
                 "due", today().plusDays(1).toString())).statusCode());
         assertThat(exemptions(id)).isEmpty();
@@ -180,6 +182,38 @@ class ConsultationPartsPagesIT {
         assertEquals(303, imported.statusCode(), imported::body);
         assertThat(b.get(imported.headers().firstValue("Location").orElseThrow()).body()).contains("2 participants imported");
         assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).hasSize(3);
+    }
+
+    @Test
+    void anOfficerWithdrawsAParticipantsConsentAfterConfirmingAndMonitorsOnlyRead() {
+        long id = planned();
+        long zoe = ((Number) world.officer.post("/api/consultations/" + id + "/participants",
+                Map.of("name", "Zoe Ng", "email", "zoe@example.org")).at("id")).longValue();
+        PageClient b = officer();
+        String path = "/consultations/" + id + "/participants";
+        String withdraw = path + "/" + zoe + "/withdraw";
+        assertThat(b.get(path).body()).contains("action=\"" + withdraw + "\"").contains("id=\"confirm-" + zoe + "\"");
+
+        HttpResponse<String> unconfirmed = b.submit(path, withdraw, Map.of());
+        assertEquals(422, unconfirmed.statusCode(), unconfirmed::body);
+        assertThat(unconfirmed.body()).contains("id=\"error-summary\"").contains("href=\"#confirm-" + zoe + "\"")
+                .contains("tick the box");
+        assertNull(world.officer.get("/api/consultations/" + id + "/participants").list().get(0).get("consentWithdrawnAt"));
+
+        PageClient monitor = signedIn("monty" + n);
+        assertThat(monitor.get(path).body()).doesNotContain("Withdraw consent");
+        assertEquals(403, monitor.submit("/dashboard", withdraw, Map.of("confirm", "yes")).statusCode());
+        PageClient other = signedIn("sam" + n);
+        assertEquals(403, other.submit("/dashboard", withdraw, Map.of("confirm", "yes")).statusCode());
+        assertNull(world.officer.get("/api/consultations/" + id + "/participants").list().get(0).get("consentWithdrawnAt"));
+
+        HttpResponse<String> done = b.submit(path, withdraw, Map.of("confirm", "yes"));
+        assertEquals(303, done.statusCode(), done::body);
+        assertThat(b.get(done.headers().firstValue("Location").orElseThrow()).body()).contains("Their consent is withdrawn")
+                .contains("Withdrew on").doesNotContain("action=\"" + withdraw + "\"");
+        assertThat(world.officer.get("/api/consultations/" + id + "/participants").list().get(0).get("consentWithdrawnAt")).isNotNull();
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").body()).contains("CONSENT_WITHDRAWN")
+                .contains(world.officerName);
     }
 
     // ------------------------------------------------------------------------------------------ concerns and actions

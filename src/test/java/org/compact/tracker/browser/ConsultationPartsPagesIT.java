@@ -214,6 +214,10 @@ class ConsultationPartsPagesIT {
         assertThat(world.officer.get("/api/consultations/" + id + "/participants").list().get(0).get("consentWithdrawnAt")).isNotNull();
         assertThat(world.officer.get("/api/consultations/" + id + "/history").body()).contains("CONSENT_WITHDRAWN")
                 .contains(world.officerName);
+
+        HttpResponse<String> twice = b.submit("/consultations/" + id, withdraw, Map.of("confirm", "yes"));
+        assertEquals(409, twice.statusCode(), twice::body);
+        assertThat(twice.body()).contains("already withdrew consent").doesNotContain("href=\"#confirm-" + zoe + "\"");
     }
 
     // ------------------------------------------------------------------------------------------ concerns and actions

@@ -92,9 +92,11 @@ class ParticipantsPageController {
             participants.withdrawFor(Actors.of(auth), id, pid);
             return ConsultationPart.done("/consultations/" + id + "/participants?withdrawn=" + pid);
         } catch (Refusal refused) {
+            // the box is there to link to only while they still consent (a 409 means it has gone)
+            String linked = refused.status() == 422 ? field : null;
             return ConsultationPart.refusedOn(refused, page(request, auth, id, FormData.parse(""),
-                    ConsultationPart.errors(refused, e -> "Withdraw consent of participant " + pid, e -> field),
-                    ConsultationPart.fieldErrors(refused, e -> field)));
+                    ConsultationPart.errors(refused, e -> "Withdraw consent of participant " + pid, e -> linked),
+                    ConsultationPart.fieldErrors(refused, e -> linked)));
         }
     }
 

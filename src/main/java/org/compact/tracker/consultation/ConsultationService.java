@@ -353,6 +353,32 @@ public class ConsultationService {
         return view(saved);
     }
 
+    /**
+     * A line in the history for an action promised after the feedback was given. Called by the feedback feature
+     * inside the transaction that saves the action, after it checked the actor and the action.
+     */
+    @Transactional
+    public HistoryEntry recordActionAdded(Actor actor, Long id, String reason, Object detail) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        HistoryEntry saved = record(c, actor, HistoryEntry.Kind.ACTION_ADDED, null, null, reason, detail);
+        log(c, "action added by {}", actor.username());
+        return saved;
+    }
+
+    /**
+     * A line in the history for a participant's consent withdrawn by an officer on their behalf. Called by the
+     * feedback feature inside the transaction that withdraws it.
+     */
+    @Transactional
+    public HistoryEntry recordConsentWithdrawn(Actor actor, Long id, String reason, Object detail) {
+        Consultation c = load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        HistoryEntry saved = record(c, actor, HistoryEntry.Kind.CONSENT_WITHDRAWN, null, null, reason, detail);
+        log(c, "a participant's consent withdrawn by {}", actor.username());
+        return saved;
+    }
+
     /** Records a decision to go ahead although a rule fails, with its written reason. */
     @Transactional
     public Exemption recordExemption(Actor actor, Long id, @Nullable RuleId ruleId, @Nullable String reason) {

@@ -26,5 +26,5 @@ public record HistoryEntry(
         @Nullable String detail) {
 
     /** What happened. */
-    public enum Kind { CREATED, UPDATED, NOTIFIED, OPENED, CLOSED, FEEDBACK_GIVEN, WITHDRAWN, EXEMPTION_RECORDED, HELD }
+    public enum Kind { CREATED, UPDATED, NOTIFIED, OPENED, CLOSED, FEEDBACK_GIVEN, WITHDRAWN, EXEMPTION_RECORDED, HELD, ACTION_ADDED, CONSENT_WITHDRAWN }
 }

@@ -121,6 +121,52 @@ public class FeedbackService {
         return done;
     }
 
+    /**
+     * Promises one more action after the feedback was given (ACTION): what, owner and due date as in the feedback,
+     * the due date not in the past; recorded in the history. 409 unless the consultation is FEEDBACK_GIVEN.
+     */
+    @Transactional
+    public FeedbackAction addAction(Actor actor, Long consultationId, @Nullable FeedbackRequest.ActionRequest a) {
+        ConsultationService.Summary c = consultations.summary(consultationId);
+        actor.requireMayActFor(c.agencyId());
+        if (c.status() != ConsultationStatus.FEEDBACK_GIVEN) {
+            throw Refusal.conflict("Cannot add an action: the consultation is " + c.status()
+                    + " (actions are added after the feedback, when it is FEEDBACK_GIVEN).");
+        }
+        String what = a == null ? null : a.what();
+        String owner = a == null ? null : a.owner();
+        LocalDate due = a == null ? null : a.due();
+        Text.plain("what", what);
+        Text.plain("owner", owner);
+        List<FieldError> errors = new ArrayList<>();
+        String rule = RuleId.ACTION.name();
+        if (isBlank(what)) {
+            errors.add(new FieldError("what", rule, "say what will be done"));
+        } else if (what.strip().length() > 2000) {
+            errors.add(new FieldError("what", rule, "must be at most 2000 characters (it has " + what.strip().length() + ")"));
+        }
+        if (isBlank(owner)) {
+            errors.add(new FieldError("owner", rule, "name who will do it"));
+        } else if (owner.strip().length() > 320) {
+            errors.add(new FieldError("owner", rule, "must be at most 320 characters (it has " + owner.strip().length() + ")"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (due == null) {
+            errors.add(new FieldError("due", rule, "give the date it is due"));
+        } else if (due.isBefore(today)) {
+            errors.add(new FieldError("due", rule, "must not be in the past (today is " + today + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        FeedbackAction saved = actions.save(new FeedbackAction(null, consultationId, what.strip(), owner.strip(), due,
+                null, null, null));
+        consultations.recordActionAdded(actor, consultationId, "Action added: " + saved.what() + " (" + saved.owner()
+                + ", by " + saved.due() + ")", Map.of("actionId", saved.id(), "due", saved.due().toString()));
+        stamp.moved();
+        return saved;
+    }
+
     private Outcome validate(FeedbackRequest r) {
         Text.plain("youSaid", r.youSaid());
         Text.plain("weDid", r.weDid());

@@ -174,4 +174,25 @@ public class ParticipantService {
         LOG.info("Consultation {}: participant {} withdrew consent", p.consultationId(), p.id());
         return withdrawn;
     }
+
+    /**
+     * Withdraws a participant's consent on their behalf (they asked an officer, by phone say): the same change as
+     * their link makes, and a history line {@code CONSENT_WITHDRAWN} naming who did it. 403 for another agency, 404
+     * for a participant of another consultation, 409 when their consent is already withdrawn.
+     */
+    @Transactional
+    public Participant withdrawFor(Actor actor, Long consultationId, Long participantId) {
+        actor.requireMayActFor(consultations.agencyOf(consultationId));
+        Participant p = participants.findById(participantId).filter(x -> x.consultationId().equals(consultationId))
+                .orElseThrow(() -> Refusal.notFound("participant", participantId));
+        if (!p.consenting()) {
+            throw Refusal.conflict(p.name() + " already withdrew consent on "
+                    + p.consentWithdrawnAt().atZone(clock.getZone()).toLocalDate() + ".");
+        }
+        Participant withdrawn = participants.update(p.withdrawn(clock.instant()));
+        consultations.recordConsentWithdrawn(actor, consultationId, "Consent to hear back withdrawn for "
+                + p.name() + ", on their behalf", java.util.Map.of("participantId", p.id()));
+        LOG.info("Consultation {}: participant {} consent withdrawn by {}", consultationId, p.id(), actor.username());
+        return withdrawn;
+    }
 }

@@ -59,6 +59,15 @@ class FeedbackApiController {
         return feedback.actions(id);
     }
 
+    @Post("/actions")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Promise one more action after the feedback: {\"what\", \"owner\", \"due\"}")
+    HttpResponse<FeedbackAction> add(Authentication auth, @PathVariable Long id,
+                                     @Valid @Body FeedbackRequest.ActionRequest request) {
+        FeedbackAction saved = feedback.addAction(Actors.of(auth), id, request);
+        return HttpResponse.created(saved, URI.create("/api/consultations/" + id + "/actions/" + saved.id()));
+    }
+
     @Patch("/actions/{actionId}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(summary = "Mark a promised action done: {\"done\": true, \"note\": \"…\"}")

@@ -64,6 +64,13 @@ class ParticipantApiController {
         return participants.importCsv(Actors.of(auth), id, csv);
     }
 
+    @Post("/{pid}/withdraw")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(summary = "Withdraw a participant's consent on their behalf (they asked an officer); recorded in the history")
+    Participant withdraw(Authentication auth, @PathVariable Long id, @PathVariable Long pid) {
+        return participants.withdrawFor(Actors.of(auth), id, pid);
+    }
+
     /** Body of an added participant. */
     @Serdeable
     record ParticipantRequest(@Nullable String name, @Nullable String email, @Nullable String consentAt) {

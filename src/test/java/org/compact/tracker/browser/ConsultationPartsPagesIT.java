@@ -26,6 +26,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The officer pages of a consultation's parts, without a browser: exemptions, concerns, actions and participants.
@@ -126,6 +127,9 @@ class ConsultationPartsPagesIT {
                 "name,email\nForged,forged@example.org\n")).statusCode());
         assertEquals(403, b.post("/consultations/" + id + "/concerns/1/answer", Map.of("answer", "Forged")).statusCode());
         assertEquals(403, b.post("/consultations/" + id + "/actions/1/done", Map.of("note", "Forged")).statusCode());
+        assertEquals(403, b.post("/consultations/" + id + "/participants/1/withdraw", Map.of("confirm", "yes")).statusCode());
+        assertEquals(403, b.post("/consultations/" + id + "/actions", Map.of("what", "Forged", "owner", "x",
+                "due", today().plusDays(1).toString())).statusCode());
         assertThat(exemptions(id)).isEmpty();
         assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).isEmpty();
     }
@@ -180,6 +184,42 @@ class ConsultationPartsPagesIT {
         assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).hasSize(3);
     }
 
+    @Test
+    void anOfficerWithdrawsAParticipantsConsentAfterConfirmingAndMonitorsOnlyRead() {
+        long id = planned();
+        long zoe = ((Number) world.officer.post("/api/consultations/" + id + "/participants",
+                Map.of("name", "Zoe Ng", "email", "zoe@example.org")).at("id")).longValue();
+        PageClient b = officer();
+        String path = "/consultations/" + id + "/participants";
+        String withdraw = path + "/" + zoe + "/withdraw";
+        assertThat(b.get(path).body()).contains("action=\"" + withdraw + "\"").contains("id=\"confirm-" + zoe + "\"");
+
+        HttpResponse<String> unconfirmed = b.submit(path, withdraw, Map.of());
+        assertEquals(422, unconfirmed.statusCode(), unconfirmed::body);
+        assertThat(unconfirmed.body()).contains("id=\"error-summary\"").contains("href=\"#confirm-" + zoe + "\"")
+                .contains("tick the box");
+        assertNull(world.officer.get("/api/consultations/" + id + "/participants").list().get(0).get("consentWithdrawnAt"));
+
+        PageClient monitor = signedIn("monty" + n);
+        assertThat(monitor.get(path).body()).doesNotContain("Withdraw consent");
+        assertEquals(403, monitor.submit("/dashboard", withdraw, Map.of("confirm", "yes")).statusCode());
+        PageClient other = signedIn("sam" + n);
+        assertEquals(403, other.submit("/dashboard", withdraw, Map.of("confirm", "yes")).statusCode());
+        assertNull(world.officer.get("/api/consultations/" + id + "/participants").list().get(0).get("consentWithdrawnAt"));
+
+        HttpResponse<String> done = b.submit(path, withdraw, Map.of("confirm", "yes"));
+        assertEquals(303, done.statusCode(), done::body);
+        assertThat(b.get(done.headers().firstValue("Location").orElseThrow()).body()).contains("Their consent is withdrawn")
+                .contains("Withdrew on").doesNotContain("action=\"" + withdraw + "\"");
+        assertThat(world.officer.get("/api/consultations/" + id + "/participants").list().get(0).get("consentWithdrawnAt")).isNotNull();
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").body()).contains("CONSENT_WITHDRAWN")
+                .contains(world.officerName);
+
+        HttpResponse<String> twice = b.submit("/consultations/" + id, withdraw, Map.of("confirm", "yes"));
+        assertEquals(409, twice.statusCode(), twice::body);
+        assertThat(twice.body()).contains("already withdrew consent").doesNotContain("href=\"#confirm-" + zoe + "\"");
+    }
+
     // ------------------------------------------------------------------------------------------ concerns and actions
 
     @Test
@@ -225,6 +265,47 @@ class ConsultationPartsPagesIT {
         assertEquals(303, done.statusCode(), done::body);
         assertThat(b.get(actions).body()).contains("Done on").contains("Published on the website.");
         assertThat(world.officer.get("/api/consultations/" + id + "/actions").list().get(0).get("doneOn")).isNotNull();
+    }
+
+    @Test
+    void anOfficerAddsAnActionAfterTheFeedbackAndARefusedOneNamesItsFieldsAndWritesNothing() {
+        long id = planned();
+        String actions = "/consultations/" + id + "/actions";
+        PageClient b = officer();
+        assertThat(b.get(actions).body()).as("no form before the feedback").doesNotContain("Add an action");
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        feedbackWithAnAction(id);
+        int historyBefore = world.officer.get("/api/consultations/" + id + "/history").list().size();
+        assertThat(b.get(actions).body()).contains("Add an action").contains("id=\"new-what\"");
+
+        HttpResponse<String> refused = b.submit(actions, actions, Map.of("what", "Ring the tenants' forum",
+                "owner", "", "due", today().minusDays(1).toString()));
+        assertEquals(422, refused.statusCode(), refused::body);
+        assertThat(refused.body()).contains("id=\"error-summary\"").contains("href=\"#new-owner\"")
+                .contains("href=\"#new-due\"").contains("must not be in the past")
+                .contains(">Ring the tenants&#39; forum</textarea>");
+        HttpResponse<String> badDate = b.submit(actions, actions, Map.of("what", "Ring the forum", "owner", "Planning team",
+                "due", "next week"));
+        assertEquals(422, badDate.statusCode());
+        assertThat(badDate.body()).contains("href=\"#new-due\"").contains("YYYY-MM-DD");
+        assertThat(world.officer.get("/api/consultations/" + id + "/actions").list()).hasSize(1);
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").list()).hasSize(historyBefore);
+
+        PageClient monitor = signedIn("monty" + n);
+        assertThat(monitor.get(actions).body()).doesNotContain("Add an action");
+        assertEquals(403, monitor.submit("/dashboard", actions, Map.of("what", "Monty's action", "owner", "monty",
+                "due", today().plusDays(1).toString())).statusCode());
+        PageClient other = signedIn("sam" + n);
+        assertEquals(403, other.submit("/dashboard", actions, Map.of("what", "Sam's action", "owner", "sam",
+                "due", today().plusDays(1).toString())).statusCode());
+
+        HttpResponse<String> added = b.submit(actions, actions, Map.of("what", "Ring the tenants' forum",
+                "owner", "Planning team", "due", today().plusWeeks(2).toString()));
+        assertEquals(303, added.statusCode(), added::body);
+        HttpResponse<String> after = b.get(added.headers().firstValue("Location").orElseThrow());
+        assertThat(after.body()).contains("The action is added").contains("Ring the tenants&#39; forum").contains("Due in 14 days");
+        assertThat(world.officer.get("/api/consultations/" + id + "/actions").list()).hasSize(2);
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").body()).contains("ACTION_ADDED");
     }
 
     /** Walks the consultation to feedback with one promised action (moving the sim clock), returning the action. */

@@ -50,6 +50,10 @@ class FeedbackIT implements TestPropertyProvider {
     HttpClient client;
 
     World world;
+    /** The consultation whose feedback the year in {@link #aYearOfOneConsultationChasesFeedbackOnItsDaysAndSendsItOnceToEveryone} gave. */
+    long givenId;
+    /** The consultation exempted from feedback, still CLOSED. */
+    long closedId;
 
     @Override
     public Map<String, String> getProperties() {
@@ -117,6 +121,7 @@ class FeedbackIT implements TestPropertyProvider {
                 feedback("NO_CHANGE", "The homes are needed and the site is the only one the council owns."));
         assertEquals(201, given.status(), given::toString);
         assertEquals("FEEDBACK_GIVEN", status(id));
+        givenId = id;
         moveTo(due.plusWeeks(1).plusDays(2));
         moveTo(due.plusWeeks(3));
 
@@ -174,6 +179,81 @@ class FeedbackIT implements TestPropertyProvider {
         }
         assertThat(chased).isEmpty();
         assertEquals("EXEMPT", check(id, "FEEDBACK"));
+        closedId = id;
+    }
+
+    /** Runs after the two above: the first consultation has its feedback, the second is still CLOSED. */
+    @Test
+    @Order(3)
+    void anActionAddedAfterTheFeedbackShowsInTheActionCheckAtOnceAndInTheHistory() {
+        long id = givenId;
+        assertEquals("No promised action is open.", checkReason(id, "ACTION"), "the only action was marked done");
+        int historyBefore = world.officer.get("/api/consultations/" + id + "/history").list().size();
+        LocalDate due = today().plusWeeks(2);
+
+        Api.Reply added = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what",
+                "  Put the play area plan on the estate notice board ", "owner", world.officerName, "due", due.toString()));
+
+        assertEquals(201, added.status(), added::toString);
+        assertEquals("Put the play area plan on the estate notice board", added.at("what"));
+        assertEquals(due.toString(), added.at("due"));
+        assertEquals("PASS", check(id, "ACTION"));
+        assertEquals("1 promised action in progress, none overdue.", checkReason(id, "ACTION"),
+                "the cached checks move with the new action");
+        List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
+        assertThat(history).hasSize(historyBefore + 1);
+        Map<String, Object> last = history.get(history.size() - 1);
+        assertEquals("ACTION_ADDED", last.get("kind"));
+        assertEquals(world.officerName, last.get("actor"));
+        assertThat((String) last.get("reason")).contains("Put the play area plan on the estate notice board")
+                .contains(due.toString());
+        assertThat(world.officer.get("/api/consultations/" + id + "/actions").list()).hasSize(2);
+
+        moveTo(due.plusDays(1));
+        assertEquals("WARN", check(id, "ACTION"), "the added action is overdue like any promised one");
+    }
+
+    @Test
+    @Order(4)
+    void addingAnActionIsRefusedToMonitorsOtherAgenciesBadInputAndBeforeFeedbackWritingNothing() {
+        long id = givenId;
+        int actionsBefore = world.officer.get("/api/consultations/" + id + "/actions").list().size();
+        int historyBefore = world.officer.get("/api/consultations/" + id + "/history").list().size();
+        String checkBefore = checkReason(id, "ACTION");
+        Map<String, Object> good = Map.of("what", "Write to the tenants' forum", "owner", world.officerName,
+                "due", today().plusDays(3).toString());
+
+        Api.Reply monitor = world.monitor.post("/api/consultations/" + id + "/actions", good);
+        assertEquals(403, monitor.status(), monitor::toString);
+        Api.Reply other = world.otherOfficer.post("/api/consultations/" + id + "/actions", good);
+        assertEquals(403, other.status(), other::toString);
+
+        Api.Reply closed = world.officer.post("/api/consultations/" + closedId + "/actions", good);
+        assertEquals(409, closed.status(), closed::toString);
+        assertThat((String) closed.at("detail")).contains("CLOSED");
+        assertThat(world.officer.get("/api/consultations/" + closedId + "/actions").list()).isEmpty();
+
+        Api.Reply past = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what", "Late",
+                "owner", world.officerName, "due", today().minusDays(1).toString()));
+        assertEquals(422, past.status(), past::toString);
+        assertEquals("due", past.at("errors[0].field"));
+        assertEquals("ACTION", past.at("errors[0].ruleId"));
+        assertThat((String) past.at("errors[0].reason")).contains("past");
+
+        Api.Reply blank = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what", " ",
+                "due", today().plusDays(1).toString()));
+        assertEquals(422, blank.status(), blank::toString);
+        assertEquals("what", blank.at("errors[0].field"));
+        assertEquals("owner", blank.at("errors[1].field"));
+
+        Api.Reply control = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what", "Ring\u0007 them",
+                "owner", world.officerName, "due", today().plusDays(1).toString()));
+        assertEquals(422, control.status(), control::toString);
+        assertEquals("what", control.at("errors[0].field"));
+
+        assertThat(world.officer.get("/api/consultations/" + id + "/actions").list()).hasSize(actionsBefore);
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").list()).hasSize(historyBefore);
+        assertEquals(checkBefore, checkReason(id, "ACTION"));
     }
 
     private Map<String, Object> feedback(String outcome, String reasons) {
@@ -211,6 +291,12 @@ class FeedbackIT implements TestPropertyProvider {
     private String check(long id, String ruleId) {
         List<Map<String, Object>> checks = (List<Map<String, Object>>) world.officer.get("/api/consultations/" + id).at("checks");
         return (String) checks.stream().filter(c -> ruleId.equals(c.get("ruleId"))).findFirst().orElseThrow().get("verdict");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String checkReason(long id, String ruleId) {
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) world.officer.get("/api/consultations/" + id).at("checks");
+        return (String) checks.stream().filter(c -> ruleId.equals(c.get("ruleId"))).findFirst().orElseThrow().get("reason");
     }
 
     private LocalDate today() {

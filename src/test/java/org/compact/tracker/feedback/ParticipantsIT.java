@@ -219,6 +219,45 @@ class ParticipantsIT {
     }
 
     @Test
+    void anOfficerWithdrawsConsentOnAParticipantsBehalfRecordedWithWhoDidIt() {
+        long id = consultation();
+        long zoe = ((Number) world.officer.post(uri(id), Map.of("name", "Zoe Ng", "email", "zoe@example.org")).at("id")).longValue();
+        world.officer.post(uri(id), Map.of("name", "Sam Hall", "email", "sam@example.org"));
+
+        Api.Reply withdrawn = world.officer.post(uri(id) + "/" + zoe + "/withdraw");
+
+        assertEquals(200, withdrawn.status(), withdrawn::toString);
+        assertNotNull(withdrawn.at("consentWithdrawnAt"));
+        assertThat(participants.consenting(id)).extracting(Participant::email).containsExactly("sam@example.org");
+        List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
+        Map<String, Object> last = history.get(history.size() - 1);
+        assertEquals("CONSENT_WITHDRAWN", last.get("kind"));
+        assertEquals(world.officerName, last.get("actor"));
+        assertThat((String) last.get("reason")).contains("Zoe Ng");
+
+        Api.Reply again = world.officer.post(uri(id) + "/" + zoe + "/withdraw");
+        assertEquals(409, again.status(), again::toString);
+        assertThat((String) again.at("detail")).contains("already withdrew");
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").list()).hasSize(history.size());
+    }
+
+    @Test
+    void withdrawingConsentIsRefusedToMonitorsOtherAgenciesAndOtherConsultationsChangingNothing() {
+        long id = consultation();
+        long zoe = ((Number) world.officer.post(uri(id), Map.of("name", "Zoe Ng", "email", "zoe@example.org")).at("id")).longValue();
+        long elsewhere = consultation();
+        int historyBefore = world.officer.get("/api/consultations/" + id + "/history").list().size();
+
+        assertEquals(403, world.monitor.post(uri(id) + "/" + zoe + "/withdraw").status());
+        assertEquals(403, world.otherOfficer.post(uri(id) + "/" + zoe + "/withdraw").status());
+        assertEquals(404, world.officer.post(uri(elsewhere) + "/" + zoe + "/withdraw").status());
+
+        assertThat(participants.consenting(id)).extracting(Participant::email).containsExactly("zoe@example.org");
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").list()).hasSize(historyBefore);
+        assertThat(world.officer.get("/api/consultations/" + elsewhere + "/history").body()).doesNotContain("CONSENT_WITHDRAWN");
+    }
+
+    @Test
     void aForgedWithdrawalLinkIs403() {
         long id = consultation();
         world.officer.post(uri(id), Map.of("name", "Zoe Ng", "email", "zoe@example.org"));

@@ -19,7 +19,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.feedback.FeedbackAction;
+import org.compact.tracker.feedback.FeedbackRequest;
 import org.compact.tracker.feedback.FeedbackService;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
@@ -34,12 +36,15 @@ import java.util.Map;
 /**
  * The actions promised in a consultation's feedback (ACTION), each with its owner, due date and state (done, due,
  * overdue); and the form that marks one done with a note of what was done, through the same service as
- * {@code PATCH /api/consultations/{id}/actions/{actionId}}. Actions are promised with the feedback itself.
+ * {@code PATCH /api/consultations/{id}/actions/{actionId}}; and, once the feedback is given, the form that promises
+ * one more action through the same service as {@code POST /api/consultations/{id}/actions}.
  */
 @Controller("/consultations/{id}/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 class ActionsPageController {
+    private static final Map<String, String> NEW_LABELS = Map.of("what", "what will be done", "owner", "who will do it",
+            "due", "due by");
     private final ConsultationService consultations;
     private final FeedbackService feedback;
     private final PageModel pages;
@@ -60,10 +65,43 @@ class ActionsPageController {
     @Get(produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
-                                           @Nullable @QueryValue Long done) {
-        ModelAndView<Map<String, Object>> page = page(request, auth, id, null, "", List.of(), Map.of());
-        page.getModel().ifPresent(m -> m.put("done", done));
+                                           @Nullable @QueryValue Long done, @Nullable @QueryValue Long added) {
+        ModelAndView<Map<String, Object>> page = page(request, auth, id, null, "", Map.of(), List.of(), Map.of());
+        page.getModel().ifPresent(m -> {
+            m.put("done", done);
+            m.put("added", added);
+        });
         return page;
+    }
+
+    @Post(produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    HttpResponse<?> add(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
+        FormData form = FormData.parse(body);
+        Map<String, String> typed = new java.util.HashMap<>();
+        for (String name : List.of("what", "owner", "due")) {
+            typed.put(name, form.get(name) == null ? "" : form.get(name));
+        }
+        try {
+            LocalDate due;
+            String dueText = typed.get("due").strip();
+            try {
+                due = dueText.isEmpty() ? null : LocalDate.parse(dueText);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Refusal.invalid(List.of(new org.compact.tracker.support.FieldError("due",
+                        org.compact.tracker.rules.RuleId.ACTION.name(), "give the date as YYYY-MM-DD")));
+            }
+            FeedbackAction saved = feedback.addAction(Actors.of(auth), id,
+                    new FeedbackRequest.ActionRequest(form.get("what"), form.get("owner"), due));
+            return ConsultationPart.done("/consultations/" + id + "/actions?added=" + saved.id() + "#action-" + saved.id());
+        } catch (Refusal refused) {
+            java.util.function.Function<org.compact.tracker.support.FieldError, String> field =
+                    e -> e.field() == null ? null : "new-" + e.field();
+            return ConsultationPart.refusedOn(refused, page(request, auth, id, null, "", typed,
+                    ConsultationPart.errors(refused, e -> "New action: " + NEW_LABELS.getOrDefault(e.field() == null ? "" : e.field(), "the action"), field),
+                    ConsultationPart.fieldErrors(refused, field)));
+        }
     }
 
     @Post(value = "/{actionId}/done", produces = MediaType.TEXT_HTML)
@@ -77,7 +115,7 @@ class ActionsPageController {
             return ConsultationPart.done("/consultations/" + id + "/actions?done=" + actionId + "#action-" + actionId);
         } catch (Refusal refused) {
             String field = "note-" + actionId;
-            return ConsultationPart.refusedOn(refused, page(request, auth, id, actionId, note,
+            return ConsultationPart.refusedOn(refused, page(request, auth, id, actionId, note, Map.of(),
                     ConsultationPart.errors(refused, e -> "Action " + actionId, e -> e.field() == null ? null : field),
                     ConsultationPart.fieldErrors(refused, e -> e.field() == null ? null : field)));
         }
@@ -89,13 +127,16 @@ class ActionsPageController {
     }
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, Long id,
-                                                   @Nullable Long typedFor, String typed, List<FieldIds.Error> errors,
+                                                   @Nullable Long typedFor, String typed, Map<String, String> newAction,
+                                                   List<FieldIds.Error> errors,
                                                    Map<String, String> fieldErrors) {
         ConsultationService.Summary c = ConsultationPart.readable(consultations, auth, id);
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = feedback.actions(id).stream().map(a -> row(a, today, a.id().equals(typedFor) ? typed : "")).toList();
         Map<String, Object> model = ConsultationPart.model(pages, request, auth, c, "Actions", errors, fieldErrors);
         model.put("actions", rows);
+        model.put("mayAdd", Actors.of(auth).mayActFor(c.agencyId()) && c.status() == ConsultationStatus.FEEDBACK_GIVEN);
+        model.put("newAction", newAction);
         model.put("overdue", rows.stream().filter(r -> r.state().equals("OVERDUE")).count());
         return new ModelAndView<>("actions", model);
     }

@@ -65,13 +65,39 @@ class ParticipantsPageController {
     @Get(produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
-                                           @Nullable @QueryValue String added, @Nullable @QueryValue Integer imported) {
+                                           @Nullable @QueryValue String added, @Nullable @QueryValue Integer imported,
+                                           @Nullable @QueryValue Long withdrawn) {
         ModelAndView<Map<String, Object>> page = page(request, auth, id, FormData.parse(""), List.of(), Map.of());
         page.getModel().ifPresent(m -> {
             m.put("added", added != null);
             m.put("imported", imported);
+            m.put("withdrawn", withdrawn);
         });
         return page;
+    }
+
+    @Post(value = "/{pid}/withdraw", produces = MediaType.TEXT_HTML)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    HttpResponse<?> withdraw(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @PathVariable Long pid,
+                             @Nullable @Body String body) {
+        FormData form = FormData.parse(body);
+        String field = "confirm-" + pid;
+        try {
+            if (!"yes".equals(form.get("confirm"))) {
+                ConsultationPart.readable(consultations, auth, id);
+                Actors.of(auth).requireMayActFor(consultations.agencyOf(id));
+                throw Refusal.invalid("confirm", "tick the box to confirm they asked to stop hearing back");
+            }
+            participants.withdrawFor(Actors.of(auth), id, pid);
+            return ConsultationPart.done("/consultations/" + id + "/participants?withdrawn=" + pid);
+        } catch (Refusal refused) {
+            // the box is there to link to only while they still consent (a 409 means it has gone)
+            String linked = refused.status() == 422 ? field : null;
+            return ConsultationPart.refusedOn(refused, page(request, auth, id, FormData.parse(""),
+                    ConsultationPart.errors(refused, e -> "Withdraw consent of participant " + pid, e -> linked),
+                    ConsultationPart.fieldErrors(refused, e -> linked)));
+        }
     }
 
     @Post(produces = MediaType.TEXT_HTML)

@@ -218,8 +218,13 @@ public class ConsultationService {
                                        @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
         long now = stamp.current();
         return reads.page(new RegisterReads.PageKey(status, agencyId, from, to, page, size), now, today(),
-                () -> consultations.search(status == null ? null : status.name(), agencyId, from, to, size,
-                        (long) page * size).stream().map(c -> ConsultationView.of(c, null, null)).toList());
+                () -> search(status, agencyId, from, to, page, size));
+    }
+
+    private List<ConsultationView> search(@Nullable ConsultationStatus status, @Nullable Long agencyId,
+                                          @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+        return consultations.search(status == null ? null : status.name(), agencyId, from, to, size, (long) page * size)
+                .stream().map(c -> ConsultationView.of(c, null, null)).toList();
     }
 
     /**
@@ -231,7 +236,7 @@ public class ConsultationService {
                               java.util.function.Function<List<ConsultationView>, T> render) {
         long now = stamp.current();
         return reads.renderedPage(new RegisterReads.PageKey(status, agencyId, from, to, page, size), now, today(),
-                () -> render.apply(list(status, agencyId, from, to, page, size)));
+                () -> render.apply(search(status, agencyId, from, to, page, size)));
     }
 
     /** Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged). */

@@ -64,27 +64,18 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     @Query("SELECT * FROM outbox_message WHERE claimed_by = :token AND id IN (:ids) ORDER BY id")
     List<OutboxMessage> findClaimed(String token, Collection<Long> ids);
 
-    /** Records that the server accepted a message (see V11): one append, folded later by {@link #markSent}. */
+    /** Records that the server accepted a message (see V11): one append, folded later by {@link OutboxStore#foldSent}. */
     @Query("INSERT INTO outbox_accepted (message_row, attempts, sent_at) VALUES (:messageRow, :attempts, :sentAt)")
     int insertAccepted(long messageRow, int attempts, Instant sentAt);
 
     @Query("SELECT seq, message_row, attempts, sent_at FROM outbox_accepted ORDER BY seq LIMIT :limit")
     List<Accepted> findAccepted(int limit);
 
-    @Query("DELETE FROM outbox_accepted WHERE seq IN (:seqs)")
-    int deleteAccepted(Collection<Long> seqs);
-
     /** Messages of this reference accepted by the server and not folded yet. */
     @Query("""
             SELECT COUNT(*) FROM outbox_accepted a JOIN outbox_message m ON m.id = a.message_row
             WHERE m.reference = :reference""")
     long countAcceptedByReference(String reference);
-
-    @Query("""
-            UPDATE outbox_message SET status = 'SENT', sent_at = :sentAt, attempts = :attempts, claimed_until = NULL,
-                last_error = NULL
-            WHERE id = :id AND status NOT IN ('SENT', 'FAILED')""")
-    int markSent(long id, int attempts, Instant sentAt);
 
     @Query("""
             UPDATE outbox_message SET attempts = :attempts, next_attempt_at = :nextAttemptAt, last_error = :lastError,

@@ -19,6 +19,33 @@ require_service_jar() {
 
 # Builds the bare Micronaut app (src/bench/bare) into target/bench-bare/bare-micronaut.jar. Maven options (e.g. -o)
 # may be given as arguments or in MAVEN_ARGS.
+# The common start of a benchmark script, called with its name and the script's arguments: its output also goes to
+# target/<name>.txt; $WORK is a fresh folder, removed on exit (kept with BENCH_KEEP=1); the service and the bare app
+# ($SERVICE_PID, $BARE_PID) are stopped on exit; the bare app is built.
+bench_setup() {
+    local name="$1"
+    shift
+    require_service_jar
+    mkdir -p "$BENCH_ROOT/target"
+    exec > >(tee "$BENCH_ROOT/target/$name.txt") 2>&1
+    SERVICE_PID=""
+    BARE_PID=""
+    WORK="$(mktemp -d "${TMPDIR:-/tmp}/tracker-$name.XXXXXX")"
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
+    build_bare_jar "$@"
+}
+
+bench_cleanup() {
+    stop_pid "$SERVICE_PID"
+    stop_pid "$BARE_PID"
+    if [ "${BENCH_KEEP:-0}" = 1 ]; then
+        echo "kept $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+}
+
 build_bare_jar() {
     (cd "$BENCH_ROOT" && ./mvnw -B -ntp -q "$@" -f src/bench/bare/pom.xml package) >&2 \
         || die "could not build the bare app (src/bench/bare/pom.xml)"

@@ -38,26 +38,7 @@ PAGES=5
 
 command -v wrk >/dev/null || die "wrk not found (Debian: apt-get install -y wrk)"
 command -v curl >/dev/null || die "curl not found"
-require_service_jar
-mkdir -p target
-exec > >(tee target/http-bench.txt) 2>&1
-
-SERVICE_PID=""
-BARE_PID=""
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/tracker-http-bench.XXXXXX")"
-cleanup() {
-    stop_pid "$SERVICE_PID"
-    stop_pid "$BARE_PID"
-    if [ "${BENCH_KEEP:-0}" = 1 ]; then
-        echo "kept $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-build_bare_jar "$@"
+bench_setup http-bench "$@"
 
 # ---- the service, and what it holds ----
 PORT="$(free_port)"

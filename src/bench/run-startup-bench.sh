@@ -28,26 +28,7 @@ RUNS="${BENCH_RUNS:-5}"
 SETTLE="${BENCH_SETTLE:-2}"
 
 command -v curl >/dev/null || die "curl not found"
-require_service_jar
-mkdir -p target
-exec > >(tee target/startup-bench.txt) 2>&1
-
-SERVICE_PID=""
-BARE_PID=""
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/tracker-startup-bench.XXXXXX")"
-cleanup() {
-    stop_pid "$SERVICE_PID"
-    stop_pid "$BARE_PID"
-    if [ "${BENCH_KEEP:-0}" = 1 ]; then
-        echo "kept $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-build_bare_jar "$@"
+bench_setup startup-bench "$@"
 
 # Starts $1 (service or bare) once, as start number $2; appends "wall_ms logged_ms rss_kb hwm_kb" to $WORK/$1.txt
 # unless $3 is "uncounted", and prints a line.

@@ -154,8 +154,8 @@ public class MailRelay implements DueWork {
             }
         } finally {
             try {
+                // Every batch handed the writer its fold after its outcomes, so once they are written all is folded.
                 tally.outcomesWritten();
-                foldAll();
             } finally {
                 if (connection != null) {
                     connection.close();

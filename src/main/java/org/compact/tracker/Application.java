@@ -1,6 +1,7 @@
 package org.compact.tracker;
 
 import io.micronaut.runtime.Micronaut;
+import org.compact.tracker.startup.ClassPreloader;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {
+        ClassPreloader.startInBackground(Application.class.getClassLoader());
         Micronaut.build(args).mainClass(Application.class).defaultEnvironments("dev").start();
     }
 }

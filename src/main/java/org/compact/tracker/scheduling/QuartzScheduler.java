@@ -49,12 +49,15 @@ public class QuartzScheduler {
     private final Schedule schedule;
     private final JobRunRepository runs;
     private final ZoneId zone;
+    private final ApplicationContext context;
+    private boolean stopped;
 
     QuartzScheduler(ApplicationContext context, DataSource dataSource, Schedule schedule, JobRunRepository runs,
                     @Value("${tracker.zone:Europe/London}") String zone,
                     @Value("${tracker.jobs.scheduler-name:consultation-tracker}") String name,
                     @Value("${tracker.cluster.enabled:false}") boolean clustered,
                     @Value("${tracker.jobs.threads:3}") int threads) throws SchedulerException {
+        this.context = context;
         this.schedule = schedule;
         this.runs = runs;
         this.zone = ZoneId.of(zone);
@@ -84,12 +87,34 @@ public class QuartzScheduler {
         scheduler.setJobFactory((bundle, s) -> context.createBean(bundle.getJobDetail().getJobClass()));
     }
 
+    /**
+     * Starts the jobs on a thread of their own, so that the service answers while Quartz recovers and schedules (a
+     * fifth of a second of every start otherwise). Nothing waits for it: a due job runs once it is started, and a
+     * stop waits for the start to finish first. If it cannot start, the service stops, as a failed start did before.
+     */
     @EventListener
-    void onStartup(StartupEvent event) throws SchedulerException {
-        for (Schedule.Entry entry : schedule.entries()) {
-            ensure(entry);
+    void onStartup(StartupEvent event) {
+        Thread thread = new Thread(() -> {
+            try {
+                begin();
+            } catch (SchedulerException | RuntimeException e) {
+                LOG.error("The scheduler could not start; stopping the service", e);
+                context.close();
+            }
+        }, "scheduler-start");
+        thread.start();
+    }
+
+    void begin() throws SchedulerException {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            for (Schedule.Entry entry : schedule.entries()) {
+                ensure(entry);
+            }
+            scheduler.start();
         }
-        scheduler.start();
         LOG.info("Scheduler started: {}", schedule.entries());
     }
 
@@ -179,6 +204,10 @@ public class QuartzScheduler {
 
     @PreDestroy
     void stop() throws SchedulerException {
+        synchronized (this) {
+            // Waits for a start in progress (begin holds the lock); one that has not begun yet never will.
+            stopped = true;
+        }
         if (!scheduler.isShutdown()) {
             scheduler.shutdown(true);
         }

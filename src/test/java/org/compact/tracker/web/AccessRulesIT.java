@@ -159,6 +159,18 @@ class AccessRulesIT {
     }
 
     @Test
+    void theOnlyManagementEndpointsAreHealthAndMetrics() {
+        for (String endpoint : List.of("/beans", "/info", "/routes", "/threaddump", "/flyway", "/loggers", "/env",
+                "/caches")) {
+            assertEquals(404, world.admin.get(endpoint).status(), endpoint);
+        }
+        for (String endpoint : List.of("/refresh", "/stop")) {
+            assertEquals(404, world.admin.send(HttpRequest.POST(endpoint, Map.of())).status(), endpoint);
+            assertEquals(404, world.officer.send(HttpRequest.POST(endpoint, Map.of())).status(), endpoint);
+        }
+    }
+
+    @Test
     void metricsAreForAdminsAndMonitors() {
         Api.Reply metrics = world.monitor.get("/prometheus");
         assertEquals(200, metrics.status(), metrics::toString);

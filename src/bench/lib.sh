@@ -52,11 +52,13 @@ build_bare_jar() {
     [ -f "$BARE_JAR" ] || die "the bare app's build left no $BARE_JAR"
 }
 
-# A TCP port on 127.0.0.1 that nothing listens on (tried at random in 20000-59999, at most 200 tries).
+# A TCP port on 127.0.0.1 that nothing listens on (tried at random in 20000-31999, at most 200 tries): below Linux's
+# usual range of ephemeral ports (32768-60999), which the benchmark's own curl and client connections draw from, so
+# one of those cannot take the port between this check and the server's bind.
 free_port() {
     local port i
     for i in $(seq 1 200); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((20000 + RANDOM % 12000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return 0

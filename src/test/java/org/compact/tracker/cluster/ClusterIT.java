@@ -71,6 +71,9 @@ class ClusterIT {
             World world = World.create(viaFirst);
             HttpClient viaSecond = second.createBean(HttpClient.class, second.getBean(EmbeddedServer.class).getURL());
             Api officerOnSecond = Api.login(viaSecond, world.officerName, "officer-password-" + world.officerName.replace("olivia", ""));
+            Api.Reply firstNodesTokenOnSecond = world.officer.via(viaSecond).get("/api/consultations");
+            assertEquals(200, firstNodesTokenOnSecond.status(), "a token from one node is accepted by the other: "
+                    + firstNodesTokenOnSecond);
             ClusterDirectory.createOrganisations(world.officer, officerOnSecond, ORGANISATIONS, CONTACTS_EACH, "Clusterton");
             Map<String, Object> body = world.consultation(LocalDate.now().plusMonths(2));
             body.put("targets", Map.of("areas", List.of("Clusterton")));

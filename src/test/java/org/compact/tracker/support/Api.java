@@ -38,6 +38,11 @@ public final class Api {
         return new Api(client.toBlocking(), (String) body.get("access_token"));
     }
 
+    /** The same signed-in user, its requests sent to another server (another node of a cluster). */
+    public Api via(HttpClient client) {
+        return new Api(client.toBlocking(), token);
+    }
+
     public static Api admin(HttpClient client) {
         return login(client, "admin", ADMIN_PASSWORD);
     }

@@ -11,4 +11,6 @@ interface ContactOptOutRepository extends CrudRepository<ContactOptOut, Long> {
     boolean existsByOrganisationIdAndEmail(Long organisationId, String email);
 
     List<ContactOptOut> findByOrganisationIdInList(List<Long> organisationIds);
+
+    void deleteByOrganisationIdAndEmail(Long organisationId, String email);
 }

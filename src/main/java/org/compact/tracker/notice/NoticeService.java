@@ -217,6 +217,23 @@ public class NoticeService {
         return link;
     }
 
+    /**
+     * Undoes an unsubscribe, with the same link (it proves the same thing: that the mail reached this address): this
+     * contact of this organisation is sent consultation mail again from the next mail on. Doing it twice, or for a
+     * contact that never unsubscribed, changes nothing.
+     */
+    @Transactional
+    public LinkSigner.Link resubscribe(String token) {
+        LinkSigner.Link link = link(token, Links.UNSUBSCRIBE);
+        optOuts.deleteByOrganisationIdAndEmail(link.subject(), link.email().toLowerCase(Locale.ROOT));
+        return link;
+    }
+
+    /** Whether the contact an unsubscribe link is for has unsubscribed. */
+    public boolean isUnsubscribed(LinkSigner.Link link) {
+        return optOuts.existsByOrganisationIdAndEmail(link.subject(), link.email().toLowerCase(Locale.ROOT));
+    }
+
     /** The link a token stands for, or a 403 refusal when it is forged, for another purpose or expired. */
     public LinkSigner.Link link(String token, String purpose) {
         return signer.verify(token, purpose)

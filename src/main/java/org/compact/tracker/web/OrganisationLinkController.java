@@ -102,9 +102,13 @@ class OrganisationLinkController {
         return replyForm(HttpStatus.UNPROCESSABLE_ENTITY, about, t, answer, note, back, errors);
     }
 
+    /** Asks before stopping the mail; to a contact that already unsubscribed, offers to subscribe again. */
     @Get(value = "/unsubscribe", produces = MediaType.TEXT_HTML)
     HttpResponse<?> unsubscribePage(@QueryValue String t) {
         LinkSigner.Link link = notices.link(t, Links.UNSUBSCRIBE);
+        if (notices.isUnsubscribed(link)) {
+            return unsubscribed(link, t);
+        }
         Map<String, Object> model = LinkPages.model("Stop these emails");
         model.put("lines", List.of(link.email() + " will no longer receive consultation mail for your organisation."));
         model.put("action", "/o/unsubscribe?t=" + enc(t));
@@ -116,9 +120,29 @@ class OrganisationLinkController {
     @Post(value = "/unsubscribe", produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
     HttpResponse<?> unsubscribe(@QueryValue String t, @Nullable @Body String ignored) {
-        LinkSigner.Link link = notices.unsubscribe(t);
-        return LinkPages.message(HttpStatus.OK, "You have unsubscribed", List.of(link.email()
-                + " will receive no more consultation mail for this organisation."), null, null);
+        return unsubscribed(notices.unsubscribe(t), t);
+    }
+
+    /** Undoes an unsubscribe with the same link: a contact that stopped the mail by mistake gets it again. */
+    @Post(value = "/resubscribe", produces = MediaType.TEXT_HTML)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
+    HttpResponse<?> resubscribe(@QueryValue String t, @Nullable @Body String ignored) {
+        LinkSigner.Link link = notices.resubscribe(t);
+        Map<String, Object> model = LinkPages.model("You are subscribed again");
+        model.put("lines", List.of(link.email() + " will receive consultation mail for your organisation again, from "
+                + "the next notice on."));
+        model.put("action", "/o/unsubscribe?t=" + enc(t));
+        model.put("button", "Stop these emails");
+        return LinkPages.page(HttpStatus.OK, "org-message", model);
+    }
+
+    private static HttpResponse<?> unsubscribed(LinkSigner.Link link, String t) {
+        Map<String, Object> model = LinkPages.model("You have unsubscribed");
+        model.put("lines", List.of(link.email() + " will receive no more consultation mail for this organisation.",
+                "Unsubscribed by mistake? You can subscribe again with the same link."));
+        model.put("action", "/o/resubscribe?t=" + enc(t));
+        model.put("button", "Subscribe again");
+        return LinkPages.page(HttpStatus.OK, "org-message", model);
     }
 
     /**

@@ -154,6 +154,54 @@ class NoticeIT implements TestPropertyProvider {
     }
 
     @Test
+    void aContactThatUnsubscribedByMistakeSubscribesAgainWithTheSameLink() throws Exception {
+        long org = organisation("Weaste Allotments", "plots@weaste.example", Map.of(), "Weaste");
+        Map<String, Object> body = world.consultation(today().plusMonths(2));
+        body.put("targets", Map.of("areas", List.of("Weaste")));
+        long id = world.register(body);
+        world.officer.post("/api/consultations/" + id + "/notify");
+        deliverMail();
+        MimeMessage notice = received("Consultation notice").stream()
+                .filter(m -> recipient(m).equals(email(org))).findFirst().orElseThrow();
+        URI link = URI.create(notice.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", ""));
+        String query = "?" + link.getRawQuery();
+
+        Api.Reply unsubscribed = Api.anonymous(client).send(HttpRequest.POST("/o/unsubscribe" + query,
+                "List-Unsubscribe=One-Click").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(200, unsubscribed.status(), unsubscribed::toString);
+        assertThat(unsubscribed.body()).contains("Subscribe again").contains("action=\"/o/resubscribe" + query);
+        Api.Reply pageWhileUnsubscribed = Api.anonymous(client).get("/o/unsubscribe" + query);
+        assertThat(pageWhileUnsubscribed.body()).contains("You have unsubscribed").contains("Subscribe again");
+        smtp.purgeEmailFromAllMailboxes();
+        long whileUnsubscribed = world.register(body);
+        world.officer.post("/api/consultations/" + whileUnsubscribed + "/notify");
+        deliverMail();
+        assertThat(received("Consultation notice")).extracting(NoticeIT::recipient).doesNotContain(email(org));
+
+        Api.Reply again = Api.anonymous(client).send(HttpRequest.POST("/o/resubscribe" + query, "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(200, again.status(), again::toString);
+        assertThat(again.body()).contains("You are subscribed again").contains(email(org));
+        Api.Reply twice = Api.anonymous(client).send(HttpRequest.POST("/o/resubscribe" + query, "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(200, twice.status(), twice::toString);
+        assertThat(Api.anonymous(client).get("/o/unsubscribe" + query).body()).contains("Stop these emails");
+
+        smtp.purgeEmailFromAllMailboxes();
+        long afterwards = world.register(body);
+        world.officer.post("/api/consultations/" + afterwards + "/notify");
+        deliverMail();
+        assertThat(received("Consultation notice")).extracting(NoticeIT::recipient).containsExactly(email(org));
+    }
+
+    @Test
+    void aForgedResubscribeLinkIsRefused() {
+        Api.Reply forged = Api.anonymous(client).send(HttpRequest.POST("/o/resubscribe?t=bm90LmEudG9rZW4.AAAA", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(403, forged.status());
+    }
+
+    @Test
     void aForgedUnsubscribeLinkIsRefused() {
         Api.Reply forged = Api.anonymous(client).send(HttpRequest.POST("/o/unsubscribe?t=bm90LmEudG9rZW4.AAAA", "")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));

@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.AuthenticationException;
 import io.micronaut.security.authentication.AuthenticationFailed;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
@@ -22,7 +24,8 @@ import java.util.Map;
 /**
  * {@link LoginThrottle} in front of the API's {@code POST /login}: a locked-out username or address is refused
  * before the password is checked, with exactly the answer a wrong password gets; each answer of the endpoint is
- * counted (401 a failure, 200 a success). The sign-in page counts through the same throttle.
+ * counted (401 a failure, 200 a success). The sign-in page counts through the same throttle. Both run on the
+ * blocking executor: the counts are in the database.
  */
 @ServerFilter("/login")
 class LoginThrottleFilter implements Ordered {
@@ -37,6 +40,7 @@ class LoginThrottleFilter implements Ordered {
     }
 
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     void before(HttpRequest<?> request, @Nullable @Body String body) {
         if (request.getMethod() != HttpMethod.POST) {
             return;
@@ -61,6 +65,7 @@ class LoginThrottleFilter implements Ordered {
     }
 
     @ResponseFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     void after(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(USERNAME, String.class).ifPresent(name -> {
             if (response.code() == 401) {

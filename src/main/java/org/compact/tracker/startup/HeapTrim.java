@@ -19,7 +19,9 @@ import java.lang.management.MemoryUsage;
  * the server listens, a thread of its own lowers the JVM's {@code MinHeapFreeRatio}/{@code MaxHeapFreeRatio} (both
  * manageable at run time), runs one full collection, which shrinks the heap to what is live plus a little, and puts
  * the two ratios back, so the heap grows again as it always would when there is work. The pause is one full
- * collection of a small heap (tens of milliseconds), before the service has had any real work.
+ * collection of a small heap (-Xlog:gc on 2 cores: 42–78 ms idle, 150 ms with a build alongside, "Pause Full
+ * (System.gc()) 85M->25M(40M)"),
+ * before the service has had any real work.
  *
  * <p>{@code TRACKER_STARTUP_TRIM_HEAP=false} ({@code tracker.startup.trim-heap}) leaves it out. A JVM started with
  * {@code -XX:+DisableExplicitGC}, or without the HotSpot diagnostic bean, is left as it is.

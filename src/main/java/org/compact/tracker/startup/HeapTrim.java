@@ -41,6 +41,8 @@ class HeapTrim {
         }
     }
 
+    private static final Result NOT_DONE = new Result(-1, -1, -1);
+
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
         Thread thread = new Thread(() -> {
@@ -65,7 +67,7 @@ class HeapTrim {
             max = vm.getVMOption("MaxHeapFreeRatio").getValue();
         } catch (RuntimeException | LinkageError notHotSpot) {
             LOG.debug("Heap not trimmed: no HotSpot diagnostic bean ({})", notHotSpot.toString());
-            return new Result(-1, -1, -1);
+            return NOT_DONE;
         }
         long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
         try {
@@ -75,12 +77,9 @@ class HeapTrim {
             System.gc();
         } catch (RuntimeException refused) {
             LOG.debug("Heap not trimmed: {}", refused.toString());
-            before = -1;
+            return NOT_DONE;
         } finally {
             restore(vm, min, max);
-        }
-        if (before < 0) {
-            return new Result(-1, -1, -1);
         }
         MemoryUsage after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Result(before, after.getCommitted(), after.getUsed());

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,14 +59,8 @@ public class Throttles {
 
     /** How many events {@code key} has had within {@code window} before {@code now}. */
     public int count(String key, Instant now, Duration window) {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM throttle_event WHERE key_sha = ? AND at > ?")) {
-            ps.setString(1, sha(key));
-            ps.setObject(2, utc(now.minus(window)));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+        try (Connection c = pool.getConnection()) {
+            return count(c, sha(key), now, window);
         } catch (SQLException e) {
             throw new IllegalStateException("throttle: could not count", e);
         }
@@ -75,20 +68,55 @@ public class Throttles {
 
     /** Records one event of {@code key} at {@code now}; answers the events within {@code window}, this one included. */
     public int record(String key, Instant now, Duration window) {
+        String sha = sha(key);
         try (Connection c = pool.getConnection()) {
-            try (PreparedStatement old = c.prepareStatement("DELETE FROM throttle_event WHERE at < ?")) {
-                old.setObject(1, utc(now.minus(RETENTION)));
-                old.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO throttle_event (key_sha, at) VALUES (?, ?)")) {
-                ps.setString(1, sha(key));
-                ps.setObject(2, utc(now));
-                ps.executeUpdate();
-            }
+            insert(c, sha, now);
+            return count(c, sha, now, window);
         } catch (SQLException e) {
             throw new IllegalStateException("throttle: could not record", e);
         }
-        return count(key, now, window);
+    }
+
+    /**
+     * Records one event of {@code key} at {@code now} unless it has had {@code max} already within {@code window}:
+     * answers whether it was recorded (a refused event is not counted).
+     */
+    public boolean recordUnder(String key, Instant now, Duration window, int max) {
+        String sha = sha(key);
+        try (Connection c = pool.getConnection()) {
+            if (count(c, sha, now, window) >= max) {
+                return false;
+            }
+            insert(c, sha, now);
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("throttle: could not record", e);
+        }
+    }
+
+    private static int count(Connection c, String sha, Instant now, Duration window) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM throttle_event WHERE key_sha = ? AND at > ?")) {
+            ps.setString(1, sha);
+            ps.setObject(2, utc(now.minus(window)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Inserts the event, first deleting every key's events older than {@link #RETENTION}. */
+    private static void insert(Connection c, String sha, Instant now) throws SQLException {
+        try (PreparedStatement old = c.prepareStatement("DELETE FROM throttle_event WHERE at < ?")) {
+            old.setObject(1, utc(now.minus(RETENTION)));
+            old.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO throttle_event (key_sha, at) VALUES (?, ?)")) {
+            ps.setString(1, sha);
+            ps.setObject(2, utc(now));
+            ps.executeUpdate();
+        }
     }
 
     /** Locks {@code key} out from {@code now} for {@code lockout} (a later lock of the same key replaces it). */
@@ -107,9 +135,9 @@ public class Throttles {
                 ps.setString(1, sha);
                 ps.setObject(2, utc(until));
                 ps.executeUpdate();
-            } catch (SQLIntegrityConstraintViolationException lockedMeanwhile) {
-                // Another node locked the same key between the two statements: it is locked, as wanted.
             } catch (SQLException e) {
+                // 23505, a unique violation (H2 and PostgreSQL): another node locked the same key between the two
+                // statements, so it is locked, as wanted.
                 if (!"23505".equals(e.getSQLState())) {
                     throw e;
                 }

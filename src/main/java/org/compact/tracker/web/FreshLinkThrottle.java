@@ -6,7 +6,6 @@ import org.compact.tracker.support.Throttles;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Limits how often one client address may ask for fresh links (as {@code LoginThrottle} limits sign-in guesses):
@@ -31,12 +30,6 @@ class FreshLinkThrottle {
 
     /** Counts a request from {@code client}; false when it is one too many within the window. */
     boolean allows(String client) {
-        Instant now = clock.instant();
-        String key = "fresh link " + client;
-        if (throttles.count(key, now, window) >= max) {
-            return false;
-        }
-        throttles.record(key, now, window);
-        return true;
+        return throttles.recordUnder("fresh link " + client, clock.instant(), window, max);
     }
 }

@@ -109,11 +109,9 @@ class OrganisationLinkController {
         if (notices.isUnsubscribed(link)) {
             return unsubscribed(link, t);
         }
-        Map<String, Object> model = LinkPages.model("Stop these emails");
-        model.put("lines", List.of(link.email() + " will no longer receive consultation mail for your organisation."));
-        model.put("action", "/o/unsubscribe?t=" + enc(t));
-        model.put("button", "Stop these emails");
-        return LinkPages.page(HttpStatus.OK, "org-message", model);
+        return withButton("Stop these emails", List.of(link.email()
+                + " will no longer receive consultation mail for your organisation."), "/o/unsubscribe?t=" + enc(t),
+                "Stop these emails");
     }
 
     /** RFC 8058 one-click: a mail client POSTs {@code List-Unsubscribe=One-Click} to the link; honoured at once. */
@@ -128,20 +126,23 @@ class OrganisationLinkController {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
     HttpResponse<?> resubscribe(@QueryValue String t, @Nullable @Body String ignored) {
         LinkSigner.Link link = notices.resubscribe(t);
-        Map<String, Object> model = LinkPages.model("You are subscribed again");
-        model.put("lines", List.of(link.email() + " will receive consultation mail for your organisation again, from "
-                + "the next notice on."));
-        model.put("action", "/o/unsubscribe?t=" + enc(t));
-        model.put("button", "Stop these emails");
-        return LinkPages.page(HttpStatus.OK, "org-message", model);
+        return withButton("You are subscribed again", List.of(link.email() + " will receive consultation mail for your "
+                + "organisation again, from the next notice on."), "/o/unsubscribe?t=" + enc(t), "Stop these emails");
     }
 
     private static HttpResponse<?> unsubscribed(LinkSigner.Link link, String t) {
-        Map<String, Object> model = LinkPages.model("You have unsubscribed");
-        model.put("lines", List.of(link.email() + " will receive no more consultation mail for this organisation.",
-                "Unsubscribed by mistake? You can subscribe again with the same link."));
-        model.put("action", "/o/resubscribe?t=" + enc(t));
-        model.put("button", "Subscribe again");
+        return withButton("You have unsubscribed", List.of(link.email()
+                        + " will receive no more consultation mail for this organisation.",
+                "Unsubscribed by mistake? You can subscribe again with the same link."), "/o/resubscribe?t=" + enc(t),
+                "Subscribe again");
+    }
+
+    /** A page of a few sentences and one button that posts to {@code action}. */
+    private static HttpResponse<?> withButton(String title, List<String> lines, String action, String button) {
+        Map<String, Object> model = LinkPages.model(title);
+        model.put("lines", lines);
+        model.put("action", action);
+        model.put("button", button);
         return LinkPages.page(HttpStatus.OK, "org-message", model);
     }
 

@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +46,7 @@ class ClusterIT {
     @Test
     void twoNodesDeliverAFanOutOfTwoThousandOnceEachAndFireEachTriggerOnce() throws Exception {
         assumeTrue("true".equals(System.getProperty("tracker.test.postgres")), "clustering is tested on PostgreSQL");
-        Map<String, Object> props = new HashMap<>();
-        props.put("datasources.default.url", PostgresDatabases.newDatabase());
-        props.put("datasources.default.username", "postgres");
-        props.put("datasources.default.password", "");
-        props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        props.put("tracker.test.keep-url", "true");
+        Map<String, Object> props = PostgresDatabases.sharedDatabaseProperties(PostgresDatabases.newDatabase());
         props.put("tracker.cluster.enabled", "true");
         props.put("tracker.jobs.scheduler-name", "cluster-it");
         props.put("tracker.jobs.lifecycle.cron", "0/2 * * * * ?");

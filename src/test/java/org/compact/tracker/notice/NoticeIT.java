@@ -121,22 +121,16 @@ class NoticeIT implements TestPropertyProvider {
     void aOneClickUnsubscribeIsHonouredAtOnceAndAGetChangesNothing() throws Exception {
         long first = organisation("Langworthy Residents", "residents@langworthy.example", Map.of(), "Langworthy");
         long second = organisation("Langworthy Carers", "carers@langworthy.example", Map.of(), "Langworthy");
-        Map<String, Object> body = world.consultation(today().plusMonths(2));
-        body.put("targets", Map.of("areas", List.of("Langworthy")));
-        long id = world.register(body);
-        world.officer.post("/api/consultations/" + id + "/notify");
-        deliverMail();
-        MimeMessage toFirst = received("Consultation notice").stream()
-                .filter(m -> recipient(m).equals(email(first))).findFirst().orElseThrow();
-        String link = toFirst.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
-        String path = URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery();
+        Map<String, Object> body = consultationIn("Langworthy");
+        long id = registerAndNotify(body);
+        URI link = unsubscribeLinkIn(received("Consultation notice"), first);
+        String path = link.getRawPath() + "?" + link.getRawQuery();
 
         Api.Reply page = Api.anonymous(client).get(path);
         assertEquals(200, page.status());
         assertThat(page.body()).contains("<form method=\"post\"");
 
-        Api.Reply unsubscribed = Api.anonymous(client).send(HttpRequest.POST(path, "List-Unsubscribe=One-Click")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        Api.Reply unsubscribed = postForm(path, "List-Unsubscribe=One-Click");
         assertEquals(200, unsubscribed.status(), unsubscribed::toString);
         smtp.purgeEmailFromAllMailboxes();
 
@@ -147,64 +141,47 @@ class NoticeIT implements TestPropertyProvider {
         assertThat(received("Change to a consultation")).extracting(NoticeIT::recipient)
                 .containsExactly(email(second));
 
-        long next = world.register(body);
-        world.officer.post("/api/consultations/" + next + "/notify");
-        deliverMail();
+        registerAndNotify(body);
         assertThat(received("Consultation notice")).extracting(NoticeIT::recipient).containsExactly(email(second));
     }
 
     @Test
     void aContactThatUnsubscribedByMistakeSubscribesAgainWithTheSameLink() throws Exception {
         long org = organisation("Weaste Allotments", "plots@weaste.example", Map.of(), "Weaste");
-        Map<String, Object> body = world.consultation(today().plusMonths(2));
-        body.put("targets", Map.of("areas", List.of("Weaste")));
-        long id = world.register(body);
-        world.officer.post("/api/consultations/" + id + "/notify");
-        deliverMail();
-        MimeMessage notice = received("Consultation notice").stream()
-                .filter(m -> recipient(m).equals(email(org))).findFirst().orElseThrow();
-        URI link = URI.create(notice.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", ""));
-        String query = "?" + link.getRawQuery();
+        Map<String, Object> body = consultationIn("Weaste");
+        registerAndNotify(body);
+        String query = "?" + unsubscribeLinkIn(received("Consultation notice"), org).getRawQuery();
 
-        Api.Reply unsubscribed = Api.anonymous(client).send(HttpRequest.POST("/o/unsubscribe" + query,
-                "List-Unsubscribe=One-Click").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        Api.Reply unsubscribed = postForm("/o/unsubscribe" + query, "List-Unsubscribe=One-Click");
         assertEquals(200, unsubscribed.status(), unsubscribed::toString);
         assertThat(unsubscribed.body()).contains("Subscribe again").contains("action=\"/o/resubscribe" + query);
         Api.Reply pageWhileUnsubscribed = Api.anonymous(client).get("/o/unsubscribe" + query);
         assertThat(pageWhileUnsubscribed.body()).contains("You have unsubscribed").contains("Subscribe again");
         smtp.purgeEmailFromAllMailboxes();
-        long whileUnsubscribed = world.register(body);
-        world.officer.post("/api/consultations/" + whileUnsubscribed + "/notify");
-        deliverMail();
+        registerAndNotify(body);
         assertThat(received("Consultation notice")).extracting(NoticeIT::recipient).doesNotContain(email(org));
 
-        Api.Reply again = Api.anonymous(client).send(HttpRequest.POST("/o/resubscribe" + query, "")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        Api.Reply again = postForm("/o/resubscribe" + query, "");
         assertEquals(200, again.status(), again::toString);
         assertThat(again.body()).contains("You are subscribed again").contains(email(org));
-        Api.Reply twice = Api.anonymous(client).send(HttpRequest.POST("/o/resubscribe" + query, "")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        Api.Reply twice = postForm("/o/resubscribe" + query, "");
         assertEquals(200, twice.status(), twice::toString);
         assertThat(Api.anonymous(client).get("/o/unsubscribe" + query).body()).contains("Stop these emails");
 
         smtp.purgeEmailFromAllMailboxes();
-        long afterwards = world.register(body);
-        world.officer.post("/api/consultations/" + afterwards + "/notify");
-        deliverMail();
+        registerAndNotify(body);
         assertThat(received("Consultation notice")).extracting(NoticeIT::recipient).containsExactly(email(org));
     }
 
     @Test
     void aForgedResubscribeLinkIsRefused() {
-        Api.Reply forged = Api.anonymous(client).send(HttpRequest.POST("/o/resubscribe?t=bm90LmEudG9rZW4.AAAA", "")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        Api.Reply forged = postForm("/o/resubscribe?t=bm90LmEudG9rZW4.AAAA", "");
         assertEquals(403, forged.status());
     }
 
     @Test
     void aForgedUnsubscribeLinkIsRefused() {
-        Api.Reply forged = Api.anonymous(client).send(HttpRequest.POST("/o/unsubscribe?t=bm90LmEudG9rZW4.AAAA", "")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        Api.Reply forged = postForm("/o/unsubscribe?t=bm90LmEudG9rZW4.AAAA", "");
         assertEquals(403, forged.status());
     }
 
@@ -271,6 +248,33 @@ class NoticeIT implements TestPropertyProvider {
                 .anyMatch(r -> r.startsWith("compact") && r.endsWith("@salford.example"));
         assertThat(MailParts.part(breaches.get(0), "text/plain")).contains("calendar month");
         assertThat(near).isNotEqualTo(late);
+    }
+
+    /** A new consultation's body, its notice targeted at one area. */
+    private Map<String, Object> consultationIn(String area) {
+        Map<String, Object> body = world.consultation(today().plusMonths(2));
+        body.put("targets", Map.of("areas", List.of(area)));
+        return body;
+    }
+
+    /** Registers the consultation, notifies it and lets the relay deliver its notices. */
+    private long registerAndNotify(Map<String, Object> body) throws Exception {
+        long id = world.register(body);
+        world.officer.post("/api/consultations/" + id + "/notify");
+        deliverMail();
+        return id;
+    }
+
+    /** The one-click unsubscribe link of the notice among {@code mail} that went to the organisation. */
+    private URI unsubscribeLinkIn(List<MimeMessage> mail, long organisationId) throws Exception {
+        MimeMessage notice = mail.stream().filter(m -> recipient(m).equals(email(organisationId))).findFirst()
+                .orElseThrow();
+        return URI.create(notice.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", ""));
+    }
+
+    private Api.Reply postForm(String uri, String body) {
+        return Api.anonymous(client).send(HttpRequest.POST(uri, body)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
     }
 
     private long organisation(String name, String email, Map<String, Object> optOut) {

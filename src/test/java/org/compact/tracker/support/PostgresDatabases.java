@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,6 +19,20 @@ public final class PostgresDatabases {
     private static EmbeddedPostgres server;
 
     private PostgresDatabases() {
+    }
+
+    /**
+     * The settings that point application contexts at one new database, for tests whose contexts must share it (the
+     * nodes of a cluster): the URL is kept ({@code tracker.test.keep-url}), not replaced per context.
+     */
+    public static Map<String, Object> sharedDatabaseProperties(String url) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("datasources.default.url", url);
+        props.put("datasources.default.username", "postgres");
+        props.put("datasources.default.password", "");
+        props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        props.put("tracker.test.keep-url", "true");
+        return props;
     }
 
     public static synchronized String newDatabase() {

@@ -31,17 +31,15 @@ class SignInThrottleAcrossNodesIT {
 
     @Test
     void failuresOnOneNodeLockTheUsernameOutOnTheOther() throws Exception {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props;
         if ("true".equals(System.getProperty("tracker.test.postgres"))) {
-            props.put("datasources.default.url", PostgresDatabases.newDatabase());
-            props.put("datasources.default.username", "postgres");
-            props.put("datasources.default.password", "");
-            props.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+            props = PostgresDatabases.sharedDatabaseProperties(PostgresDatabases.newDatabase());
         } else {
+            props = new HashMap<>();
             props.put("datasources.default.url", "jdbc:h2:file:./target/test-db/throttle-" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+            props.put("tracker.test.keep-url", "true");
         }
-        props.put("tracker.test.keep-url", "true");
         props.put("tracker.jobs.enabled", "false");
         props.put("tracker.login-throttle.max-failures", "3");
         props.put("tracker.jwt.secret", "a-secret-shared-by-every-node-of-the-cluster-0123456789");

@@ -526,6 +526,9 @@ public class ConsultationService {
         if (c.getSummary() == null) {
             errors.add(FieldError.of("summary", "must not be blank: it is what organisations receive"));
         }
+        requireFourDigitYear("decisionDate", c.getDecisionDate(), errors);
+        requireFourDigitYear("opensOn", c.getOpensOn(), errors);
+        requireFourDigitYear("closesOn", c.getClosesOn(), errors);
         if (c.getOpensOn() != null && c.getClosesOn() != null && c.getClosesOn().isBefore(c.getOpensOn())) {
             errors.add(FieldError.of("closesOn", "must not be before opensOn (" + c.getOpensOn() + ")"));
         }
@@ -554,6 +557,17 @@ public class ConsultationService {
         }
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
+        }
+    }
+
+    /**
+     * A date must lie in years 1 to 9999. Java reads "-4713-01-01" as readily as any other date, and the checks look
+     * months either side of a consultation's dates: PostgreSQL refuses dates before 4713 BC, so such a date, once
+     * saved, made every later read of the consultation fail.
+     */
+    private static void requireFourDigitYear(String field, @Nullable LocalDate date, List<FieldError> errors) {
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            errors.add(FieldError.of(field, "must be a date between 0001-01-01 and 9999-12-31"));
         }
     }
 

@@ -100,6 +100,24 @@ class BadInputIT {
     }
 
     @Test
+    void aDateOutsideYearsOneTo9999Is422AndSavesNothing() {
+        Map<String, Object> body = world.consultation(LocalDate.of(2027, 6, 1));
+        body.put("opensOn", "-4713-01-17");
+        body.put("decisionDate", "+10000-01-01");
+        Api.Reply created = world.officer.post("/api/consultations", body);
+        assertEquals(422, created.status(), created::toString);
+        assertThat(fields(created)).containsExactlyInAnyOrder("opensOn", "decisionDate");
+
+        long id = world.register(world.consultation(LocalDate.of(2027, 6, 1)));
+        Api.Reply changed = world.officer.patch("/api/consultations/" + id, Map.of("opensOn", "0000-12-31"));
+        assertEquals(422, changed.status(), changed::toString);
+        assertThat(fields(changed)).containsExactly("opensOn");
+        Api.Reply read = world.officer.get("/api/consultations/" + id);
+        assertEquals(200, read.status(), read::toString);
+        assertThat(read.body()).doesNotContain("0000-12-31");
+    }
+
+    @Test
     void anImpossibleCalendarDateIs400() {
         Map<String, Object> body = world.consultation(LocalDate.of(2027, 6, 1));
         body.put("closesOn", "2027-02-30");

@@ -1,6 +1,7 @@
 package org.compact.tracker.compliance;
 
 import io.micronaut.context.annotation.Value;
+import org.compact.tracker.support.Dates;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -157,7 +158,7 @@ public class ComplianceService {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return Dates.parse(text.strip());
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of(field, "must be a date yyyy-mm-dd, such as 2027-04-01 (got '" + text.strip()
                     + "')."));

@@ -3,6 +3,7 @@ package org.compact.tracker.consultation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import org.compact.tracker.support.CalendarDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -28,10 +29,10 @@ public record ConsultationRequest(
         @Nullable @Valid Targets targets,
         @Nullable @Size(max = 5000) String openToChange,
         @Nullable @Size(max = 5000) String fixed,
-        @Nullable LocalDate decisionDate,
+        @Nullable @CalendarDate LocalDate decisionDate,
         @Nullable @Size(max = 200) String decisionMaker,
-        @Nullable LocalDate opensOn,
-        @Nullable LocalDate closesOn,
+        @Nullable @CalendarDate LocalDate opensOn,
+        @Nullable @CalendarDate LocalDate closesOn,
         @Nullable @Size(max = 30) List<String> provisions,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> languages,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) String> venues,

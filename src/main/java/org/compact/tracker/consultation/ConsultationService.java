@@ -23,6 +23,7 @@ import org.compact.tracker.security.AgencyService;
 import org.compact.tracker.security.AppUser;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.security.UserService;
+import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
@@ -560,14 +561,10 @@ public class ConsultationService {
         }
     }
 
-    /**
-     * A date must lie in years 1 to 9999. Java reads "-4713-01-01" as readily as any other date, and the checks look
-     * months either side of a consultation's dates: PostgreSQL refuses dates before 4713 BC, so such a date, once
-     * saved, made every later read of the consultation fail.
-     */
+    /** A date must lie in years 0001–9999 ({@link Dates}); the pages' form reaches here without the API's constraint. */
     private static void requireFourDigitYear(String field, @Nullable LocalDate date, List<FieldError> errors) {
-        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
-            errors.add(FieldError.of(field, "must be a date between 0001-01-01 and 9999-12-31"));
+        if (!Dates.inRange(date)) {
+            errors.add(FieldError.of(field, Dates.OUT_OF_RANGE));
         }
     }
 

@@ -3,6 +3,7 @@ package org.compact.tracker.feedback;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import org.compact.tracker.support.CalendarDate;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -17,13 +18,13 @@ public record FeedbackRequest(
         @Nullable @Size(max = 20) String outcome,
         @Nullable @Size(max = 20000) String reasons,
         @Nullable @Size(max = 2000) String reportUrl,
-        @Nullable LocalDate decidedOn,
+        @Nullable @CalendarDate LocalDate decidedOn,
         @Nullable @Size(max = 30) Map<String, Integer> responseCounts,
         @Nullable @Size(max = 100) List<@Valid ActionRequest> actions) {
 
     /** An action the feedback promises. */
     @Serdeable
     public record ActionRequest(@Nullable @Size(max = 2000) String what, @Nullable @Size(max = 320) String owner,
-                                @Nullable LocalDate due) {
+                                @Nullable @CalendarDate LocalDate due) {
     }
 }

@@ -1,6 +1,7 @@
 package org.compact.tracker.feedback;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.Dates;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -285,13 +286,15 @@ public final class ParticipantCsv {
             text = spaced.group(1) + "T" + spaced.group(2);
         }
         if (text.length() <= 10) {
-            return LocalDate.parse(text).atStartOfDay(clock.getZone()).toInstant();
+            return Dates.parse(text).atStartOfDay(clock.getZone()).toInstant();
         }
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-        if (parsed instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
+        Instant instant = parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
+                : ((LocalDateTime) parsed).atZone(clock.getZone()).toInstant();
+        if (!Dates.inRange(instant)) {
+            throw new DateTimeParseException("year outside 0001-9999", text, 0);
         }
-        return ((LocalDateTime) parsed).atZone(clock.getZone()).toInstant();
+        return instant;
     }
 
     static String dateProblem(String value) {

@@ -1,6 +1,7 @@
 package org.compact.tracker.programme;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.Dates;
 import jakarta.inject.Singleton;
 import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.support.FieldError;
@@ -166,7 +167,7 @@ public class EarlierWorkService {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return Dates.parse(value.strip());
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of(field, "must be a date such as 2027-03-01"));
             return null;

@@ -31,6 +31,7 @@ import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
+import org.compact.tracker.support.CalendarDate;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
 
@@ -71,7 +72,8 @@ class ConsultationApiController {
                     array = @io.swagger.v3.oas.annotations.media.ArraySchema(
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ConsultationView.class))))
     HttpResponse<byte[]> list(@Nullable @QueryValue ConsultationStatus status, @Nullable @QueryValue Long agency,
-                              @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                              @Nullable @QueryValue @CalendarDate LocalDate from,
+                              @Nullable @QueryValue @CalendarDate LocalDate to,
                               @Nullable @QueryValue @Min(0) Integer page,
                               @Nullable @QueryValue @Min(1) @Max(500) Integer size) {
         if (from != null && to != null && to.isBefore(from)) {

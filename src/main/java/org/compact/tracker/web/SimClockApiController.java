@@ -12,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.compact.tracker.support.CalendarDate;
 import org.compact.tracker.clock.SimClockService;
 import org.compact.tracker.security.Role;
 
@@ -47,6 +48,6 @@ class SimClockApiController {
 
     /** The time to set. */
     @Serdeable
-    record ClockRequest(@NotNull Instant now) {
+    record ClockRequest(@NotNull @CalendarDate Instant now) {
     }
 }

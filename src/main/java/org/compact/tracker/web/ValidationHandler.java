@@ -59,7 +59,14 @@ class ValidationHandler implements ExceptionHandler<ConstraintViolationException
                 }
                 continue;
             }
-            names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            if (node.getIndex() != null && !names.isEmpty()) {
+                // The index of an element in a list of objects sits on the node after the list ("due" of
+                // actions[0]), as Bean Validation defines it: it belongs to the list's name.
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                names.add(name);
+            } else {
+                names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            }
         }
         return names.isEmpty() ? null : String.join(".", names);
     }

@@ -131,6 +131,18 @@ class ParticipantCsvTest {
     }
 
     @Test
+    void aConsentDateOutsideYearsOneTo9999IsReportedWithItsLine() {
+        List<FieldError> errors = refused("""
+                name,email,consent_at
+                Zoe Ng,zoe@example.org,0000-12-31
+                Sam Hall,sam@example.org,-4713-01-01T10:00
+                Ann Lee,ann@example.org,0001-01-01
+                """);
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("line 2: consent_at", "line 3: consent_at");
+    }
+
+    @Test
     void aLineWithTheWrongNumberOfValuesIsReported() {
         List<FieldError> errors = refused("""
                 name,email

@@ -118,6 +118,43 @@ class BadInputIT {
     }
 
     @Test
+    void feedbackAndActionDatesOutsideYearsOneTo9999Are422NamingTheFieldAndSaveNothing() {
+        long id = world.register(world.consultation(LocalDate.of(2027, 6, 1)));
+        Map<String, Object> feedback = new java.util.HashMap<>(Map.of("youSaid", "Most want the homes.",
+                "weDid", "They are in the plan.", "outcome", "CHANGED", "decidedOn", "-4713-01-17",
+                "actions", List.of(Map.of("what", "Publish the plan", "due", "+10000-01-01"))));
+        Api.Reply given = world.officer.post("/api/consultations/" + id + "/feedback", feedback);
+        assertEquals(422, given.status(), given::toString);
+        assertProblem(given);
+        assertThat(fields(given)).containsExactlyInAnyOrder("decidedOn", "actions[0].due");
+
+        Api.Reply action = world.officer.post("/api/consultations/" + id + "/actions",
+                Map.of("what", "Publish the plan", "due", "0000-12-31"));
+        assertEquals(422, action.status(), action::toString);
+        assertThat(fields(action)).containsExactly("due");
+
+        Api.Reply read = world.officer.get("/api/consultations/" + id);
+        assertEquals("PLANNED", read.at("status"), read::toString);
+        assertThat(read.body()).doesNotContain("Publish the plan");
+    }
+
+    @Test
+    void aQueryDateOutsideYearsOneTo9999Is422NamingTheParameter() {
+        Api.Reply list = world.officer.get("/api/consultations?from=-4713-01-17");
+        assertEquals(422, list.status(), list::toString);
+        assertProblem(list);
+        assertThat(fields(list)).containsExactly("from");
+
+        Api.Reply report = world.officer.get("/api/compliance?from=2027-01-01&to=%2B10000-01-01");
+        assertEquals(422, report.status(), report::toString);
+        assertThat(fields(report)).containsExactly("to");
+
+        Api.Reply search = world.officer.get("/api/search?q=homes&from=-0001-01-01");
+        assertEquals(422, search.status(), search::toString);
+        assertThat(fields(search)).containsExactly("from");
+    }
+
+    @Test
     void anImpossibleCalendarDateIs400() {
         Map<String, Object> body = world.consultation(LocalDate.of(2027, 6, 1));
         body.put("closesOn", "2027-02-30");

@@ -1,6 +1,7 @@
 package org.compact.tracker.web.pages;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.Dates;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -87,7 +88,7 @@ class ActionsPageController {
             LocalDate due;
             String dueText = typed.get("due").strip();
             try {
-                due = dueText.isEmpty() ? null : LocalDate.parse(dueText);
+                due = dueText.isEmpty() ? null : Dates.parse(dueText);
             } catch (java.time.format.DateTimeParseException e) {
                 throw Refusal.invalid(List.of(new org.compact.tracker.support.FieldError("due",
                         org.compact.tracker.rules.RuleId.ACTION.name(), "give the date as YYYY-MM-DD")));

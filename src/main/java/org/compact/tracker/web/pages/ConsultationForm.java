@@ -1,6 +1,7 @@
 package org.compact.tracker.web.pages;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.Dates;
 import org.compact.tracker.consultation.Audience;
 import org.compact.tracker.consultation.ConsultationRequest;
 import org.compact.tracker.consultation.ConsultationView;
@@ -199,7 +200,7 @@ public final class ConsultationForm {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return Dates.parse(text.strip());
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of(field, "must be a date, for example 2027-03-01"));
             return null;

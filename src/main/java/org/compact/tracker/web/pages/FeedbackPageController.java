@@ -1,6 +1,7 @@
 package org.compact.tracker.web.pages;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.Dates;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -164,7 +165,7 @@ class FeedbackPageController {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return Dates.parse(text.strip());
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of(field, "must be a date, for example 2027-03-01"));
             return null;

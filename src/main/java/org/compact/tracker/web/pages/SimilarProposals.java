@@ -1,6 +1,7 @@
 package org.compact.tracker.web.pages;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.Dates;
 import org.compact.tracker.programme.EarlierWork;
 import org.compact.tracker.programme.EarlierWorkService;
 import org.compact.tracker.security.Actor;
@@ -44,7 +45,7 @@ final class SimilarProposals {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return Dates.parse(text.strip());
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -217,6 +217,39 @@ class OrganisationPagesIT implements TestPropertyProvider {
     }
 
     @Test
+    void aContactUnsubscribesFromTheLinkInItsNoticeAndSubscribesAgainByMistakeUndone() throws Exception {
+        String email = "walkers." + System.nanoTime() + "@example.org";
+        Api.Reply created = world.officer.post("/api/organisations", Map.of("name", "Ordsall Walkers", "kind",
+                "COMMUNITY_GROUP", "emails", List.of(email), "areas", List.of("Ordsall"), "interests", List.of("parks"),
+                "communities", List.of("older people")));
+        assertEquals(201, created.status(), created::toString);
+        long first = notify("Ordsall towpath plan", "parks");
+        MimeMessage notice = awaitNotice(first, email);
+        String unsubscribe = notice.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        assertThat(unsubscribe).startsWith("http://localhost:" + HTTP_PORT + "/o/unsubscribe?t=");
+
+        // the link asks first: a mail scanner that follows it stops nothing
+        browser.go(unsubscribe);
+        assertEquals("Stop these emails", browser.find("h1").getText());
+        assertThat(browser.find("main").getText()).contains(email);
+        browser.check("org-unsubscribe");
+        browser.click("main form button[type='submit']");
+        assertEquals("You have unsubscribed", browser.find("h1").getText());
+        browser.check("org-unsubscribed");
+        smtp.purgeEmailFromAllMailboxes();
+        long second = notify("Ordsall towpath lighting", "parks");
+        awaitNotice(second, email(world.organisationIds.get(2)));
+        assertThat(recipientsOf(second)).doesNotContain(email);
+
+        // by mistake: the same page subscribes again, and the next notice reaches the contact
+        browser.click("main form button[type='submit']");
+        assertEquals("You are subscribed again", browser.find("h1").getText());
+        browser.check("org-resubscribed");
+        long third = notify("Ordsall towpath benches", "parks");
+        awaitNotice(third, email);
+    }
+
+    @Test
     void aForgedLinkShowsAPageThatSaysSoAndNothingOfAnyOrganisation() throws Exception {
         browser.go("/o/preferences?t=bm90LmEudG9rZW4.AAAA");
         assertEquals("This link does not work", browser.find("h1").getText());

@@ -117,8 +117,12 @@ class NoticeComposer {
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email), List.of(), c);
     }
 
+    /**
+     * The feedback ("you said, we did"). An organisation's copy carries the link to raise a concern about it (the
+     * same form as from its notice); a participant's copy, with no notice behind it, does not.
+     */
     OutgoingMail feedback(NoticeContent c, FeedbackContent f, String greetingName, String to, String messageId,
-                          String unsubscribeOrWithdraw, String preferences) {
+                          String unsubscribeOrWithdraw, String preferences, @Nullable String concernLink) {
         List<String[]> sections = new ArrayList<>();
         sections.add(section(null, "Thank you for your interest in " + c.title() + ". This is what we heard, "
                 + "what " + c.agencyName() + " decided, and why."));
@@ -141,7 +145,9 @@ class NoticeComposer {
             sections.add(section("The full report", f.reportUrl()));
         }
         sections.add(section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
-        return mail(messageId, "FEEDBACK", to, "Feedback: " + c.title(), greetingName, sections, Map.of(),
+        Map<String, String> answers = concernLink == null ? Map.of() : Map.of(
+                "Does this not answer what you said, or leave something out? Raise a concern", concernLink);
+        return mail(messageId, "FEEDBACK", to, "Feedback: " + c.title(), greetingName, sections, answers,
                 unsubscribeOrWithdraw, preferences, List.of(), c);
     }
 

@@ -97,14 +97,14 @@ public class NoticeService {
     @Transactional
     public int queueChange(NoticeContent content, long changeKey, List<String> changes, Function<Long, Recipient> directory) {
         return toNotified(content, directory, NoticeKind.CHANGE, changeKey,
-                (r, email, id) -> composer.change(content, r, email, id, changes));
+                (r, email, id, notice) -> composer.change(content, r, email, id, changes));
     }
 
     /** Tells every contact already notified that the consultation was withdrawn, and why. */
     @Transactional
     public int queueWithdrawal(NoticeContent content, String reason, Function<Long, Recipient> directory) {
         return toNotified(content, directory, NoticeKind.WITHDRAWAL, null,
-                (r, email, id) -> composer.withdrawal(content, r, email, id, reason));
+                (r, email, id, notice) -> composer.withdrawal(content, r, email, id, reason));
     }
 
     /**
@@ -115,8 +115,9 @@ public class NoticeService {
     public int queueFeedback(NoticeContent content, FeedbackContent feedback, Function<Long, Recipient> directory,
                              List<ParticipantContact> participants) {
         int queued = toNotified(content, directory, NoticeKind.FEEDBACK, null,
-                (r, email, id) -> composer.feedback(content, feedback, r.name(), email, id,
-                        links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email)));
+                (r, email, id, notice) -> composer.feedback(content, feedback, r.name(), email, id,
+                        links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
+                        links.concern(notice, email)));
         Set<String> done = new HashSet<>();
         for (ParticipantContact p : participants) {
             String email = p.email().toLowerCase(Locale.ROOT);
@@ -125,7 +126,7 @@ public class NoticeService {
             }
             String messageId = composer.messageId("feedback", content.consultationId(), "p" + p.id(), 0, email);
             outbox.enqueue(composer.feedback(content, feedback, p.name(), p.email(), messageId, p.withdrawLink(),
-                    p.withdrawLink()));
+                    p.withdrawLink(), null));
             queued++;
         }
         return queued;
@@ -290,8 +291,9 @@ public class NoticeService {
         return signer.sign(Links.REPLY, d.id(), d.email(), preferences.expires());
     }
 
+    /** Writes one mail to a contact that was notified; {@code noticeId} is the delivery of that notice. */
     private interface Compose {
-        org.compact.tracker.mail.OutgoingMail mail(Recipient r, String email, String messageId);
+        org.compact.tracker.mail.OutgoingMail mail(Recipient r, String email, String messageId, long noticeId);
     }
 
     private int toNotified(NoticeContent content, Function<Long, Recipient> directory, NoticeKind kind,
@@ -312,7 +314,7 @@ public class NoticeService {
             }
             Delivery d = deliveries.save(new Delivery(null, content.consultationId(), n.organisationId(), n.email(),
                     kind, messageId, now, null, null, null));
-            outbox.enqueue(compose.mail(r, d.email(), messageId));
+            outbox.enqueue(compose.mail(r, d.email(), messageId, n.id()));
             queued++;
         }
         return queued;

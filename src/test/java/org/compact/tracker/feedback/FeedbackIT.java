@@ -135,6 +135,24 @@ class FeedbackIT implements TestPropertyProvider {
                 "ordsall.tenants." + world.officerName.replace("olivia", "") + "@example.org",
                 "salford.deaf.forum." + world.officerName.replace("olivia", "") + "@example.org",
                 "ann@example.net", "walkers@example.net");
+        // an organisation can raise a concern about the feedback from its copy; a participant's copy has no notice
+        // behind it, so no such link
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (!m.getSubject().startsWith("Feedback: ")) {
+                continue;
+            }
+            String to = m.getAllRecipients()[0].toString();
+            String text = org.compact.tracker.support.MailParts.text(m);
+            java.util.regex.Matcher concern = java.util.regex.Pattern.compile("http://\\S+(/o/concern\\?t=\\S+)").matcher(text);
+            if (to.endsWith("@example.net")) {
+                assertThat(concern.find()).as("a participant's feedback mail to " + to).isFalse();
+                continue;
+            }
+            assertThat(concern.find()).as("the feedback mail to " + to + " carries a concern link").isTrue();
+            Api.Reply form = Api.anonymous(client).get(concern.group(1));
+            assertEquals(200, form.status(), form::toString);
+            assertThat(form.body()).as("the concern form names the consultation").contains(title(id));
+        }
         assertThat(chaseMail(id)).as("given feedback is never chased again").isEmpty();
         assertEquals("PASS", check(id, "FEEDBACK"));
 
@@ -281,6 +299,10 @@ class FeedbackIT implements TestPropertyProvider {
             }
         }
         return subjects;
+    }
+
+    private String title(long id) {
+        return (String) world.officer.get("/api/consultations/" + id).at("title");
     }
 
     private String status(long id) {

@@ -119,10 +119,11 @@ class NoticeComposer {
 
     /**
      * The feedback ("you said, we did"). An organisation's copy carries the link to raise a concern about it (the
-     * same form as from its notice); a participant's copy, with no notice behind it, does not.
+     * same form as from its notice) and its page; a participant's copy ({@code preferences} and {@code concernLink}
+     * null) has only the link that withdraws their consent.
      */
     OutgoingMail feedback(NoticeContent c, FeedbackContent f, String greetingName, String to, String messageId,
-                          String unsubscribeOrWithdraw, String preferences, @Nullable String concernLink) {
+                          String unsubscribeOrWithdraw, @Nullable String preferences, @Nullable String concernLink) {
         List<String[]> sections = new ArrayList<>();
         sections.add(section(null, "Thank you for your interest in " + c.title() + ". This is what we heard, "
                 + "what " + c.agencyName() + " decided, and why."));
@@ -156,9 +157,13 @@ class NoticeComposer {
         return new OutgoingMail(messageId, "ALERT", to, subject, text, null, List.of(), Map.of(), null);
     }
 
+    /**
+     * One mail, as text and HTML. {@code preferences} is the organisation's page; null for a person who took part,
+     * whose only link ({@code unsubscribe}) withdraws their consent to hear back.
+     */
     private OutgoingMail mail(String messageId, String category, String to, String subject, String greetingName,
                               List<String[]> sections, Map<String, String> answers, String unsubscribe,
-                              String preferences, List<OutgoingMail.Attachment> attachments, NoticeContent c) {
+                              @Nullable String preferences, List<OutgoingMail.Attachment> attachments, NoticeContent c) {
         StringBuilder text = new StringBuilder("Dear " + greetingName + ",\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;"
                 + "font-size:16px;line-height:1.5;color:#0b0c0c\"><p>Dear " + Html.escape(greetingName) + ",</p>");
@@ -180,16 +185,27 @@ class NoticeComposer {
             text.append('\n');
             html.append("</ul>");
         }
-        String footer = "You receive this because " + greetingName + " is in the shared directory of organisations "
-                + "of the local Compact. Reference: consultation " + c.consultationId() + ".";
-        text.append("Your organisation's page (the mail you received, your replies and concerns, what you want to hear "
-                        + "about; link valid for 30 days): ")
-                .append(preferences).append('\n')
-                .append("Stop these emails: ").append(unsubscribe).append("\n\n").append(footer).append('\n');
-        html.append("<hr><p style=\"font-size:14px\"><a href=\"").append(Html.escape(preferences))
-                .append("\">Your organisation's page and preferences</a> (link valid for 30 days) · <a href=\"").append(Html.escape(unsubscribe))
-                .append("\">Stop these emails</a></p><p style=\"font-size:14px\">").append(Html.escape(footer))
-                .append("</p></body></html>");
+        if (preferences != null) {
+            String footer = "You receive this because " + greetingName + " is in the shared directory of organisations "
+                    + "of the local Compact. Reference: consultation " + c.consultationId() + ".";
+            text.append("Your organisation's page (the mail you received, your replies and concerns, what you want to "
+                            + "hear about; link valid for 30 days): ")
+                    .append(preferences).append('\n')
+                    .append("Stop these emails: ").append(unsubscribe).append("\n\n").append(footer).append('\n');
+            html.append("<hr><p style=\"font-size:14px\"><a href=\"").append(Html.escape(preferences))
+                    .append("\">Your organisation's page and preferences</a> (link valid for 30 days) · <a href=\"")
+                    .append(Html.escape(unsubscribe)).append("\">Stop these emails</a></p><p style=\"font-size:14px\">")
+                    .append(Html.escape(footer)).append("</p></body></html>");
+        } else {
+            // A person who took part (not an organisation of the directory): one link, which withdraws their consent.
+            String footer = "You receive this because you took part in this consultation and asked to hear what came "
+                    + "of it. Reference: consultation " + c.consultationId() + ".";
+            text.append("Hear no more about this consultation: ").append(unsubscribe).append("\n\n").append(footer)
+                    .append('\n');
+            html.append("<hr><p style=\"font-size:14px\"><a href=\"").append(Html.escape(unsubscribe))
+                    .append("\">Hear no more about this consultation</a></p><p style=\"font-size:14px\">")
+                    .append(Html.escape(footer)).append("</p></body></html>");
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -126,7 +126,7 @@ public class NoticeService {
             }
             String messageId = composer.messageId("feedback", content.consultationId(), "p" + p.id(), 0, email);
             outbox.enqueue(composer.feedback(content, feedback, p.name(), p.email(), messageId, p.withdrawLink(),
-                    p.withdrawLink(), null));
+                    null, null));
             queued++;
         }
         return queued;

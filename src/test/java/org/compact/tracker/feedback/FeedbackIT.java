@@ -146,8 +146,13 @@ class FeedbackIT implements TestPropertyProvider {
             java.util.regex.Matcher concern = java.util.regex.Pattern.compile("http://\\S+(/o/concern\\?t=\\S+)").matcher(text);
             if (to.endsWith("@example.net")) {
                 assertThat(concern.find()).as("a participant's feedback mail to " + to).isFalse();
+                assertThat(text).as("a participant's feedback mail to " + to)
+                        .contains("you took part in this consultation", "Hear no more about this consultation: ",
+                                "/o/participant/withdraw?t=")
+                        .doesNotContain("shared directory of organisations", "Your organisation's page");
                 continue;
             }
+            assertThat(text).contains("shared directory of organisations", "Your organisation's page");
             assertThat(concern.find()).as("the feedback mail to " + to + " carries a concern link").isTrue();
             Api.Reply form = Api.anonymous(client).get(concern.group(1));
             assertEquals(200, form.status(), form::toString);

@@ -79,6 +79,20 @@ public class Outbox {
         return repository.findByReferenceOrderById(reference).stream().map(OutboxRepository.StateRow::state).toList();
     }
 
+    /**
+     * The messages of one reference and category whose message id starts with {@code messageIdPrefix}, in the order
+     * they were queued: address to state.
+     */
+    @Transactional
+    public Map<String, MailState> recipients(String reference, String category, String messageIdPrefix) {
+        Map<String, MailState> found = new LinkedHashMap<>();
+        String like = messageIdPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        for (OutboxRepository.RecipientRow row : repository.findRecipients(reference, category, like)) {
+            found.put(row.recipient(), row.state());
+        }
+        return found;
+    }
+
     /** How many of the messages with this reference are queued, sent and failed (every status present, maybe 0). */
     @Transactional
     public Map<MailStatus, Long> countsByReference(String reference) {

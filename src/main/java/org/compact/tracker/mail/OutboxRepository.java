@@ -38,6 +38,12 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
 
     List<StateRow> findByReferenceOrderById(String reference);
 
+    /** The messages of one reference and category whose message id starts with {@code prefix}, with their recipient. */
+    @Query("""
+            SELECT message_id, recipient, status, attempts, sent_at, next_attempt_at, last_error FROM outbox_message
+            WHERE reference = :reference AND category = :category AND message_id LIKE :prefix ORDER BY id""")
+    List<RecipientRow> findRecipients(String reference, String category, String prefix);
+
     long countByReferenceAndStatus(String reference, MailStatus status);
 
     long countByStatus(MailStatus status);
@@ -106,6 +112,16 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     /** A message the server accepted, not yet folded into its row. */
     @Introspected
     record Accepted(long seq, long messageRow, int attempts, Instant sentAt) {
+    }
+
+    /** A message's state with the address it goes to. */
+    @Introspected
+    record RecipientRow(String messageId, String recipient, MailStatus status, int attempts, @Nullable Instant sentAt,
+                        Instant nextAttemptAt, @Nullable String lastError) {
+        MailState state() {
+            return new MailState(messageId, status, attempts, sentAt,
+                    status == MailStatus.QUEUED ? nextAttemptAt : null, lastError);
+        }
     }
 
     /** The delivery state of one message, read without its bodies. */

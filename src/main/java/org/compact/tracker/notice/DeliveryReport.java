@@ -8,14 +8,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A consultation's mail to organisations: each contact's delivery and the totals, while a fan-out runs and after. */
+/**
+ * A consultation's mail to organisations: each contact's delivery and the totals, while a fan-out runs and after;
+ * and the feedback mail to the people who took part and asked to hear back ({@code participants}, not counted in
+ * {@code counts}).
+ */
 @Serdeable
-public record DeliveryReport(Map<String, Long> counts, List<Line> deliveries) {
+public record DeliveryReport(Map<String, Long> counts, List<Line> deliveries, List<ParticipantLine> participants) {
 
     /** One contact's mail: queued, sent (accepted by the SMTP server, with the time), failed (why), and the reply. */
     @Serdeable
     public record Line(Long id, Long organisationId, String organisationName, String email, NoticeKind kind,
                        MailStatus status, @Nullable Instant sentAt, int attempts, @Nullable String failure,
                        @Nullable Reply reply, @Nullable String replyNote, @Nullable Instant repliedAt) {
+    }
+
+    /** The feedback mail to one person who took part: queued, sent (with the time), or failed (why). */
+    @Serdeable
+    public record ParticipantLine(String email, MailStatus status, @Nullable Instant sentAt, int attempts,
+                                  @Nullable String failure) {
     }
 }

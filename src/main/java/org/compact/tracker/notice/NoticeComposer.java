@@ -56,6 +56,16 @@ class NoticeComposer {
                 + organisationId + "-" + contact + "@" + domain;
     }
 
+    /** How the message id of every participant's feedback mail about the consultation begins (see {@link #messageId}). */
+    String participantFeedbackPrefix(long consultationId) {
+        return "feedback-" + consultationId + "-p";
+    }
+
+    /** The reference every mail about the consultation carries in the outbox. */
+    static String reference(long consultationId) {
+        return "consultation:" + consultationId;
+    }
+
     OutgoingMail notice(NoticeContent c, Recipient r, String email, String messageId, long deliveryId) {
         List<String[]> sections = new ArrayList<>();
         sections.add(section(null, c.agencyName() + " would like " + r.name() + " to take part in a consultation: "
@@ -211,7 +221,7 @@ class NoticeComposer {
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Auto-Submitted", "auto-generated");
         return new OutgoingMail(messageId, category, to, subject, text.toString(), html.toString(), attachments,
-                headers, "consultation:" + c.consultationId());
+                headers, reference(c.consultationId()));
     }
 
     /** The consultation period and its key dates as an RFC 5545 calendar (all-day events). */

@@ -173,7 +173,12 @@ public class NoticeService {
                     d.reply(), d.replyNote(), d.repliedAt()));
         }
         counts.put("TOTAL", (long) all.size());
-        return new DeliveryReport(counts, lines);
+        List<DeliveryReport.ParticipantLine> participants = new ArrayList<>();
+        outbox.recipients(NoticeComposer.reference(consultationId), NoticeKind.FEEDBACK.name(),
+                composer.participantFeedbackPrefix(consultationId)).forEach((email, state) ->
+                participants.add(new DeliveryReport.ParticipantLine(email, state.status(), state.sentAt(),
+                        state.attempts(), state.status() == MailStatus.FAILED ? state.lastError() : null)));
+        return new DeliveryReport(counts, lines, participants);
     }
 
     /** When each organisation's first notice was accepted by the SMTP server (for the notice lead time). */

@@ -158,6 +158,16 @@ class FeedbackIT implements TestPropertyProvider {
             assertEquals(200, form.status(), form::toString);
             assertThat(form.body()).as("the concern form names the consultation").contains(title(id));
         }
+        // the delivery report lists the participants' feedback mail beside the organisations'
+        Api.Reply report = world.monitor.get("/api/consultations/" + id + "/deliveries");
+        assertEquals(200, report.status(), report::toString);
+        List<Map<String, Object>> participantLines = (List<Map<String, Object>>) report.at("participants");
+        assertThat(participantLines).extracting(l -> l.get("email"))
+                .containsExactlyInAnyOrder("ann@example.net", "walkers@example.net");
+        assertThat(participantLines).allSatisfy(l -> {
+            assertEquals("SENT", l.get("status"));
+            assertThat(l.get("sentAt")).isNotNull();
+        });
         assertThat(chaseMail(id)).as("given feedback is never chased again").isEmpty();
         assertEquals("PASS", check(id, "FEEDBACK"));
 

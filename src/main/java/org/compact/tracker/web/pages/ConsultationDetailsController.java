@@ -113,9 +113,15 @@ class ConsultationDetailsController {
                 .map(d -> new MailLine(d.organisationName(), d.email(), d.reply().label(),
                         d.replyNote() == null ? "" : d.replyNote(),
                         d.repliedAt() == null ? "" : WHEN.format(d.repliedAt().atZone(clock.getZone())))).toList());
-        model.put("failures", report.deliveries().stream().filter(d -> d.status() == MailStatus.FAILED)
+        List<MailLine> failures = new java.util.ArrayList<>(report.deliveries().stream()
+                .filter(d -> d.status() == MailStatus.FAILED)
                 .map(d -> new MailLine(d.organisationName(), d.email(), Labels.code(d.kind().name()),
                         d.failure() == null ? "" : d.failure(), "")).toList());
+        report.participants().stream().filter(l -> l.status() == MailStatus.FAILED)
+                .forEach(l -> failures.add(new MailLine("(took part)", l.email(), "Feedback",
+                        l.failure() == null ? "" : l.failure(), "")));
+        model.put("failures", failures);
+        model.put("participantMail", participantMail(report.participants()));
         model.put("parts", parts(c, actor));
         model.put("history", consultations.history(id).stream().map(this::line).toList());
         model.put("concerns", concerns.list(actor, id));
@@ -325,6 +331,29 @@ class ConsultationDetailsController {
             f.put("Withdrawn because", c.withdrawalReason());
         }
         return f;
+    }
+
+    /** "Feedback mail to 3 people who took part: 2 sent, 1 waiting to go", or null when there is none. */
+    @Nullable
+    static String participantMail(List<DeliveryReport.ParticipantLine> lines) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        Map<MailStatus, Long> by = lines.stream().collect(java.util.stream.Collectors.groupingBy(
+                DeliveryReport.ParticipantLine::status, () -> new java.util.EnumMap<>(MailStatus.class),
+                java.util.stream.Collectors.counting()));
+        List<String> parts = new java.util.ArrayList<>();
+        if (by.containsKey(MailStatus.SENT)) {
+            parts.add(by.get(MailStatus.SENT) + " sent");
+        }
+        if (by.containsKey(MailStatus.QUEUED)) {
+            parts.add(by.get(MailStatus.QUEUED) + " waiting to go");
+        }
+        if (by.containsKey(MailStatus.FAILED)) {
+            parts.add(by.get(MailStatus.FAILED) + " failed");
+        }
+        return "Feedback mail to " + lines.size() + (lines.size() == 1 ? " person" : " people")
+                + " who took part: " + String.join(", ", parts) + ".";
     }
 
     private static Map<String, Long> counts(DeliveryReport report) {

@@ -25,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -84,7 +83,7 @@ class BrowserJourneyIT implements TestPropertyProvider {
     void setUp() {
         Browser.assumeInstalled();
         world = World.create(client);
-        moveTo(LocalDate.of(2027, 1, 4).atTime(9, 0).atZone(LONDON).toInstant());
+        world.moveForwardTo(LocalDate.of(2027, 1, 4).atTime(9, 0).atZone(LONDON).toInstant());
         Map<String, Object> riverside = world.consultation(LocalDate.of(2026, 9, 7));
         riverside.put("title", EARLIER_TITLE);
         earlier = world.register(riverside);
@@ -106,7 +105,7 @@ class BrowserJourneyIT implements TestPropertyProvider {
 
     @Test
     void anOfficerAnOrganisationThePublicAndAMonitorWalkTheWholeChain() throws Exception {
-        LocalDate today = today();
+        LocalDate today = world.today();
         LocalDate opensOn = today.plusMonths(2);
         LocalDate closesOn = opensOn.plusWeeks(12);
 
@@ -238,10 +237,10 @@ class BrowserJourneyIT implements TestPropertyProvider {
         assertEquals(tenants, recipient(received("Answer to your concern").get(0)));
 
         // Time passes (the sim clock): it opens, and reaches its close date.
-        moveTo(opensOn.atTime(9, 0).atZone(LONDON).toInstant());
+        world.moveForwardTo(opensOn.atTime(9, 0).atZone(LONDON).toInstant());
         browser.go("/consultations/" + id);
         assertThat(browser.find(".tag").getText()).isEqualTo("Open");
-        moveTo(closesOn.atTime(9, 0).atZone(LONDON).toInstant());
+        world.moveForwardTo(closesOn.atTime(9, 0).atZone(LONDON).toInstant());
         browser.go("/dashboard");
         assertThat(browser.find("tr[data-consultation='" + id + "']").getText()).contains("Closes ");
         browser.check("dashboard-open");
@@ -331,8 +330,8 @@ class BrowserJourneyIT implements TestPropertyProvider {
                 "priorWork-statement", "leadOfficer", "priorWork-relatedIds")) {
             browser.type(field, XSS + XSS_ATTRIBUTE);
         }
-        browser.date("opensOn", today().plusMonths(2).toString());
-        browser.date("closesOn", today().plusMonths(2).plusWeeks(12).toString());
+        browser.date("opensOn", world.today().plusMonths(2).toString());
+        browser.date("closesOn", world.today().plusMonths(2).plusWeeks(12).toString());
         browser.click("button[name='save']");
         assertThat(browser.all("#error-summary")).as("the lead officer and earlier ids are refused").isNotEmpty();
         browser.assertNoInjectedScript("the refused form");
@@ -443,16 +442,6 @@ class BrowserJourneyIT implements TestPropertyProvider {
         return ((List<String>) world.admin.get("/api/organisations/" + organisationId).at("emails")).get(0);
     }
 
-    private LocalDate today() {
-        String now = (String) world.admin.get("/api/sim/clock").at("now");
-        return Instant.parse(now).atZone(LONDON).toLocalDate();
-    }
 
-    private void moveTo(Instant target) {
-        Instant current = Instant.parse((String) world.admin.get("/api/sim/clock").at("now"));
-        Instant to = target.isAfter(current) ? target : current.plusSeconds(60);
-        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", to.toString()));
-        assertEquals(200, reply.status(), reply::toString);
-    }
 
 }

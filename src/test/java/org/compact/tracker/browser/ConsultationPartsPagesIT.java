@@ -18,9 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsultationPartsPagesIT {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Inject
     @Client("/")
@@ -69,12 +66,9 @@ class ConsultationPartsPagesIT {
         return signedIn(world.officerName);
     }
 
-    private LocalDate today() {
-        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
-    }
 
     private long planned() {
-        return world.register(world.consultation(today().plusMonths(3)));
+        return world.register(world.consultation(world.today().plusMonths(3)));
     }
 
     // ------------------------------------------------------------------------------------------ exemptions
@@ -129,7 +123,7 @@ class ConsultationPartsPagesIT {
         assertEquals(403, b.post("/consultations/" + id + "/actions/1/done", Map.of("note", "Forged")).statusCode());
         assertEquals(403, b.post("/consultations/" + id + "/participants/1/withdraw", Map.of("confirm", "yes")).statusCode());
         assertEquals(403, b.post("/consultations/" + id + "/actions", Map.of("what", "Forged", "owner", "x",
-                "due", today().plusDays(1).toString())).statusCode());
+                "due", world.today().plusDays(1).toString())).statusCode());
         assertThat(exemptions(id)).isEmpty();
         assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).isEmpty();
     }
@@ -230,7 +224,7 @@ class ConsultationPartsPagesIT {
         Map<String, Object> delivery = ((List<Map<String, Object>>) world.officer.get("/api/consultations/" + id
                 + "/deliveries").json().get("deliveries")).get(0);
         String token = signer.sign(Links.REPLY, ((Number) delivery.get("id")).longValue(), (String) delivery.get("email"),
-                today().plusYears(1));
+                world.today().plusYears(1));
         Api.Reply raised = Api.anonymous(client).send(HttpRequest.POST("/o/concern", "t=" + enc(token)
                 + "&kind=FORMAT_UNSUITABLE&text=" + enc("The survey was online only.")).contentType(MediaType.APPLICATION_FORM_URLENCODED));
         assertEquals(200, raised.status(), raised::toString);
@@ -279,7 +273,7 @@ class ConsultationPartsPagesIT {
         assertThat(b.get(actions).body()).contains("Add an action").contains("id=\"new-what\"");
 
         HttpResponse<String> refused = b.submit(actions, actions, Map.of("what", "Ring the tenants' forum",
-                "owner", "", "due", today().minusDays(1).toString()));
+                "owner", "", "due", world.today().minusDays(1).toString()));
         assertEquals(422, refused.statusCode(), refused::body);
         assertThat(refused.body()).contains("id=\"error-summary\"").contains("href=\"#new-owner\"")
                 .contains("href=\"#new-due\"").contains("must not be in the past")
@@ -294,13 +288,13 @@ class ConsultationPartsPagesIT {
         PageClient monitor = signedIn("monty" + n);
         assertThat(monitor.get(actions).body()).doesNotContain("Add an action");
         assertEquals(403, monitor.submit("/dashboard", actions, Map.of("what", "Monty's action", "owner", "monty",
-                "due", today().plusDays(1).toString())).statusCode());
+                "due", world.today().plusDays(1).toString())).statusCode());
         PageClient other = signedIn("sam" + n);
         assertEquals(403, other.submit("/dashboard", actions, Map.of("what", "Sam's action", "owner", "sam",
-                "due", today().plusDays(1).toString())).statusCode());
+                "due", world.today().plusDays(1).toString())).statusCode());
 
         HttpResponse<String> added = b.submit(actions, actions, Map.of("what", "Ring the tenants' forum",
-                "owner", "Planning team", "due", today().plusWeeks(2).toString()));
+                "owner", "Planning team", "due", world.today().plusWeeks(2).toString()));
         assertEquals(303, added.statusCode(), added::body);
         HttpResponse<String> after = b.get(added.headers().firstValue("Location").orElseThrow());
         assertThat(after.body()).contains("The action is added").contains("Ring the tenants&#39; forum").contains("Due in 14 days");
@@ -311,21 +305,17 @@ class ConsultationPartsPagesIT {
     /** Walks the consultation to feedback with one promised action (moving the sim clock), returning the action. */
     private long feedbackWithAnAction(long id) {
         LocalDate opensOn = LocalDate.parse((String) world.officer.get("/api/consultations/" + id).at("opensOn"));
-        moveTo(opensOn);
-        moveTo(opensOn.plusWeeks(12).plusDays(1));
+        world.moveTo(opensOn);
+        world.moveTo(opensOn.plusWeeks(12).plusDays(1));
         assertEquals("CLOSED", world.officer.get("/api/consultations/" + id).at("status"));
         Api.Reply given = world.officer.post("/api/consultations/" + id + "/feedback", Map.of("youSaid", "Paper forms, please.",
                 "weDid", "Paper forms at every library.", "outcome", "CHANGED",
                 "actions", List.of(Map.of("what", "Publish the revised site plan", "owner", "Planning team",
-                        "due", today().plusWeeks(6).toString()))));
+                        "due", world.today().plusWeeks(6).toString()))));
         assertEquals(201, given.status(), given::toString);
         return ((Number) world.officer.get("/api/consultations/" + id + "/actions").list().get(0).get("id")).longValue();
     }
 
-    private void moveTo(LocalDate day) {
-        Api.Reply moved = world.admin.put("/api/sim/clock", Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
-        assertEquals(200, moved.status(), moved::toString);
-    }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> exemptions(long id) {

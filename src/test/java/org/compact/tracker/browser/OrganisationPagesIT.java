@@ -82,7 +82,7 @@ class OrganisationPagesIT implements TestPropertyProvider {
     void setUp() {
         Browser.assumeInstalled();
         world = World.create(client);
-        moveTo(LocalDate.of(2027, 1, 4).atTime(9, 0).atZone(LONDON).toInstant());
+        world.moveForwardTo(LocalDate.of(2027, 1, 4).atTime(9, 0).atZone(LONDON).toInstant());
         browser = Browser.open(server.getURI());
     }
 
@@ -274,7 +274,7 @@ class OrganisationPagesIT implements TestPropertyProvider {
         assertThat(browser.find("main").getText()).contains("If this address belongs to an organisation in our directory");
         browser.check("org-new-link-sent");
 
-        moveTo(Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).plusSeconds(60));
+        world.moveForwardTo(Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).plusSeconds(60));
         MimeMessage fresh = awaitMail("A new link to your organisation's page", youthEmail);
         Matcher link = PREFERENCES.matcher(MailParts.text(fresh));
         assertThat(link.find()).as("the mail carries a fresh preferences link").isTrue();
@@ -286,13 +286,13 @@ class OrganisationPagesIT implements TestPropertyProvider {
 
     /** Registers a consultation on one theme for Ordsall, notifies it, and runs the mail relay. */
     private long notify(String title, String theme) {
-        Map<String, Object> body = new HashMap<>(world.consultation(today().plusMonths(2)));
+        Map<String, Object> body = new HashMap<>(world.consultation(world.today().plusMonths(2)));
         body.put("title", title);
         body.put("themes", List.of(theme));
         long id = world.register(body);
         Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
         assertEquals(200, notified.status(), notified::toString);
-        moveTo(Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).plusSeconds(60));
+        world.moveForwardTo(Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).plusSeconds(60));
         return id;
     }
 
@@ -360,15 +360,5 @@ class OrganisationPagesIT implements TestPropertyProvider {
         return ((List<String>) world.admin.get("/api/organisations/" + organisationId).at("emails")).get(0);
     }
 
-    private LocalDate today() {
-        String now = (String) world.admin.get("/api/sim/clock").at("now");
-        return Instant.parse(now).atZone(LONDON).toLocalDate();
-    }
 
-    private void moveTo(Instant target) {
-        Instant current = Instant.parse((String) world.admin.get("/api/sim/clock").at("now"));
-        Instant to = target.isAfter(current) ? target : current.plusSeconds(60);
-        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", to.toString()));
-        assertEquals(200, reply.status(), reply::toString);
-    }
 }

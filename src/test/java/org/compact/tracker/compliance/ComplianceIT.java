@@ -32,7 +32,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +73,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplianceIT implements TestPropertyProvider {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int SMTP_PORT = Ports.free();
     private static final Pattern REPLY_TOKEN = Pattern.compile("/o/reply\\?t=([A-Za-z0-9_.-]+)");
     private static final String PERIOD = "from=2031-01-01&to=2031-12-31";
@@ -113,18 +111,18 @@ class ComplianceIT implements TestPropertyProvider {
         emptyAgency = world.admin.post("/api/agencies", Map.of("name", "Empty Borough Council",
                 "complianceContactEmail", "compact@empty.example")).id();
 
-        moveTo(LocalDate.of(2030, 11, 10));
+        world.moveTo(LocalDate.of(2030, 11, 10));
         c7 = notified(world.consultation(LocalDate.of(2030, 12, 15)));
 
-        moveTo(LocalDate.of(2030, 12, 1));
+        world.moveTo(LocalDate.of(2030, 12, 1));
         c1 = notified(world.consultation(LocalDate.of(2031, 2, 3)));
-        moveTo(LocalDate.of(2030, 12, 8));
+        world.moveTo(LocalDate.of(2030, 12, 8));
         c3 = notified(world.consultation(LocalDate.of(2031, 1, 13)));
-        moveTo(LocalDate.of(2030, 12, 15));
-        moveTo(LocalDate.of(2031, 1, 13));
-        moveTo(LocalDate.of(2031, 2, 3));
+        world.moveTo(LocalDate.of(2030, 12, 15));
+        world.moveTo(LocalDate.of(2031, 1, 13));
+        world.moveTo(LocalDate.of(2031, 2, 3));
 
-        moveTo(LocalDate.of(2031, 2, 17));
+        world.moveTo(LocalDate.of(2031, 2, 17));
         Map<String, Object> shelter = world.consultation(LocalDate.of(2031, 3, 3));
         shelter.put("title", SHELTER);
         shelter.put("closesOn", "2031-04-13");
@@ -133,15 +131,15 @@ class ComplianceIT implements TestPropertyProvider {
         notify(c2);
         exempt(c2, "NOTICE", NOTICE_REASON);
 
-        moveTo(LocalDate.of(2031, 2, 20));
+        world.moveTo(LocalDate.of(2031, 2, 20));
         raiseConcern(c2, "NO_NOTICE", "Two weeks is not enough for our committee to meet.");
-        moveTo(LocalDate.of(2031, 2, 25));
+        world.moveTo(LocalDate.of(2031, 2, 25));
         answerConcern(c2, "We agreed the shorter notice with the Homeless Forum; sorry it reached you late.");
 
-        moveTo(LocalDate.of(2031, 3, 3));
+        world.moveTo(LocalDate.of(2031, 3, 3));
         assertEquals("OPEN", status(c2));
 
-        moveTo(LocalDate.of(2031, 3, 10));
+        world.moveTo(LocalDate.of(2031, 3, 10));
         Map<String, Object> youth = world.consultation(LocalDate.of(2031, 5, 5));
         youth.put("title", "Youth club opening hours");
         youth.put("themes", List.of("youth services"));
@@ -163,30 +161,30 @@ class ComplianceIT implements TestPropertyProvider {
                 Map.of("reason", "The library is to be rebuilt instead."));
         assertEquals(200, withdrawn.status(), withdrawn::toString);
 
-        moveTo(LocalDate.of(2031, 4, 8));
-        moveTo(LocalDate.of(2031, 4, 14));
-        moveTo(LocalDate.of(2031, 4, 29));
+        world.moveTo(LocalDate.of(2031, 4, 8));
+        world.moveTo(LocalDate.of(2031, 4, 14));
+        world.moveTo(LocalDate.of(2031, 4, 29));
         assertEquals("CLOSED", status(c1));
         assertEquals("CLOSED", status(c2));
         assertEquals("CLOSED", status(c3));
 
-        moveTo(LocalDate.of(2031, 5, 5));
+        world.moveTo(LocalDate.of(2031, 5, 5));
         giveFeedback(c3, null, "2031-06-30");
         assertEquals("OPEN", status(c4));
-        moveTo(LocalDate.of(2031, 5, 12));
+        world.moveTo(LocalDate.of(2031, 5, 12));
         giveFeedback(c1, "https://salford.example/results/homes", "2031-06-01");
-        moveTo(LocalDate.of(2031, 5, 20));
+        world.moveTo(LocalDate.of(2031, 5, 20));
         long action = ((Number) world.officer.get("/api/consultations/" + c1 + "/actions").list().get(0).get("id")).longValue();
         assertEquals(200, world.officer.patch("/api/consultations/" + c1 + "/actions/" + action,
                 Map.of("done", true)).status());
-        moveTo(LocalDate.of(2031, 6, 1));
+        world.moveTo(LocalDate.of(2031, 6, 1));
         raiseConcern(c1, "NO_FEEDBACK", "We have not seen the results yet.");
 
-        moveTo(LocalDate.of(2031, 7, 29));
+        world.moveTo(LocalDate.of(2031, 7, 29));
         assertEquals("CLOSED", status(c4));
-        moveTo(LocalDate.of(2031, 8, 1));
+        world.moveTo(LocalDate.of(2031, 8, 1));
         c5 = world.register(world.consultation(LocalDate.of(2031, 9, 20)));
-        moveTo(LocalDate.of(2031, 9, 1));
+        world.moveTo(LocalDate.of(2031, 9, 1));
     }
 
     @Test
@@ -691,10 +689,6 @@ class ComplianceIT implements TestPropertyProvider {
         assertEquals(200, reply.status(), reply::toString);
     }
 
-    private void moveTo(LocalDate day) {
-        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
-        assertEquals(200, reply.status(), reply::toString);
-    }
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

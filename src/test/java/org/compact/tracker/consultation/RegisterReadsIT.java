@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -88,7 +87,7 @@ class RegisterReadsIT {
 
     @Test
     void theNextDayIsJudgedAfreshWithoutAnyChange() {
-        LocalDate today = today();
+        LocalDate today = world.today();
         long id = world.register(world.consultation(today.plusMonths(1).plusDays(3)));
         assertEquals("PASS", check(id, "NOTICE").get("verdict"), () -> check(id, "NOTICE").toString());
 
@@ -126,7 +125,4 @@ class RegisterReadsIT {
                 .filter(c -> ruleId.equals(c.get("ruleId"))).findFirst().orElseThrow();
     }
 
-    private LocalDate today() {
-        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
-    }
 }

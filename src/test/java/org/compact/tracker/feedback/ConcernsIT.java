@@ -177,7 +177,7 @@ class ConcernsIT implements TestPropertyProvider {
         Notified n = notifiedConsultation();
         raise(n.token, "OTHER", "Please hold an evening meeting.");
         long concernId = ((Number) concerns(world.officer, n.id).get(0).get("id")).longValue();
-        long other = world.register(world.consultation(today().plusMonths(2)));
+        long other = world.register(world.consultation(world.today().plusMonths(2)));
 
         Api.Reply blank = world.officer.post(answerUri(n.id, concernId), Map.of("answer", "   "));
         assertEquals(422, blank.status(), blank::toString);
@@ -222,7 +222,7 @@ class ConcernsIT implements TestPropertyProvider {
     /** A consultation notified by mail, and the reply token of the first targeted organisation's notice. */
     private Notified notifiedConsultation() throws Exception {
         smtp.purgeEmailFromAllMailboxes();
-        long id = world.register(world.consultation(today().plusMonths(2)));
+        long id = world.register(world.consultation(world.today().plusMonths(2)));
         Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
         assertEquals(200, notified.status(), notified::toString);
         advance(0, 1);
@@ -266,9 +266,6 @@ class ConcernsIT implements TestPropertyProvider {
         assertEquals(200, reply.status(), reply::toString);
     }
 
-    private java.time.LocalDate today() {
-        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
-    }
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedbackIT implements TestPropertyProvider {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int SMTP_PORT = Ports.free();
 
     @RegisterExtension
@@ -70,7 +67,7 @@ class FeedbackIT implements TestPropertyProvider {
     @Order(1)
     void aYearOfOneConsultationChasesFeedbackOnItsDaysAndSendsItOnceToEveryone() throws Exception {
         LocalDate start = LocalDate.of(2027, 1, 4);
-        moveTo(start);
+        world.moveTo(start);
         long id = world.register(world.consultation(start.plusMonths(2)));
         assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
         LocalDate closesOn = start.plusMonths(2).plusWeeks(14);
@@ -79,36 +76,36 @@ class FeedbackIT implements TestPropertyProvider {
         assertEquals(200, moved.status(), moved::toString);
         LocalDate due = closesOn.plusWeeks(12);
 
-        moveTo(start.plusMonths(2));
+        world.moveTo(start.plusMonths(2));
         assertEquals("OPEN", status(id));
         Api.Reply tooEarly = world.officer.post("/api/consultations/" + id + "/feedback", feedback("CHANGED", null));
         assertEquals(409, tooEarly.status(), tooEarly::toString);
         assertThat((String) tooEarly.at("detail")).contains("OPEN");
 
-        moveTo(closesOn.plusDays(1));
+        world.moveTo(closesOn.plusDays(1));
         assertEquals("CLOSED", status(id));
         assertEquals(201, world.officer.post("/api/consultations/" + id + "/participants",
                 Map.of("name", "Ann Jones", "email", "ann@example.net")).status());
         assertEquals(201, world.officer.post("/api/consultations/" + id + "/participants",
                 Map.of("name", "Ordsall Walkers", "email", "walkers@example.net")).status());
 
-        moveTo(due.minusWeeks(4).minusDays(1));
+        world.moveTo(due.minusWeeks(4).minusDays(1));
         assertThat(chaseMail(id)).isEmpty();
-        moveTo(due.minusWeeks(4));
-        moveTo(due.minusWeeks(4).plusDays(1));
+        world.moveTo(due.minusWeeks(4));
+        world.moveTo(due.minusWeeks(4).plusDays(1));
         assertThat(chaseMail(id)).containsExactly("Feedback due by " + due);
-        moveTo(due.minusWeeks(1));
-        moveTo(due.minusDays(1));
+        world.moveTo(due.minusWeeks(1));
+        world.moveTo(due.minusDays(1));
         assertThat(chaseMail(id)).containsExactly("Feedback due by " + due, "Feedback due by " + due);
         assertEquals("WARN", check(id, "FEEDBACK"));
 
-        moveTo(due);
-        moveTo(due.plusDays(3));
+        world.moveTo(due);
+        world.moveTo(due.plusDays(3));
         List<String> afterDue = chaseMail(id);
         assertThat(afterDue).filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(2);
-        moveTo(due.plusWeeks(1));
+        world.moveTo(due.plusWeeks(1));
         assertThat(chaseMail(id)).filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(4);
-        moveTo(due.plusWeeks(1).plusDays(1));
+        world.moveTo(due.plusWeeks(1).plusDays(1));
         assertEquals("FAIL", check(id, "FEEDBACK"));
 
         Api.Reply incomplete = world.officer.post("/api/consultations/" + id + "/feedback", feedback("NO_CHANGE", null));
@@ -122,8 +119,8 @@ class FeedbackIT implements TestPropertyProvider {
         assertEquals(201, given.status(), given::toString);
         assertEquals("FEEDBACK_GIVEN", status(id));
         givenId = id;
-        moveTo(due.plusWeeks(1).plusDays(2));
-        moveTo(due.plusWeeks(3));
+        world.moveTo(due.plusWeeks(1).plusDays(2));
+        world.moveTo(due.plusWeeks(3));
 
         List<String> feedbackTo = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -187,22 +184,22 @@ class FeedbackIT implements TestPropertyProvider {
     @Order(2)
     void aFeedbackExemptionWithItsReasonStopsTheChase() throws Exception {
         LocalDate start = LocalDate.of(2029, 1, 8);
-        moveTo(start);
+        world.moveTo(start);
         Map<String, Object> body = world.consultation(start.plusMonths(2));
         body.put("title", "Exempted from feedback");
         long id = world.register(body);
         assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
         LocalDate closesOn = start.plusMonths(2).plusWeeks(12);
-        moveTo(start.plusMonths(2));
-        moveTo(closesOn.plusDays(1));
+        world.moveTo(start.plusMonths(2));
+        world.moveTo(closesOn.plusDays(1));
         assertEquals("CLOSED", status(id));
         Api.Reply exemption = world.officer.post("/api/consultations/" + id + "/exemptions", Map.of("ruleId", "FEEDBACK",
                 "reason", "The scheme was taken over by the combined authority, which reports back itself."));
         assertEquals(201, exemption.status(), exemption::toString);
 
         LocalDate due = closesOn.plusWeeks(12);
-        moveTo(due.minusWeeks(4));
-        moveTo(due.plusWeeks(2));
+        world.moveTo(due.minusWeeks(4));
+        world.moveTo(due.plusWeeks(2));
 
         List<String> chased = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -222,7 +219,7 @@ class FeedbackIT implements TestPropertyProvider {
         long id = givenId;
         assertEquals("No promised action is open.", checkReason(id, "ACTION"), "the only action was marked done");
         int historyBefore = world.officer.get("/api/consultations/" + id + "/history").list().size();
-        LocalDate due = today().plusWeeks(2);
+        LocalDate due = world.today().plusWeeks(2);
 
         Api.Reply added = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what",
                 "  Put the play area plan on the estate notice board ", "owner", world.officerName, "due", due.toString()));
@@ -242,7 +239,7 @@ class FeedbackIT implements TestPropertyProvider {
                 .contains(due.toString());
         assertThat(world.officer.get("/api/consultations/" + id + "/actions").list()).hasSize(2);
 
-        moveTo(due.plusDays(1));
+        world.moveTo(due.plusDays(1));
         assertEquals("WARN", check(id, "ACTION"), "the added action is overdue like any promised one");
     }
 
@@ -254,7 +251,7 @@ class FeedbackIT implements TestPropertyProvider {
         int historyBefore = world.officer.get("/api/consultations/" + id + "/history").list().size();
         String checkBefore = checkReason(id, "ACTION");
         Map<String, Object> good = Map.of("what", "Write to the tenants' forum", "owner", world.officerName,
-                "due", today().plusDays(3).toString());
+                "due", world.today().plusDays(3).toString());
 
         Api.Reply monitor = world.monitor.post("/api/consultations/" + id + "/actions", good);
         assertEquals(403, monitor.status(), monitor::toString);
@@ -267,20 +264,20 @@ class FeedbackIT implements TestPropertyProvider {
         assertThat(world.officer.get("/api/consultations/" + closedId + "/actions").list()).isEmpty();
 
         Api.Reply past = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what", "Late",
-                "owner", world.officerName, "due", today().minusDays(1).toString()));
+                "owner", world.officerName, "due", world.today().minusDays(1).toString()));
         assertEquals(422, past.status(), past::toString);
         assertEquals("due", past.at("errors[0].field"));
         assertEquals("ACTION", past.at("errors[0].ruleId"));
         assertThat((String) past.at("errors[0].reason")).contains("past");
 
         Api.Reply blank = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what", " ",
-                "due", today().plusDays(1).toString()));
+                "due", world.today().plusDays(1).toString()));
         assertEquals(422, blank.status(), blank::toString);
         assertEquals("what", blank.at("errors[0].field"));
         assertEquals("owner", blank.at("errors[1].field"));
 
         Api.Reply control = world.officer.post("/api/consultations/" + id + "/actions", Map.of("what", "Ring\u0007 them",
-                "owner", world.officerName, "due", today().plusDays(1).toString()));
+                "owner", world.officerName, "due", world.today().plusDays(1).toString()));
         assertEquals(422, control.status(), control::toString);
         assertEquals("what", control.at("errors[0].field"));
 
@@ -298,9 +295,9 @@ class FeedbackIT implements TestPropertyProvider {
             body.put("reasons", reasons);
         }
         body.put("responseCounts", Map.of("ONLINE_SURVEY", 180, "PUBLIC_MEETING", 32));
-        body.put("decidedOn", today().toString());
+        body.put("decidedOn", world.today().toString());
         body.put("actions", List.of(Map.of("what", "Publish the updated site plan", "owner", world.officerName,
-                "due", today().plusWeeks(1).toString())));
+                "due", world.today().plusWeeks(1).toString())));
         return body;
     }
 
@@ -336,13 +333,6 @@ class FeedbackIT implements TestPropertyProvider {
         return (String) checks.stream().filter(c -> ruleId.equals(c.get("ruleId"))).findFirst().orElseThrow().get("reason");
     }
 
-    private LocalDate today() {
-        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
-    }
 
-    private void moveTo(LocalDate day) {
-        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
-        assertEquals(200, reply.status(), reply::toString);
-    }
 
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoticeIT implements TestPropertyProvider {
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int SMTP_PORT = Ports.free();
 
     @RegisterExtension
@@ -72,7 +70,7 @@ class NoticeIT implements TestPropertyProvider {
         deafForum = world.organisationIds.get(2);
         optedOut = organisation("Ordsall Quiet Club", "quiet@example.org", Map.of("all", true));
         optedOutOfHousing = organisation("Ordsall Allotments", "allotments@example.org", Map.of("themes", List.of("Housing")));
-        moveTo(LocalDate.of(2027, 1, 4));
+        world.moveForwardTo(LocalDate.of(2027, 1, 4));
     }
 
     @BeforeEach
@@ -82,7 +80,7 @@ class NoticeIT implements TestPropertyProvider {
 
     @Test
     void everyTargetedContactThatHasNotOptedOutGetsExactlyOneNoticeWithAValidCalendar() throws Exception {
-        LocalDate opensOn = today().plusMonths(2);
+        LocalDate opensOn = world.today().plusMonths(2);
         long id = world.register(world.consultation(opensOn));
 
         Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
@@ -135,7 +133,7 @@ class NoticeIT implements TestPropertyProvider {
         smtp.purgeEmailFromAllMailboxes();
 
         Api.Reply changed = world.officer.patch("/api/consultations/" + id,
-                Map.of("closesOn", today().plusMonths(2).plusWeeks(14).toString()));
+                Map.of("closesOn", world.today().plusMonths(2).plusWeeks(14).toString()));
         assertEquals(200, changed.status(), changed::toString);
         deliverMail();
         assertThat(received("Change to a consultation")).extracting(NoticeIT::recipient)
@@ -187,7 +185,7 @@ class NoticeIT implements TestPropertyProvider {
 
     @Test
     void aReplyFromTheLinkInTheNoticeIsRecordedOnTheDelivery() throws Exception {
-        long id = world.register(world.consultation(today().plusMonths(2)));
+        long id = world.register(world.consultation(world.today().plusMonths(2)));
         world.officer.post("/api/consultations/" + id + "/notify");
         deliverMail();
         MimeMessage notice = received("Consultation notice").stream()
@@ -216,7 +214,7 @@ class NoticeIT implements TestPropertyProvider {
 
     @Test
     void aWithdrawalIsMailedToEveryoneNotifiedWithTheReason() throws Exception {
-        long id = world.register(world.consultation(today().plusMonths(2)));
+        long id = world.register(world.consultation(world.today().plusMonths(2)));
         world.officer.post("/api/consultations/" + id + "/notify");
         deliverMail();
         smtp.purgeEmailFromAllMailboxes();
@@ -231,12 +229,12 @@ class NoticeIT implements TestPropertyProvider {
 
     @Test
     void theNoticeWatchRemindsTheOfficerOnceAndReportsABreachToTheComplianceContact() throws Exception {
-        LocalDate today = today();
+        LocalDate today = world.today();
         long near = world.register(world.consultation(today.plusMonths(1).plusDays(5)));
         long late = world.register(world.consultation(today.plusDays(20)));
 
-        moveTo(today.plusDays(1));
-        moveTo(today.plusDays(2));
+        world.moveForwardTo(today.plusDays(1));
+        world.moveForwardTo(today.plusDays(2));
         deliverMail();
 
         List<MimeMessage> reminders = received("Send notice by");
@@ -252,7 +250,7 @@ class NoticeIT implements TestPropertyProvider {
 
     /** A new consultation's body, its notice targeted at one area. */
     private Map<String, Object> consultationIn(String area) {
-        Map<String, Object> body = world.consultation(today().plusMonths(2));
+        Map<String, Object> body = world.consultation(world.today().plusMonths(2));
         body.put("targets", Map.of("areas", List.of(area)));
         return body;
     }
@@ -294,7 +292,7 @@ class NoticeIT implements TestPropertyProvider {
     }
 
     private void deliverMail() {
-        moveTo(today().atStartOfDay().plusHours(9).plusMinutes(1).toLocalDate());
+        world.moveForwardTo(world.today().atStartOfDay().plusHours(9).plusMinutes(1).toLocalDate());
     }
 
     private List<MimeMessage> received(String subjectStart) {
@@ -323,20 +321,6 @@ class NoticeIT implements TestPropertyProvider {
         }
     }
 
-    private LocalDate today() {
-        String now = (String) world.admin.get("/api/sim/clock").at("now");
-        return java.time.Instant.parse(now).atZone(LONDON).toLocalDate();
-    }
 
-    private void moveTo(LocalDate day) {
-        String now = (String) world.admin.get("/api/sim/clock").at("now");
-        java.time.Instant target = day.atTime(9, 0).atZone(LONDON).toInstant();
-        java.time.Instant current = java.time.Instant.parse(now);
-        if (!target.isAfter(current)) {
-            target = current.plusSeconds(60);
-        }
-        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", target.toString()));
-        assertEquals(200, reply.status(), reply::toString);
-    }
 
 }

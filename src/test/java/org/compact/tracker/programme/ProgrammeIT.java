@@ -240,7 +240,7 @@ class ProgrammeIT {
 
         Element first = children(parse(anonymous.get("/programme.atom").body()), "entry").get(0);
         assertEquals("Planned: Parks strategy", child(first, "title").getTextContent());
-        assertEquals(LocalDate.of(2028, 8, 1).atTime(9, 0).atZone(Timeline.LONDON).toInstant(),
+        assertEquals(LocalDate.of(2028, 8, 1).atTime(9, 0).atZone(org.compact.tracker.support.World.LONDON).toInstant(),
                 Instant.parse(child(first, "updated").getTextContent()));
     }
 

@@ -3,9 +3,7 @@ package org.compact.tracker.programme;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.World;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Builds a known history through the API with the sim clock, as officers would, for the programme's tests. */
 final class Timeline {
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final World world;
 
@@ -24,12 +21,11 @@ final class Timeline {
 
     /** Moves the sim clock to 09:00 London time on {@code day}; what fell due (opening, closing) runs. */
     void moveTo(LocalDate day) {
-        Api.Reply reply = world.admin.put("/api/sim/clock", Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
-        assertEquals(200, reply.status(), reply::toString);
+        world.moveTo(day);
     }
 
     LocalDate today() {
-        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
+        return world.today();
     }
 
     /**

@@ -2,7 +2,9 @@ package org.compact.tracker.support;
 
 import io.micronaut.http.client.HttpClient;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,5 +99,32 @@ public final class World {
 
     public long register(Map<String, Object> body) {
         return created(officer.post("/api/consultations", body));
+    }
+
+    /** The service's zone. */
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** Today on the service's sim clock (the sim environment), in its zone. */
+    public LocalDate today() {
+        return Instant.parse((String) admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
+    }
+
+    /** Sets the sim clock to 09:00 London time on {@code day} (backwards too); the jobs run as they would then. */
+    public void moveTo(LocalDate day) {
+        Api.Reply reply = admin.put("/api/sim/clock", Map.of("now", day.atTime(9, 0).atZone(LONDON).toInstant().toString()));
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    /** Moves the sim clock forward to 09:00 London time on {@code day}, as {@link #moveForwardTo(Instant)}. */
+    public void moveForwardTo(LocalDate day) {
+        moveForwardTo(day.atTime(9, 0).atZone(LONDON).toInstant());
+    }
+
+    /** Moves the sim clock forward to {@code target}, or a minute on when that is not ahead of it: never back. */
+    public void moveForwardTo(Instant target) {
+        Instant current = Instant.parse((String) admin.get("/api/sim/clock").at("now"));
+        Instant to = target.isAfter(current) ? target : current.plusSeconds(60);
+        Api.Reply reply = admin.put("/api/sim/clock", Map.of("now", to.toString()));
+        assertEquals(200, reply.status(), reply::toString);
     }
 }

@@ -27,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -119,9 +118,9 @@ class OrganisationLinksIT implements TestPropertyProvider {
         int changesBefore = history(n.organisationId).size();
         String tampered = n.preferences.substring(0, n.preferences.length() - 2)
                 + (n.preferences.endsWith("AA") ? "BB" : "AA");
-        String expired = signer.sign(Links.PREFERENCES, n.organisationId, n.email, today().minusDays(1));
+        String expired = signer.sign(Links.PREFERENCES, n.organisationId, n.email, world.today().minusDays(1));
         String otherPurpose = n.reply;
-        String notAContact = signer.sign(Links.PREFERENCES, n.organisationId, "someone.else@example.org", today().plusDays(5));
+        String notAContact = signer.sign(Links.PREFERENCES, n.organisationId, "someone.else@example.org", world.today().plusDays(5));
         for (String token : List.of("bm90LmEudG9rZW4.AAAA", tampered, expired, otherPurpose, notAContact, "")) {
             HttpResponse<String> page = get("/o/preferences?t=" + enc(token));
             assertThat(page.statusCode()).as("page for " + token).isIn(400, 403);
@@ -258,7 +257,7 @@ class OrganisationLinksIT implements TestPropertyProvider {
         assertThat(concern.body()).contains("There is a problem", "href=\"#kind\"", "href=\"#text\"");
         assertThat(world.officer.get("/api/consultations/" + n.consultationId + "/concerns").list()).isEmpty();
 
-        String otherOrganisation = signer.sign(Links.PREFERENCES, n.organisationId + 1, n.email, today().plusDays(5));
+        String otherOrganisation = signer.sign(Links.PREFERENCES, n.organisationId + 1, n.email, world.today().plusDays(5));
         assertThat(get("/o/reply?t=" + n.reply + "&back=" + enc(otherOrganisation)).body())
                 .as("a way back only to the same organisation's page").doesNotContain("Back to your organisation");
         assertThat(get("/o/reply?t=" + n.reply + "&back=" + enc(n.preferences)).body()).contains("Back to your organisation");
@@ -291,7 +290,7 @@ class OrganisationLinksIT implements TestPropertyProvider {
 
     /** A new consultation notified by mail, and the links in the notice to the {@code index}-th organisation of the world. */
     private Notified notified(int index) throws Exception {
-        long id = world.register(world.consultation(today().plusMonths(2)));
+        long id = world.register(world.consultation(world.today().plusMonths(2)));
         Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
         assertEquals(200, notified.status(), notified::toString);
         advance(0, 1);
@@ -359,9 +358,6 @@ class OrganisationLinksIT implements TestPropertyProvider {
         assertEquals(200, reply.status(), reply::toString);
     }
 
-    private LocalDate today() {
-        return Instant.parse((String) world.admin.get("/api/sim/clock").at("now")).atZone(LONDON).toLocalDate();
-    }
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

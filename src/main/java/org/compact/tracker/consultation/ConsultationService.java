@@ -241,6 +241,18 @@ public class ConsultationService {
     }
 
     /** Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged). */
+    /**
+     * The delivery report as {@code actor} may read it: the organisations' mail for any signed-in role; the addresses
+     * of the people who took part only for admins, monitors and officers of the consultation's agency (as the
+     * participants list itself).
+     */
+    public DeliveryReport deliveries(Actor actor, Long id) {
+        DeliveryReport report = deliveries(id);
+        Consultation c = load(id);
+        boolean mayKnowWhoTookPart = actor.mayActFor(c.getAgencyId()) || actor.roles().contains(Role.MONITOR);
+        return mayKnowWhoTookPart ? report : report.withParticipantsHidden();
+    }
+
     public DeliveryReport deliveries(Long id) {
         load(id);
         Map<Long, String> names = organisations.search(null, null, null).stream()

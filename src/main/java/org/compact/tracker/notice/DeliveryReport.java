@@ -23,9 +23,21 @@ public record DeliveryReport(Map<String, Long> counts, List<Line> deliveries, Li
                        @Nullable Reply reply, @Nullable String replyNote, @Nullable Instant repliedAt) {
     }
 
-    /** The feedback mail to one person who took part: queued, sent (with the time), or failed (why). */
+    /**
+     * The same report with each participant's address and failure (which may quote the address) left out: for a
+     * reader who may not see who took part.
+     */
+    public DeliveryReport withParticipantsHidden() {
+        return new DeliveryReport(counts, deliveries, participants.stream()
+                .map(l -> new ParticipantLine(null, l.status(), l.sentAt(), l.attempts(), null)).toList());
+    }
+
+    /**
+     * The feedback mail to one person who took part: queued, sent (with the time), or failed (why). {@code email}
+     * is null for a reader who may not see who took part.
+     */
     @Serdeable
-    public record ParticipantLine(String email, MailStatus status, @Nullable Instant sentAt, int attempts,
+    public record ParticipantLine(@Nullable String email, MailStatus status, @Nullable Instant sentAt, int attempts,
                                   @Nullable String failure) {
     }
 }

@@ -150,9 +150,10 @@ class ConsultationApiController {
 
     @Get("/{id}/deliveries")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "Each organisation contact's mail: queued, sent (with time), failed (with reason), replies; and counts")
-    DeliveryReport deliveries(@PathVariable Long id) {
-        return consultations.deliveries(id);
+    @Operation(summary = "Each organisation contact's mail: queued, sent (with time), failed (with reason), replies; and counts; "
+            + "the feedback mail to people who took part (their addresses for admins, monitors and the agency's officers)")
+    DeliveryReport deliveries(Authentication auth, @PathVariable Long id) {
+        return consultations.deliveries(Actors.of(auth), id);
     }
 
     @Get("/{id}/history")

@@ -165,6 +165,14 @@ class FeedbackIT implements TestPropertyProvider {
             assertEquals("SENT", l.get("status"));
             assertThat(l.get("sentAt")).isNotNull();
         });
+        // an officer of another agency sees that the mail went, not to whom: those are private people
+        Api.Reply elsewhere = world.otherOfficer.get("/api/consultations/" + id + "/deliveries");
+        assertEquals(200, elsewhere.status(), elsewhere::toString);
+        assertThat((List<Map<String, Object>>) elsewhere.at("participants")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).doesNotContainKey("email").containsEntry("status", "SENT"));
+        assertThat(elsewhere.body()).doesNotContain("ann@example.net", "walkers@example.net");
+        assertThat(world.officer.get("/api/consultations/" + id + "/deliveries").body())
+                .contains("ann@example.net", "walkers@example.net");
         assertThat(chaseMail(id)).as("given feedback is never chased again").isEmpty();
         assertEquals("PASS", check(id, "FEEDBACK"));
 

@@ -107,7 +107,7 @@ class ConsultationDetailsController {
         model.put("statusLabel", Labels.code(c.status().name()));
         model.put("facts", facts(c));
         model.put("checklist", Checklist.of(c.checks()));
-        DeliveryReport report = consultations.deliveries(id);
+        DeliveryReport report = consultations.deliveries(actor, id);
         model.put("counts", counts(report));
         model.put("replies", report.deliveries().stream().filter(d -> d.reply() != null)
                 .map(d -> new MailLine(d.organisationName(), d.email(), d.reply().label(),
@@ -118,7 +118,7 @@ class ConsultationDetailsController {
                 .map(d -> new MailLine(d.organisationName(), d.email(), Labels.code(d.kind().name()),
                         d.failure() == null ? "" : d.failure(), "")).toList());
         report.participants().stream().filter(l -> l.status() == MailStatus.FAILED)
-                .forEach(l -> failures.add(new MailLine("(took part)", l.email(), "Feedback",
+                .forEach(l -> failures.add(new MailLine("(took part)", l.email() == null ? "(hidden)" : l.email(), "Feedback",
                         l.failure() == null ? "" : l.failure(), "")));
         model.put("failures", failures);
         model.put("participantMail", participantMail(report.participants()));

@@ -51,6 +51,8 @@ public class QuartzScheduler {
     private final ZoneId zone;
     private final ApplicationContext context;
     private boolean stopped;
+    /** Set once the jobs exist and Quartz runs: until then there is nothing to run now (see {@link #runNow}). */
+    private volatile boolean started;
 
     QuartzScheduler(ApplicationContext context, DataSource dataSource, Schedule schedule, JobRunRepository runs,
                     @Value("${tracker.zone:Europe/London}") String zone,
@@ -114,6 +116,7 @@ public class QuartzScheduler {
                 ensure(entry);
             }
             scheduler.start();
+            started = true;
         }
         LOG.info("Scheduler started: {}", schedule.entries());
     }
@@ -159,8 +162,16 @@ public class QuartzScheduler {
                 && simple.getRepeatInterval() == entry.everySeconds() * 1000L;
     }
 
-    /** Runs a job now (outside its schedule), e.g. to wake the mail relay after a fan-out. */
+    /**
+     * Runs a job now (outside its schedule), e.g. to wake the mail relay after a fan-out. Before the scheduler has
+     * started (mail queued while the service starts, as the demo data does) there is no job to trigger yet: it runs
+     * on its own schedule once the scheduler starts.
+     */
     public void runNow(String work) {
+        if (!started) {
+            LOG.debug("The scheduler is not started yet; {} runs at its next time", work);
+            return;
+        }
         try {
             scheduler.triggerJob(JobKey.jobKey(work, GROUP));
         } catch (SchedulerException e) {

@@ -240,7 +240,6 @@ public class ConsultationService {
                 () -> render.apply(search(status, agencyId, from, to, page, size)));
     }
 
-    /** Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged). */
     /**
      * The delivery report as {@code actor} may read it: the organisations' mail for any signed-in role; the addresses
      * of the people who took part only for admins, monitors and officers of the consultation's agency (as the
@@ -253,6 +252,10 @@ public class ConsultationService {
         return mayKnowWhoTookPart ? report : report.withParticipantsHidden();
     }
 
+    /**
+     * Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged), with the
+     * participants' addresses: for the service's own use (counts); a reader gets {@link #deliveries(Actor, Long)}.
+     */
     public DeliveryReport deliveries(Long id) {
         load(id);
         Map<Long, String> names = organisations.search(null, null, null).stream()

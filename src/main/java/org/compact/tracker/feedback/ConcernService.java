@@ -63,20 +63,28 @@ public class ConcernService {
                        @Nullable String answeredBy, @Nullable Instant answeredAt) {
     }
 
-    /** The consultation and organisation a reply link stands for, changing nothing; 403 when forged or expired. */
+    /** The consultation and organisation a concern (or reply) link stands for, changing nothing; 403 when forged or expired. */
     public Raising raising(@Nullable String replyToken) {
-        Delivery d = notices.deliveryOf(replyToken);
+        return about(notices.concernDeliveryOf(replyToken));
+    }
+
+    /** The same for a reply link only (a concern link cannot answer a notice); 403 otherwise. */
+    public Raising replyingTo(@Nullable String replyToken) {
+        return about(notices.deliveryOf(replyToken));
+    }
+
+    private Raising about(Delivery d) {
         return new Raising(d.consultationId(), consultations.summary(d.consultationId()).title(), d.organisationId(),
                 organisationName(d.organisationId()));
     }
 
     /**
-     * Records a concern from the reply link ({@code kind} one of {@link ConcernKind}, {@code text} 1–5000
+     * Records a concern from the concern (or reply) link ({@code kind} one of {@link ConcernKind}, {@code text} 1–5000
      * characters). Sending the same open concern twice (a double click) records it once.
      */
     @Transactional
     public View raise(@Nullable String replyToken, @Nullable String kind, @Nullable String text) {
-        Delivery d = notices.deliveryOf(replyToken);
+        Delivery d = notices.concernDeliveryOf(replyToken);
         List<FieldError> errors = new ArrayList<>();
         ConcernKind parsed = null;
         try {

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 @Singleton
 public class Links {
     public static final String REPLY = "reply";
+    /** A concern link: it raises a concern about a notice's consultation, and does not answer the notice. */
+    public static final String CONCERN = "concern";
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String PREFERENCES = "preferences";
 
@@ -28,9 +30,13 @@ public class Links {
         return base + "/o/reply?t=" + signer.sign(REPLY, deliveryId, email, LocalDate.now(clock).plusYears(1));
     }
 
-    /** The form on which an organisation raises a concern about this consultation (the reply token identifies it). */
+    /**
+     * The form on which an organisation raises a concern about this consultation, for the contact of one notice
+     * ({@code deliveryId}). Signed for concerns only, so it cannot answer the notice: the feedback mail carries one,
+     * long after the notice's reply links have run out.
+     */
     String concern(long deliveryId, String email) {
-        return base + "/o/concern?t=" + signer.sign(REPLY, deliveryId, email, LocalDate.now(clock).plusYears(1));
+        return base + "/o/concern?t=" + signer.sign(CONCERN, deliveryId, email, LocalDate.now(clock).plusYears(1));
     }
 
     /** One-click unsubscribe (RFC 8058): kept valid for two years, as mail can be read late. */

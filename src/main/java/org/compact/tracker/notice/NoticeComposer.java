@@ -186,8 +186,10 @@ class NoticeComposer {
             html.append("<p>").append(Html.escape(s[1]).replace("\n", "<br>")).append("</p>");
         }
         if (!answers.isEmpty()) {
-            text.append("Reply in one click\n");
-            html.append("<h2 style=\"font-size:19px\">Reply in one click</h2><ul>");
+            // A notice is answered in one click; elsewhere the links only lead to a form (a concern).
+            String heading = "NOTICE".equals(category) ? "Reply in one click" : "Something wrong?";
+            text.append(heading).append('\n');
+            html.append("<h2 style=\"font-size:19px\">").append(heading).append("</h2><ul>");
             answers.forEach((label, url) -> {
                 text.append(label).append(": ").append(url).append('\n');
                 html.append("<li><a href=\"").append(Html.escape(url)).append("\">").append(Html.escape(label)).append("</a></li>");

@@ -248,7 +248,20 @@ public class NoticeService {
 
     /** The delivery a reply link stands for (its consultation, organisation and contact), or 403. */
     public Delivery deliveryOf(String replyToken) {
-        LinkSigner.Link link = link(replyToken, Links.REPLY);
+        return delivery(link(replyToken, Links.REPLY));
+    }
+
+    /**
+     * The delivery a concern link stands for, or 403. A reply token is taken too: the concern links of notices sent
+     * before concern links had a purpose of their own carry one, as does the organisation's own page.
+     */
+    public Delivery concernDeliveryOf(@Nullable String token) {
+        LinkSigner.Link link = signer.verify(token, Links.CONCERN).or(() -> signer.verify(token, Links.REPLY))
+                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+        return delivery(link);
+    }
+
+    private Delivery delivery(LinkSigner.Link link) {
         return deliveries.findById(link.subject()).filter(d -> d.email().equalsIgnoreCase(link.email()))
                 .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
     }

@@ -64,7 +64,7 @@ class OrganisationLinkController {
 
     @Get(value = "/reply", produces = MediaType.TEXT_HTML)
     HttpResponse<?> replyPage(@QueryValue String t, @Nullable @QueryValue String answer, @Nullable @QueryValue String back) {
-        ConcernService.Raising about = concerns.raising(t);
+        ConcernService.Raising about = concerns.replyingTo(t);
         List<FieldError> errors = new ArrayList<>();
         Reply chosen = Reply.TAKING_PART;
         if (answer != null) {
@@ -80,7 +80,7 @@ class OrganisationLinkController {
     HttpResponse<?> reply(@Nullable @Body Map<String, String> form) {
         Map<String, String> values = form == null ? Map.of() : form;
         String t = values.get("t");
-        ConcernService.Raising about = concerns.raising(t);
+        ConcernService.Raising about = concerns.replyingTo(t);
         String back = backTo(values.get("back"), about.organisationId());
         String note = values.getOrDefault("note", "");
         List<FieldError> errors = new ArrayList<>();

@@ -154,6 +154,10 @@ class FeedbackIT implements TestPropertyProvider {
             Api.Reply form = Api.anonymous(client).get(concern.group(1));
             assertEquals(200, form.status(), form::toString);
             assertThat(form.body()).as("the concern form names the consultation").contains(title(id));
+            assertThat(text).contains("Something wrong?").doesNotContain("Reply in one click");
+            String token = concern.group(1).substring(concern.group(1).indexOf("?t=") + 3);
+            assertEquals(403, Api.anonymous(client).get("/o/reply?t=" + token + "&answer=TAKING_PART").status(),
+                    "a concern link cannot answer the notice, a year after it");
         }
         // the delivery report lists the participants' feedback mail beside the organisations'
         Api.Reply report = world.monitor.get("/api/consultations/" + id + "/deliveries");

@@ -289,12 +289,12 @@ public final class ParticipantCsv {
             return Dates.parse(text).atStartOfDay(clock.getZone()).toInstant();
         }
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-        Instant instant = parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
-                : ((LocalDateTime) parsed).atZone(clock.getZone()).toInstant();
-        if (!Dates.inRange(instant)) {
+        // The date as typed is held to years 0001-9999, as a date alone is, whatever the zone makes of it.
+        LocalDateTime typed = parsed instanceof ZonedDateTime zoned ? zoned.toLocalDateTime() : (LocalDateTime) parsed;
+        if (!Dates.inRange(typed.toLocalDate())) {
             throw new DateTimeParseException("year outside 0001-9999", text, 0);
         }
-        return instant;
+        return parsed instanceof ZonedDateTime zoned ? zoned.toInstant() : typed.atZone(clock.getZone()).toInstant();
     }
 
     static String dateProblem(String value) {

@@ -137,9 +137,12 @@ class ParticipantCsvTest {
                 Zoe Ng,zoe@example.org,0000-12-31
                 Sam Hall,sam@example.org,-4713-01-01T10:00
                 Ann Lee,ann@example.org,0001-01-01
+                Bo Li,bo@example.org,0001-01-01T00:00+09:00
+                Cy Dee,cy@example.org,+10000-01-01T00:00Z
                 """);
 
-        assertThat(errors).extracting(FieldError::field).containsExactly("line 2: consent_at", "line 3: consent_at");
+        assertThat(errors).extracting(FieldError::field)
+                .containsExactly("line 2: consent_at", "line 3: consent_at", "line 6: consent_at");
     }
 
     @Test

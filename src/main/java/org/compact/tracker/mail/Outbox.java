@@ -119,13 +119,21 @@ public class Outbox {
      */
     @Transactional
     public boolean requeue(String messageId) {
-        return repository.requeue(messageId, clock.instant()) == 1;
+        boolean requeued = repository.requeue(messageId, clock.instant()) == 1;
+        if (requeued) {
+            events.publishEvent(new MailQueued(messageId));
+        }
+        return requeued;
     }
 
     /** Puts every FAILED message back in the queue (e.g. after an outage longer than the retries); returns how many. */
     @Transactional
     public int requeueAllFailed() {
-        return repository.requeueAllFailed(clock.instant());
+        int requeued = repository.requeueAllFailed(clock.instant());
+        if (requeued > 0) {
+            events.publishEvent(new MailQueued("requeued"));
+        }
+        return requeued;
     }
 
     static void check(OutgoingMail mail) {

@@ -48,6 +48,8 @@ public class MailRelay implements DueWork {
     private final OutboxStore store;
     private final MailSender sender;
     private final Clock clock;
+    /** The wall clock, which claims are held on whatever the service's clock does (see OutboxStore#claimDue). */
+    private final Clock leaseClock;
     private final RelaySettings settings;
     private final ReentrantLock running = new ReentrantLock();
     /** Writes the outcomes, one at a time and in order. */
@@ -59,9 +61,15 @@ public class MailRelay implements DueWork {
 
     @Inject
     MailRelay(OutboxStore store, MailSender sender, Clock clock, RelaySettings settings) {
+        this(store, sender, clock, Clock.systemUTC(), settings);
+    }
+
+    /** With the clock claims are held on given too (tests that move both). */
+    MailRelay(OutboxStore store, MailSender sender, Clock clock, Clock leaseClock, RelaySettings settings) {
         this.store = store;
         this.sender = sender;
         this.clock = clock;
+        this.leaseClock = leaseClock;
         this.settings = settings;
     }
 
@@ -131,7 +139,9 @@ public class MailRelay implements DueWork {
             foldAll();
             while (System.nanoTime() - start < budget && !tally.unreachable) {
                 Instant now = clock.instant();
-                List<OutboxMessage> batch = store.claimDue(now, now.plus(settings.lease()), settings.batchSize());
+                Instant leaseNow = leaseClock.instant();
+                List<OutboxMessage> batch = store.claimDue(now, leaseNow, leaseNow.plus(settings.lease()),
+                        settings.batchSize());
                 if (batch.isEmpty()) {
                     break;
                 }

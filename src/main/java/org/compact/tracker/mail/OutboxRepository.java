@@ -48,23 +48,27 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
 
     long countByStatus(MailStatus status);
 
+    /**
+     * The queued rows due at {@code now} (the service's clock) and free at {@code leaseNow} (the wall clock, which
+     * claims are held on), oldest first.
+     */
     @Query("""
             SELECT id FROM outbox_message
-            WHERE status = 'QUEUED' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
+            WHERE status = 'QUEUED' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :leaseNow)
             ORDER BY id LIMIT :limit""")
-    List<Long> findDueIds(Instant now, int limit);
+    List<Long> findDueIds(Instant now, Instant leaseNow, int limit);
 
     /**
-     * Claims these rows until {@code until} for the relay with {@code token}, except the ones another relay holds or
-     * that are no longer due; returns how many it claimed, and {@link #findClaimed} reads them back. Due is checked
-     * again here, not only when the ids were read: meanwhile another relay may have tried a row and put it back to
-     * wait for its back-off (claim released, next attempt later).
+     * Claims these rows until {@code until} (wall clock) for the relay with {@code token}, except the ones another
+     * relay holds at {@code leaseNow} or that are no longer due at {@code now}; returns how many it claimed, and
+     * {@link #findClaimed} reads them back. Due is checked again here, not only when the ids were read: meanwhile
+     * another relay may have tried a row and put it back to wait for its back-off (claim released, next attempt later).
      */
     @Query("""
             UPDATE outbox_message SET claimed_until = :until, claimed_by = :token
             WHERE id IN (:ids) AND status NOT IN ('SENT', 'FAILED') AND next_attempt_at <= :now
-                AND (claimed_until IS NULL OR claimed_until < :now)""")
-    int claim(Collection<Long> ids, Instant now, Instant until, String token);
+                AND (claimed_until IS NULL OR claimed_until < :leaseNow)""")
+    int claim(Collection<Long> ids, Instant now, Instant leaseNow, Instant until, String token);
 
     /** The rows among {@code ids} that the claim with {@code token} holds. */
     @Query("SELECT * FROM outbox_message WHERE claimed_by = :token AND id IN (:ids) ORDER BY id")

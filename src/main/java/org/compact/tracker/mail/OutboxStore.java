@@ -25,15 +25,20 @@ class OutboxStore {
      * Claims up to {@code limit} queued messages due at {@code now}, oldest first, until {@code until}: one UPDATE for
      * the batch, conditional on each row still being free and due, that writes a token of this claim into each row it
      * takes; the rows carrying the token are the batch. A row another relay holds is skipped, never shared.
+     *
+     * <p>Due-ness is read on the service's clock ({@code now}: the sim clock in the sim and demo environments), the
+     * claim on the wall clock ({@code leaseNow}, {@code until}): a claim protects a batch while it is being sent, and
+     * the sim clock jumping days ahead in the middle of a run must not make the run's own batch look abandoned (it was
+     * claimed again and sent twice).
      */
     @Transactional
-    List<OutboxMessage> claimDue(Instant now, Instant until, int limit) {
-        List<Long> due = repository.findDueIds(now, limit);
+    List<OutboxMessage> claimDue(Instant now, Instant leaseNow, Instant until, int limit) {
+        List<Long> due = repository.findDueIds(now, leaseNow, limit);
         if (due.isEmpty()) {
             return List.of();
         }
         String token = UUID.randomUUID().toString();
-        return repository.claim(due, now, until, token) == 0 ? List.of() : repository.findClaimed(token, due);
+        return repository.claim(due, now, leaseNow, until, token) == 0 ? List.of() : repository.findClaimed(token, due);
     }
 
     /**

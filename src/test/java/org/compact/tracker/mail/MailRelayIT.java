@@ -49,8 +49,14 @@ class MailRelayIT implements TestPropertyProvider {
 
     @Inject
     Outbox outbox;
-    @Inject
+    /**
+     * A relay that holds its claims on the same (sim) clock as the rest, so that tick() can run a claim out; the
+     * service's relay holds them on the wall clock (see claimsAreHeldOnTheWallClock…).
+     */
     MailRelay relay;
+    /** The service's own relay (claims on the wall clock). */
+    @Inject
+    MailRelay serviceRelay;
     @Inject
     OutboxStore store;
     @Inject
@@ -86,6 +92,28 @@ class MailRelayIT implements TestPropertyProvider {
     void startSmtp() {
         greenMail = new GreenMail(SMTP);
         greenMail.start();
+        relay = new MailRelay(store, sender, clock, clock, settings);
+    }
+
+    @Test
+    void claimsAreHeldOnTheWallClockSoTheSimClockJumpingAheadMidRunDoesNotFreeABatchBeingSent() throws Exception {
+        Instant now = tick(Duration.ofSeconds(1));
+        OutgoingMail notice = Mails.notice(unique("jump"), "partner@example.org", "consultation:jump");
+        outbox.enqueue(notice);
+        Instant wall = Instant.now();
+        assertThat(store.claimDue(now, wall, wall.plus(settings.lease()), settings.batchSize()))
+                .extracting(OutboxMessage::messageId).contains(notice.messageId());
+
+        // The demo's data walks the sim clock months ahead while the relay is still sending its first batch: the
+        // batch is still held (it was claimed again and sent twice when claims were read on the sim clock).
+        Instant monthsLater = tick(Duration.ofDays(120));
+        assertThat(store.claimDue(monthsLater, wall.plusSeconds(1), wall.plusSeconds(1).plus(settings.lease()),
+                settings.batchSize())).extracting(OutboxMessage::messageId).doesNotContain(notice.messageId());
+
+        // A relay that died still lets go once the wall clock has passed its claim.
+        Instant afterLease = wall.plus(settings.lease()).plusSeconds(1);
+        assertThat(store.claimDue(monthsLater, afterLease, afterLease.plus(settings.lease()), settings.batchSize()))
+                .extracting(OutboxMessage::messageId).contains(notice.messageId());
     }
 
     @AfterAll
@@ -228,7 +256,7 @@ class MailRelayIT implements TestPropertyProvider {
         OutgoingMail notice = Mails.notice(unique("crash"), "partner@example.org", "consultation:crash");
         outbox.enqueue(notice);
         // A relay claims it, hands it to the server ("250 OK") and dies before writing SENT.
-        assertThat(store.claimDue(now, now.plus(settings.lease()), settings.batchSize()))
+        assertThat(store.claimDue(now, now, now.plus(settings.lease()), settings.batchSize()))
                 .extracting(OutboxMessage::messageId).contains(notice.messageId());
         try (MailSender.Connection connection = sender.open()) {
             connection.send(notice, now);
@@ -302,7 +330,7 @@ class MailRelayIT implements TestPropertyProvider {
             }
         };
 
-        MailRelay.Delivery delivery = new MailRelay(store, watching, clock, settings).deliverDue();
+        MailRelay.Delivery delivery = new MailRelay(store, watching, clock, clock, settings).deliverDue();
 
         assertThat(delivery.sent()).isEqualTo(40);
         assertThat(unrecordedAtEachAccept).hasSize(40).containsOnly(0L);
@@ -331,7 +359,7 @@ class MailRelayIT implements TestPropertyProvider {
             }
         };
 
-        assertThatThrownBy(() -> new MailRelay(failingThird, sender, clock, settings).deliverDue())
+        assertThatThrownBy(() -> new MailRelay(failingThird, sender, clock, clock, settings).deliverDue())
                 .hasMessageContaining("the database went away");
 
         // The first two recorded; the third accepted by the server but not recorded (the one message a crash
@@ -362,7 +390,7 @@ class MailRelayIT implements TestPropertyProvider {
         OutgoingMail notice = Mails.notice(unique("folded"), "partner@example.org", "consultation:folded");
         outbox.enqueue(notice);
         // A relay claims it, the server accepts it, the relay records that, and dies before folding it into its row.
-        List<OutboxMessage> claimed = store.claimDue(now, now.plus(settings.lease()), settings.batchSize());
+        List<OutboxMessage> claimed = store.claimDue(now, now, now.plus(settings.lease()), settings.batchSize());
         OutboxMessage mine = claimed.stream().filter(m -> m.messageId().equals(notice.messageId())).findFirst()
                 .orElseThrow();
         try (MailSender.Connection connection = sender.open()) {
@@ -392,7 +420,7 @@ class MailRelayIT implements TestPropertyProvider {
             notices.forEach(outbox::enqueue);
             return null;
         });
-        Callable<List<String>> claim = () -> store.claimDue(now, now.plus(settings.lease()), 40).stream()
+        Callable<List<String>> claim = () -> store.claimDue(now, now, now.plus(settings.lease()), 40).stream()
                 .map(OutboxMessage::messageId).toList();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<String> all = new ArrayList<>();
@@ -428,9 +456,9 @@ class MailRelayIT implements TestPropertyProvider {
         outbox.enqueue(notice);
         Instant until = now.plus(settings.lease());
         // Relay A reads what is due ...
-        List<Long> seenByA = repository.findDueIds(now, 1000);
+        List<Long> seenByA = repository.findDueIds(now, now, 1000);
         // ... relay B claims the same row, is refused, and puts it back for after its back-off ...
-        List<OutboxMessage> claimedByB = store.claimDue(now, until, 1000);
+        List<OutboxMessage> claimedByB = store.claimDue(now, now, until, 1000);
         OutboxMessage row = claimedByB.stream().filter(m -> m.messageId().equals(notice.messageId())).findFirst()
                 .orElseThrow();
         claimedByB.stream().filter(m -> m != row).forEach(store::release);
@@ -438,7 +466,7 @@ class MailRelayIT implements TestPropertyProvider {
         assertThat(seenByA).contains(row.id());
 
         // ... and then relay A comes to its claim.
-        assertThat(repository.claim(List.of(row.id()), now, until, "relay-a")).as("claimed again before its back-off")
+        assertThat(repository.claim(List.of(row.id()), now, now, until, "relay-a")).as("claimed again before its back-off")
                 .isZero();
         MailState state = outbox.states(List.of(notice.messageId())).get(notice.messageId());
         assertThat(state.attempts()).isEqualTo(1);
@@ -462,7 +490,7 @@ class MailRelayIT implements TestPropertyProvider {
             return null;
         });
         // GreenMail accepts every recipient: this sender answers for refused.example as a server would (550).
-        MailRelay refusing = new MailRelay(store, new RefusingSender(sender, "refused.example"), clock, settings);
+        MailRelay refusing = new MailRelay(store, new RefusingSender(sender, "refused.example"), clock, clock, settings);
 
         MailRelay.Delivery delivery = refusing.deliverDue();
 
@@ -496,8 +524,8 @@ class MailRelayIT implements TestPropertyProvider {
         OutgoingMail notice = Mails.notice(unique("due-work"), "partner@example.org", "consultation:due");
         outbox.enqueue(notice);
 
-        assertThat(dueWork).last().isSameAs(relay);
-        assertThat(relay.runDue()).startsWith("sent ");
+        assertThat(dueWork).last().isSameAs(serviceRelay);
+        assertThat(serviceRelay.runDue()).startsWith("sent ");
         assertThat(outbox.states(List.of(notice.messageId())).get(notice.messageId()).status())
                 .isEqualTo(MailStatus.SENT);
     }

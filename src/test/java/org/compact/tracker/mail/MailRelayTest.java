@@ -38,7 +38,7 @@ class MailRelayTest {
 
     @BeforeEach
     void setUp() {
-        relay = new MailRelay(store, sender, clock, RelaySettings.DEFAULTS);
+        relay = new MailRelay(store, sender, clock, clock, RelaySettings.DEFAULTS);
     }
 
     private static OutboxMessage queued(long id, int attempts) {
@@ -49,7 +49,7 @@ class MailRelayTest {
     }
 
     private void claims(List<OutboxMessage> batch) {
-        when(store.claimDue(any(), any(), anyInt())).thenReturn(batch, List.of());
+        when(store.claimDue(any(), any(), any(), anyInt())).thenReturn(batch, List.of());
     }
 
     @Test
@@ -120,7 +120,7 @@ class MailRelayTest {
 
         verify(store).markRetry(eq(a), eq(1), eq(NOW.plusSeconds(30)), any());
         verify(store).markRetry(eq(b), eq(5), eq(NOW.plus(Duration.ofMinutes(8))), any());
-        verify(store, times(1)).claimDue(any(), any(), anyInt());
+        verify(store, times(1)).claimDue(any(), any(), any(), anyInt());
         assertThat(delivery.unreachable()).isTrue();
         assertThat(delivery.retried()).isEqualTo(2);
     }
@@ -140,12 +140,12 @@ class MailRelayTest {
         verify(store).markRetry(eq(c), eq(1), eq(NOW.plusSeconds(30)), any());
         assertThat(sender.tried).containsExactly(a.messageId(), b.messageId());
         assertThat(delivery.unreachable()).isTrue();
-        verify(store, times(1)).claimDue(any(), any(), anyInt());
+        verify(store, times(1)).claimDue(any(), any(), any(), anyInt());
     }
 
     @Test
     void oneRunClaimsBatchAfterBatchUntilNothingIsDueOverOneConnection() {
-        when(store.claimDue(any(), any(), anyInt())).thenReturn(List.of(queued(1, 0), queued(2, 0)),
+        when(store.claimDue(any(), any(), any(), anyInt())).thenReturn(List.of(queued(1, 0), queued(2, 0)),
                 List.of(queued(3, 0)), List.of());
 
         MailRelay.Delivery delivery = relay.deliverDue();
@@ -153,12 +153,12 @@ class MailRelayTest {
         assertThat(delivery.sent()).isEqualTo(3);
         assertThat(sender.opened).isEqualTo(1);
         assertThat(sender.closed).isEqualTo(1);
-        verify(store, times(3)).claimDue(NOW, NOW.plus(Duration.ofMinutes(2)), 200);
+        verify(store, times(3)).claimDue(NOW, NOW, NOW.plus(Duration.ofMinutes(2)), 200);
     }
 
     @Test
     void whenTheTimeBudgetIsSpentTheRestOfTheBatchIsGivenBackUntouched() {
-        relay = new MailRelay(store, sender, clock, new RelaySettings(200, Duration.ofMinutes(2),
+        relay = new MailRelay(store, sender, clock, clock, new RelaySettings(200, Duration.ofMinutes(2),
                 Duration.ofSeconds(30), Duration.ofHours(1), 12, Duration.ofMillis(50)));
         OutboxMessage a = queued(1, 0);
         OutboxMessage b = queued(2, 0);
@@ -169,12 +169,12 @@ class MailRelayTest {
 
         verify(store).markSent(a, NOW);
         verify(store).release(b);
-        verify(store, times(1)).claimDue(any(), any(), anyInt());
+        verify(store, times(1)).claimDue(any(), any(), any(), anyInt());
     }
 
     @Test
     void nothingDueOpensNoConnection() {
-        when(store.claimDue(any(), any(), anyInt())).thenReturn(List.of());
+        when(store.claimDue(any(), any(), any(), anyInt())).thenReturn(List.of());
 
         MailRelay.Delivery delivery = relay.deliverDue();
 

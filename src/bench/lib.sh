@@ -130,7 +130,7 @@ start_service() {
     mkdir -p "$dir/mail"
     (
         cd "$dir" || exit 1
-        export TRACKER_DB_URL="jdbc:h2:file:$dir/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+        export TRACKER_DB_URL="jdbc:h2:async:$dir/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
         export TRACKER_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD"
         export TRACKER_PORT="$port"
         export MICRONAUT_SERVER_HOST=127.0.0.1

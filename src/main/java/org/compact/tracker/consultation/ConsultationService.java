@@ -246,10 +246,9 @@ public class ConsultationService {
      * participants list itself).
      */
     public DeliveryReport deliveries(Actor actor, Long id) {
-        DeliveryReport report = deliveries(id);
         Consultation c = load(id);
-        boolean mayKnowWhoTookPart = actor.mayActFor(c.getAgencyId()) || actor.roles().contains(Role.MONITOR);
-        return mayKnowWhoTookPart ? report : report.withParticipantsHidden();
+        DeliveryReport report = report(id);
+        return actor.mayReadPeopleOf(c.getAgencyId()) ? report : report.withParticipantsHidden();
     }
 
     /**
@@ -258,6 +257,10 @@ public class ConsultationService {
      */
     public DeliveryReport deliveries(Long id) {
         load(id);
+        return report(id);
+    }
+
+    private DeliveryReport report(Long id) {
         Map<Long, String> names = organisations.search(null, null, null).stream()
                 .collect(Collectors.toMap(Organisation::id, Organisation::name));
         return notices.report(id, orgId -> names.getOrDefault(orgId, "(removed)"));

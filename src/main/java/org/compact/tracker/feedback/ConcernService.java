@@ -9,7 +9,6 @@ import org.compact.tracker.notice.Delivery;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.security.Actor;
-import org.compact.tracker.security.Role;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
@@ -122,7 +121,7 @@ public class ConcernService {
      */
     public List<View> list(Actor actor, Long consultationId) {
         Long agency = consultations.agencyOf(consultationId);
-        if (!actor.mayActFor(agency) && !actor.roles().contains(Role.MONITOR)) {
+        if (!actor.mayReadPeopleOf(agency)) {
             throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see its concerns.");
         }
         Function<Long, String> titles = titles();

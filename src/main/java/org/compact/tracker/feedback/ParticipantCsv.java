@@ -290,11 +290,11 @@ public final class ParticipantCsv {
         }
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
         // The date as typed is held to years 0001-9999, as a date alone is, whatever the zone makes of it.
-        LocalDateTime typed = parsed instanceof ZonedDateTime zoned ? zoned.toLocalDateTime() : (LocalDateTime) parsed;
-        if (!Dates.inRange(typed.toLocalDate())) {
-            throw new DateTimeParseException("year outside 0001-9999", text, 0);
+        Dates.checked(LocalDate.from(parsed), text);
+        if (parsed instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
         }
-        return parsed instanceof ZonedDateTime zoned ? zoned.toInstant() : typed.atZone(clock.getZone()).toInstant();
+        return ((LocalDateTime) parsed).atZone(clock.getZone()).toInstant();
     }
 
     static String dateProblem(String value) {

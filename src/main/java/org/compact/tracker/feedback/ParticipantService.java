@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.notice.LinkSigner;
 import org.compact.tracker.security.Actor;
-import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 import org.slf4j.Logger;
@@ -114,7 +113,7 @@ public class ParticipantService {
      */
     public List<Participant> list(Actor actor, Long consultationId) {
         Long agency = consultations.agencyOf(consultationId);
-        if (!actor.mayActFor(agency) && !actor.roles().contains(Role.MONITOR)) {
+        if (!actor.mayReadPeopleOf(agency)) {
             throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see who took part.");
         }
         return participants.findByConsultationIdOrderById(consultationId);

@@ -123,8 +123,7 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     record RecipientRow(String messageId, String recipient, MailStatus status, int attempts, @Nullable Instant sentAt,
                         Instant nextAttemptAt, @Nullable String lastError) {
         MailState state() {
-            return new MailState(messageId, status, attempts, sentAt,
-                    status == MailStatus.QUEUED ? nextAttemptAt : null, lastError);
+            return new StateRow(messageId, status, attempts, sentAt, nextAttemptAt, lastError).state();
         }
     }
 

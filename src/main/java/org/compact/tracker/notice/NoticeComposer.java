@@ -56,9 +56,14 @@ class NoticeComposer {
                 + organisationId + "-" + contact + "@" + domain;
     }
 
-    /** How the message id of every participant's feedback mail about the consultation begins (see {@link #messageId}). */
+    /** The message id of a participant's feedback mail; each begins with {@link #participantFeedbackPrefix}. */
+    String participantFeedbackId(long consultationId, long participantId, String email) {
+        return messageId(NoticeKind.FEEDBACK.name(), consultationId, "p" + participantId, 0, email);
+    }
+
+    /** How the message id of every participant's feedback mail about the consultation begins. */
     String participantFeedbackPrefix(long consultationId) {
-        return "feedback-" + consultationId + "-p";
+        return NoticeKind.FEEDBACK.name().toLowerCase(Locale.ROOT) + "-" + consultationId + "-p";
     }
 
     /** The reference every mail about the consultation carries in the outbox. */

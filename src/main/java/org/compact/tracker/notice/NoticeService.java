@@ -124,7 +124,7 @@ public class NoticeService {
             if (!done.add(email)) {
                 continue;
             }
-            String messageId = composer.messageId("feedback", content.consultationId(), "p" + p.id(), 0, email);
+            String messageId = composer.participantFeedbackId(content.consultationId(), p.id(), email);
             outbox.enqueue(composer.feedback(content, feedback, p.name(), p.email(), messageId, p.withdrawLink(),
                     null, null));
             queued++;

@@ -17,6 +17,14 @@ public record Actor(String username, Long agencyId, Set<Role> roles) {
         return isAdmin() || (roles.contains(Role.OFFICER) && agencyId != null && agencyId.equals(agency));
     }
 
+    /**
+     * Who may read what an agency's consultation holds about people (participants, concerns, their addresses):
+     * admins, monitors and the agency's own officers.
+     */
+    public boolean mayReadPeopleOf(Long agency) {
+        return mayActFor(agency) || roles.contains(Role.MONITOR);
+    }
+
     public void requireMayActFor(Long agency) {
         if (!mayActFor(agency)) {
             throw org.compact.tracker.support.Refusal.forbidden(

@@ -39,7 +39,11 @@ public final class Dates {
      * both.
      */
     public static LocalDate parse(String text) {
-        LocalDate date = LocalDate.parse(text);
+        return checked(LocalDate.parse(text), text);
+    }
+
+    /** {@code date}, read from {@code text}; a {@link DateTimeParseException} if its year is outside 0001–9999. */
+    public static LocalDate checked(LocalDate date, CharSequence text) {
         if (!inRange(date)) {
             throw new DateTimeParseException("year outside 0001-9999", text, 0);
         }

@@ -20,7 +20,6 @@ import org.compact.tracker.support.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,7 +53,7 @@ class MailApiController {
     @Secured({Role.ADMIN_NAME, Role.MONITOR_NAME})
     @Operation(summary = "How much mail is waiting, sent and given up (FAILED)")
     Counts counts() {
-        Map<MailStatus, Long> counts = new LinkedHashMap<>(outbox.counts());
+        Map<MailStatus, Long> counts = outbox.counts();
         return new Counts(counts.getOrDefault(MailStatus.QUEUED, 0L), counts.getOrDefault(MailStatus.SENT, 0L),
                 counts.getOrDefault(MailStatus.FAILED, 0L));
     }

@@ -9,7 +9,6 @@ import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
-import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 
@@ -30,7 +29,7 @@ final class ConsultationPart {
     static ConsultationService.Summary readable(ConsultationService consultations, Authentication auth, Long id) {
         ConsultationService.Summary c = consultations.summary(id);
         Actor actor = Actors.of(auth);
-        if (!actor.mayActFor(c.agencyId()) && !actor.roles().contains(Role.MONITOR)) {
+        if (!actor.mayReadPeopleOf(c.agencyId())) {
             throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see this page.");
         }
         return c;

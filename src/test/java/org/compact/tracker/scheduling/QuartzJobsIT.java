@@ -43,6 +43,46 @@ class QuartzJobsIT {
     }
 
     @Test
+    void jobsStartOnlyOnceTheStartDelayHasPassed() {
+        Map<String, Object> props = properties("jdbc:h2:file:./target/test-db/quartz-" + UUID.randomUUID());
+        props.put("tracker.jobs.lifecycle.cron", "0/1 * * * * ?");
+        props.put("tracker.jobs.start-delay", "3s");
+        Instant before = Instant.now();
+        try (ApplicationContext ctx = ApplicationContext.run(props, "test")) {
+            Instant started = Instant.now();
+            QuartzScheduler scheduler = ctx.getBean(QuartzScheduler.class);
+            JobRunRepository runs = ctx.getBean(JobRunRepository.class);
+            if (Duration.between(before, started).toMillis() < 2500) {
+                assertThat(runs.countByWork("lifecycle")).as("runs before the delay is over").isZero();
+            }
+            waitFor(Duration.ofSeconds(20), () -> runs.countByWork("lifecycle") >= 1);
+            assertThat(runs.findTop20ByWorkOrderByIdDesc("lifecycle"))
+                    .allSatisfy(r -> assertThat(r.startedAt()).isAfterOrEqualTo(before.plusSeconds(3)));
+        }
+    }
+
+    @Test
+    void aStopDuringTheStartDelayEndsItAndNoJobRuns() throws Exception {
+        String url = "jdbc:h2:file:./target/test-db/quartz-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        Map<String, Object> props = properties(url);
+        props.put("tracker.jobs.lifecycle.cron", "0/1 * * * * ?");
+        props.put("tracker.jobs.start-delay", "10m");
+        Instant closing;
+        try (ApplicationContext ctx = ApplicationContext.run(props, "test")) {
+            assertThat(ctx.getBean(QuartzScheduler.class).scheduler().isStarted()).isFalse();
+            closing = Instant.now();
+        }
+        assertThat(Duration.between(closing, Instant.now())).as("time to stop").isLessThan(Duration.ofSeconds(10));
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM job_run")) {
+            var rs = s.executeQuery();
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no job ran");
+        }
+    }
+
+    @Test
     void aDailyJobMissedWhileTheServiceWasDownRunsOnceWhenItStarts() throws Exception {
         String url = "jdbc:h2:file:./target/test-db/quartz-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";

@@ -1,8 +1,5 @@
 package org.compact.tracker.browser;
 
-import org.compact.tracker.support.Ports;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.compact.tracker.support.MailParts;
+import org.compact.tracker.support.TestSmtp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -53,14 +51,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = Ports.free();
     private static final String XSS = "<script>window.__xss=1</script>";
     private static final String EARLIER_TITLE = "Homes and green space on the Ordsall riverside";
     private static final String XSS_ATTRIBUTE = "\"><img src=x onerror=\"window.__xss=1\">";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -75,8 +71,7 @@ class BrowserJourneyIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.mail.from", "consultations@salford.example");
+        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example");
     }
 
     @BeforeAll

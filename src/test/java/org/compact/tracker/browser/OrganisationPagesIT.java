@@ -1,7 +1,5 @@
 package org.compact.tracker.browser;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,6 +12,7 @@ import org.compact.tracker.support.Api;
 import org.compact.tracker.support.MailParts;
 import org.compact.tracker.support.Ports;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,15 +48,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrganisationPagesIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = Ports.free();
     private static final int HTTP_PORT = Ports.free();
     private static final String XSS = "<script>window.__xss=1</script>";
     private static final String XSS_ATTRIBUTE = "\"><img src=x onerror=\"window.__xss=1\">";
     private static final Pattern PREFERENCES = Pattern.compile("(http://\\S+/o/preferences\\?t=[A-Za-z0-9_.-]+)");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -72,10 +69,8 @@ class OrganisationPagesIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         // the links in mail point at this very server, so the browser opens exactly what the organisation received
-        return Map.of("micronaut.server.port", String.valueOf(HTTP_PORT),
-                "tracker.public-url", "http://localhost:" + HTTP_PORT,
-                "tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.mail.from", "consultations@salford.example");
+        return smtp.serviceProperties("micronaut.server.port", String.valueOf(HTTP_PORT),
+                "tracker.public-url", "http://localhost:" + HTTP_PORT, "tracker.mail.from", "consultations@salford.example");
     }
 
     @BeforeAll

@@ -1,8 +1,5 @@
 package org.compact.tracker.cluster;
 
-import org.compact.tracker.support.Ports;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -10,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.PostgresDatabases;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,13 +33,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * firing runs on one node only. Runs in the PostgreSQL execution of the suite: a cluster needs a shared server.
  */
 class ClusterIT {
-    private static final int SMTP_PORT = Ports.free();
     private static final int ORGANISATIONS = 500;
     private static final int CONTACTS_EACH = 4;
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Test
     void twoNodesDeliverAFanOutOfTwoThousandOnceEachAndFireEachTriggerOnce() throws Exception {
@@ -52,8 +48,7 @@ class ClusterIT {
         props.put("tracker.jobs.lifecycle.cron", "0/2 * * * * ?");
         props.put("tracker.jobs.mail-relay.every-seconds", "1");
         props.put("tracker.mail.relay.batch-size", "50");
-        props.put("tracker.mail.smtp.host", "127.0.0.1");
-        props.put("tracker.mail.smtp.port", String.valueOf(SMTP_PORT));
+        props.putAll(smtp.serviceProperties());
         props.put("tracker.jwt.secret", "a-secret-shared-by-every-node-of-the-cluster-0123456789");
         props.put("micronaut.server.port", -1);
         // The notify request writes 2,000 notices in one transaction: on a loaded machine it took over 10 s.

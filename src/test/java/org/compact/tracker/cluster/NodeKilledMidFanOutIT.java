@@ -62,10 +62,16 @@ class NodeKilledMidFanOutIT {
         try (TcpProxy viaA = new TcpProxy(smtpPort); TcpProxy viaB = new TcpProxy(smtpPort);
              NodeProcess a = NodeProcess.start("a", env(database, viaA.port()));
              NodeProcess b = NodeProcess.start("b", env(database, viaB.port()))) {
-            // Both start at once on an empty database: one migrates, both bootstrap, both join the cluster.
+            // Both start at once on an empty database: one migrates, both bootstrap, both join the cluster (their
+            // jobs start TRACKER_JOBS_START_DELAY, 1 s, after their context: up is not yet joined).
             a.awaitUp(Duration.ofSeconds(60));
             b.awaitUp(Duration.ofSeconds(60));
+            Instant joinBy = Instant.now().plusSeconds(30);
             List<String> instances = strings(database, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1");
+            while (instances.size() < 2 && Instant.now().isBefore(joinBy)) {
+                Thread.sleep(200);
+                instances = strings(database, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1");
+            }
             assertThat(instances).as("both nodes checked in to the Quartz cluster").hasSize(2);
 
             try (HttpClient httpA = HttpClient.create(a.url(), patient());

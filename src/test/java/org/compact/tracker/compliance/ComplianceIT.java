@@ -1,9 +1,6 @@
 package org.compact.tracker.compliance;
 
 import org.compact.tracker.support.MailParts;
-import org.compact.tracker.support.Ports;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +18,7 @@ import org.compact.tracker.rules.RuleSettings;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.Jsons;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,7 +71,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplianceIT implements TestPropertyProvider {
-    private static final int SMTP_PORT = Ports.free();
     private static final Pattern REPLY_TOKEN = Pattern.compile("/o/reply\\?t=([A-Za-z0-9_.-]+)");
     private static final String PERIOD = "from=2031-01-01&to=2031-12-31";
     private static final String SHELTER = "<script>alert('x')</script> Winter shelter & hostel";
@@ -82,8 +79,7 @@ class ComplianceIT implements TestPropertyProvider {
     private static final String INFLUENCE_REASON = "The youth budget is set by full council on 10 August; statutory.";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -101,8 +97,7 @@ class ComplianceIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.mail.from", "consultations@salford.example", "tracker.jobs.enabled", "false");
+        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example", "tracker.jobs.enabled", "false");
     }
 
     @BeforeAll

@@ -1,9 +1,6 @@
 package org.compact.tracker.feedback;
 
 import org.compact.tracker.support.MailParts;
-import org.compact.tracker.support.Ports;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -14,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,12 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcernsIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = Ports.free();
     private static final Pattern REPLY_TOKEN = Pattern.compile("/o/reply\\?t=([A-Za-z0-9_.-]+)");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -54,8 +50,7 @@ class ConcernsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.mail.from", "consultations@salford.example");
+        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example");
     }
 
     @BeforeAll

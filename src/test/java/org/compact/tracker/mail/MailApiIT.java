@@ -1,7 +1,5 @@
 package org.compact.tracker.mail;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,8 +7,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.Api;
-import org.compact.tracker.support.Ports;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,13 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailApiIT implements TestPropertyProvider {
-    private static final int SMTP_PORT = Ports.free();
     /** The relay is woken at most once a second (MailWake): the queueing just before must not use up the wake. */
     private static final long WAKE_GAP_MILLIS = 1_100;
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -60,8 +56,7 @@ class MailApiIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         // The relay's own tick is an hour away: only the wake after the requeue can send within the test.
-        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.jobs.mail-relay.every-seconds", "3600");
+        return smtp.serviceProperties("tracker.jobs.mail-relay.every-seconds", "3600");
     }
 
     @BeforeAll

@@ -1,14 +1,12 @@
 package org.compact.tracker.scheduling;
 
-import org.compact.tracker.support.Ports;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,11 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailWakeIT implements TestPropertyProvider {
-    private static final int SMTP_PORT = Ports.free();
-
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -36,8 +31,7 @@ class MailWakeIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         // The relay's own tick is an hour away: only the wake after commit can deliver within the test.
-        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.jobs.mail-relay.every-seconds", "3600");
+        return smtp.serviceProperties("tracker.jobs.mail-relay.every-seconds", "3600");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.compact.tracker.web;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -10,8 +8,8 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.MailParts;
-import org.compact.tracker.support.Ports;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,14 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FreshLinkIT implements TestPropertyProvider {
-    private static final int SMTP_PORT = Ports.free();
     private static final String SUBJECT = "A new link to your organisation's page";
     private static final Pattern PREFERENCES = Pattern.compile("/o/preferences\\?t=([A-Za-z0-9_.-]+)");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -63,8 +59,7 @@ class FreshLinkIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         // an interval far longer than the test, so no window boundary falls between a request and its repeat
-        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.mail.from", "consultations@salford.example", "tracker.links.fresh-link-interval", "3650d",
+        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example", "tracker.links.fresh-link-interval", "3650d",
                 "tracker.links.fresh-link-per-client", "100");
     }
 

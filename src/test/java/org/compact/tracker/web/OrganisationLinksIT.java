@@ -1,7 +1,5 @@
 package org.compact.tracker.web;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,8 +12,8 @@ import org.compact.tracker.notice.Links;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.MailParts;
-import org.compact.tracker.support.Ports;
 import org.compact.tracker.support.World;
+import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,13 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrganisationLinksIT implements TestPropertyProvider {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final int SMTP_PORT = Ports.free();
     private static final Pattern PREFERENCES = Pattern.compile("/o/preferences\\?t=([A-Za-z0-9_.-]+)");
     private static final Pattern REPLY = Pattern.compile("/o/reply\\?t=([A-Za-z0-9_.-]+)");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    static TestSmtp smtp = TestSmtp.onFreePort();
 
     @Inject
     @Client("/")
@@ -73,8 +69,7 @@ class OrganisationLinksIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("tracker.mail.smtp.host", "127.0.0.1", "tracker.mail.smtp.port", String.valueOf(SMTP_PORT),
-                "tracker.mail.from", "consultations@salford.example");
+        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example");
     }
 
     @BeforeAll

@@ -102,8 +102,9 @@ public class QuartzScheduler {
      * context, by when the server listens: Quartz's recovery and the jobs' first runs (the mail relay's at once) then
      * do not compete for the processor with the server's own start, which on two cores cost about 5% of the time to
      * the first answer (docs/performance.md). Nothing waits for it: a due job runs once it is started (a cron job
-     * missed meanwhile runs then, as after any restart; queued mail waits at most the delay), and a stop ends the wait
-     * or waits for a start in progress. If it cannot start, the service stops, as a failed start did before.
+     * missed meanwhile runs then, as after any restart; queued mail waits for the relay's first run, at most the delay
+     * and one relay interval), and a stop ends the wait or waits for a start in progress. If it cannot start, the
+     * service stops, as a failed start did before.
      */
     @EventListener
     void onStartup(StartupEvent event) {

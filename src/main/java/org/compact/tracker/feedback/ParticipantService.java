@@ -189,8 +189,9 @@ public class ParticipantService {
                     + p.consentWithdrawnAt().atZone(clock.getZone()).toLocalDate() + ".");
         }
         Participant withdrawn = participants.update(p.withdrawn(clock.instant()));
-        consultations.recordConsentWithdrawn(actor, consultationId, "Consent to hear back withdrawn for "
-                + p.name() + ", on their behalf", java.util.Map.of("participantId", p.id()));
+        // The history is read by officers of every agency: it names the participant by id, never by name or address.
+        consultations.recordConsentWithdrawn(actor, consultationId, "Consent to hear back withdrawn for participant "
+                + p.id() + ", on their behalf", java.util.Map.of("participantId", p.id()));
         LOG.info("Consultation {}: participant {} consent withdrawn by {}", consultationId, p.id(), actor.username());
         return withdrawn;
     }

@@ -233,7 +233,10 @@ class ParticipantsIT {
         Map<String, Object> last = history.get(history.size() - 1);
         assertEquals("CONSENT_WITHDRAWN", last.get("kind"));
         assertEquals(world.officerName, last.get("actor"));
-        assertThat((String) last.get("reason")).contains("Zoe Ng");
+        assertThat((String) last.get("reason")).contains("participant " + zoe).doesNotContain("Zoe").doesNotContain("zoe@");
+        assertThat(world.otherOfficer.get("/api/consultations/" + id + "/history").body())
+                .as("another agency's officer reads the history, not who the participants are")
+                .contains("CONSENT_WITHDRAWN").doesNotContain("Zoe Ng").doesNotContain("zoe@example.org");
 
         Api.Reply again = world.officer.post(uri(id) + "/" + zoe + "/withdraw");
         assertEquals(409, again.status(), again::toString);

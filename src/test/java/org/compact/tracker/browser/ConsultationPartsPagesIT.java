@@ -148,6 +148,23 @@ class ConsultationPartsPagesIT {
         assertThat(world.officer.get("/api/consultations/" + id + "/participants").list()).isEmpty();
     }
 
+    @Test
+    void anOfficerOfAnotherAgencyReadsTheConsultationPageButNotWhoTookPartOrRaisedConcerns() {
+        long id = planned();
+        assertEquals(201, world.officer.post("/api/consultations/" + id + "/participants",
+                Map.of("name", "Zoe Ng", "email", "zoe@example.org")).status());
+        String parts = "href=\"/consultations/" + id + "/participants\"";
+
+        HttpResponse<String> own = officer().get("/consultations/" + id);
+        assertEquals(200, own.statusCode(), own::body);
+        assertThat(own.body()).contains("Concerns raised").contains(parts);
+
+        HttpResponse<String> other = signedIn("sam" + n).get("/consultations/" + id);
+        assertEquals(200, other.statusCode(), other::body);
+        assertThat(other.body()).contains("History").doesNotContain("Concerns raised").doesNotContain(parts)
+                .doesNotContain("Zoe Ng").doesNotContain("zoe@example.org");
+    }
+
     // ------------------------------------------------------------------------------------------ participants
 
     @Test

@@ -124,7 +124,11 @@ class ConsultationDetailsController {
         model.put("participantMail", participantMail(report.participants()));
         model.put("parts", parts(c, actor));
         model.put("history", consultations.history(id).stream().map(this::line).toList());
-        model.put("concerns", concerns.list(actor, id));
+        // Reading a consultation is shared; who raised concerns and who took part is for its own agency (and admins
+        // and monitors): another agency's officer sees the page without them.
+        boolean people = actor.mayReadPeopleOf(c.agencyId());
+        model.put("mayReadPeople", people);
+        model.put("concerns", people ? concerns.list(actor, id) : List.of());
         model.put("steps", actor.mayActFor(c.agencyId()) ? steps(c) : List.of());
         model.put("mayChange", actor.mayActFor(c.agencyId()) && c.status() != ConsultationStatus.FEEDBACK_GIVEN
                 && c.status() != ConsultationStatus.WITHDRAWN);
@@ -296,9 +300,12 @@ class ConsultationDetailsController {
     private List<Part> parts(ConsultationView c, Actor actor) {
         String base = "/consultations/" + c.id();
         int exemptions = c.exemptions() == null ? 0 : c.exemptions().size();
+        if (!actor.mayReadPeopleOf(c.agencyId())) {
+            return List.of(); // the parts' pages are the consultation's own agency's (ConsultationPart)
+        }
+        int actions = feedback.actions(c.id()).size();
         List<ConcernService.View> raised = concerns.list(actor, c.id());
         long open = raised.stream().filter(ConcernService.View::open).count();
-        int actions = feedback.actions(c.id()).size();
         int taking = participants.list(actor, c.id()).size();
         return List.of(new Part("Exemptions", base + "/exemptions", String.valueOf(exemptions)),
                 new Part("Concerns", base + "/concerns", open + " open of " + raised.size()),

@@ -56,6 +56,16 @@ class NoticeComposer {
                 + organisationId + "-" + contact + "@" + domain;
     }
 
+    /**
+     * The message id of an alert to an officer or a compliance contact, once per consultation, kind, due key and
+     * address. Like every id the service makes it ends in the service's own mail domain, never the recipient's, which
+     * may be long or internationalised (not allowed in a Message-ID).
+     */
+    String alertId(String kind, long consultationId, String dueKey, String email) {
+        return "alert-" + kind.toLowerCase(Locale.ROOT) + "-" + consultationId + "-" + dueKey + "-" + contactHash(email)
+                + "@" + domain;
+    }
+
     /** The message id of a participant's feedback mail; each begins with {@link #participantFeedbackPrefix}. */
     String participantFeedbackId(long consultationId, long participantId, String email) {
         return messageId(NoticeKind.FEEDBACK.name(), consultationId, "p" + participantId, 0, email);

@@ -143,9 +143,7 @@ public class NoticeService {
         }
         alerts.save(new OfficerAlert(null, consultationId, kind, dueKey, clock.instant()));
         for (String address : new HashSet<>(to)) {
-            String id = "alert-" + kind.toLowerCase(Locale.ROOT) + "-" + consultationId + "-" + dueKey + "-"
-                    + NoticeComposer.contactHash(address) + "@" + domainOf(address);
-            outbox.enqueue(composer.alert(id, address, subject, text));
+            outbox.enqueue(composer.alert(composer.alertId(kind, consultationId, dueKey, address), address, subject, text));
         }
         return true;
     }
@@ -348,9 +346,5 @@ public class NoticeService {
 
     private static String key(long organisationId, String email) {
         return organisationId + "|" + email.toLowerCase(Locale.ROOT);
-    }
-
-    private static String domainOf(String address) {
-        return address.contains("@") ? address.substring(address.indexOf('@') + 1) : "localhost";
     }
 }

@@ -5,7 +5,6 @@ import org.compact.tracker.web.pages.FormData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.feedback.ConcernService;
@@ -134,10 +133,7 @@ class OrganisationPage {
      */
     Organisation save(Opened opened, Form form) {
         OrganisationRequest r = form.request();
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<OrganisationRequest> v : validator.validate(r)) {
-            errors.add(FieldError.of(ValidationHandler.field(v), v.getMessage()));
-        }
+        List<FieldError> errors = new ArrayList<>(BodyChecks.problems(validator, r));
         errors.addAll(organisations.problems(r));
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(e -> e.field() == null ? "" : e.field()));

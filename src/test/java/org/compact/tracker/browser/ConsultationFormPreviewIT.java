@@ -68,6 +68,30 @@ class ConsultationFormPreviewIT {
     }
 
     @Test
+    void theFormRefusesWhatTheApiRefusesNamingTheFieldsAndSavesNothing() {
+        PageClient b = officer();
+        long before = consultations();
+        Map<String, String> form = draft("We read the 2024 survey of the riverside.");
+        form.put("title", "T".repeat(301));
+        form.put("decisionMaker", "D".repeat(201));
+
+        HttpResponse<String> refused = b.submit("/consultations/new", "/consultations/new", form);
+
+        assertEquals(422, refused.statusCode(), refused::body);
+        assertThat(refused.body()).contains("href=\"#title\"").contains("href=\"#decisionMaker\"");
+        assertEquals(before, consultations(), "nothing saved");
+
+        long id = world.register(world.consultation(LocalDate.now().plusMonths(3)));
+        String path = "/consultations/" + id + "/edit";
+        HttpResponse<String> edit = b.submit(path, path, form);
+        assertEquals(422, edit.statusCode(), edit::body);
+        assertThat((String) world.officer.get("/api/consultations/" + id).at("title")).doesNotStartWith("TTT");
+        HttpResponse<String> preview = b.submit("/consultations/new", "/consultations/preview", form);
+        assertEquals(200, preview.statusCode(), preview::body);
+        assertThat(preview.body()).contains("Title");
+    }
+
+    @Test
     void theChecklistOfTheFormAsTypedIsWorkedOutWithoutSavingIt() {
         PageClient b = officer();
         long before = consultations();

@@ -319,6 +319,31 @@ class ConsultationPartsPagesIT {
         assertThat(world.officer.get("/api/consultations/" + id + "/history").body()).contains("ACTION_ADDED");
     }
 
+    @Test
+    void theFeedbackFormRefusesWhatTheApiRefusesAndRecordsNothing() {
+        long id = planned();
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        LocalDate opensOn = LocalDate.parse((String) world.officer.get("/api/consultations/" + id).at("opensOn"));
+        world.moveTo(opensOn);
+        world.moveTo(opensOn.plusWeeks(12).plusDays(1));
+        assertEquals("CLOSED", world.officer.get("/api/consultations/" + id).at("status"));
+        String path = "/consultations/" + id + "/feedback";
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("youSaid", "Paper forms, please.");
+        form.put("weDid", "Paper forms at every library.");
+        form.put("outcome", "CHANGED");
+        form.put("reportUrl", "https://example.org/" + "a".repeat(2000));
+        form.put("actions.0.what", "Publish the plan");
+        form.put("actions.0.owner", "O".repeat(321));
+        form.put("actions.0.due", world.today().plusWeeks(6).toString());
+
+        HttpResponse<String> refused = officer().submit(path, path, form);
+
+        assertEquals(422, refused.statusCode(), refused::body);
+        assertThat(refused.body()).contains("href=\"#reportUrl\"").contains("Actions");
+        assertEquals("CLOSED", world.officer.get("/api/consultations/" + id).at("status"));
+    }
+
     /** Walks the consultation to feedback with one promised action (moving the sim clock), returning the action. */
     private long feedbackWithAnAction(long id) {
         LocalDate opensOn = LocalDate.parse((String) world.officer.get("/api/consultations/" + id).at("opensOn"));

@@ -168,7 +168,7 @@ class PagesSecurityIT {
 
     @Test
     void afterSignInTheBrowserGoesOnlyToAPageOfThisService() {
-        for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example")) {
+        for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example", "/%zz", "/a|b")) {
             PageClient b = browser();
             HttpResponse<String> signedIn = b.submit("/sign-in", "/sign-in", Map.of("username", world.officerName,
                     "password", officerPassword(), "next", next));

@@ -30,6 +30,8 @@ import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.web.BodyChecks;
+import jakarta.validation.Validator;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -52,9 +54,11 @@ class ConsultationPageController {
     private final OrganisationService organisations;
     private final EarlierWorkService earlierWork;
     private final PageModel pages;
+    private final Validator validator;
 
     ConsultationPageController(ConsultationService consultations, OrganisationService organisations,
-                               EarlierWorkService earlierWork, PageModel pages) {
+                               EarlierWorkService earlierWork, PageModel pages, Validator validator) {
+        this.validator = validator;
         this.consultations = consultations;
         this.organisations = organisations;
         this.earlierWork = earlierWork;
@@ -74,6 +78,7 @@ class ConsultationPageController {
         ConsultationForm form = ConsultationForm.read(FormData.parse(body));
         List<FieldError> errors = new ArrayList<>();
         ConsultationRequest r = form.toRequest(errors);
+        errors.addAll(BodyChecks.problems(validator, r));
         try {
             if (!errors.isEmpty()) {
                 throw Refusal.invalid(errors);
@@ -102,6 +107,7 @@ class ConsultationPageController {
         ConsultationForm form = ConsultationForm.read(FormData.parse(body));
         List<FieldError> errors = new ArrayList<>();
         ConsultationRequest r = form.toRequest(errors);
+        errors.addAll(BodyChecks.problems(validator, r));
         try {
             if (!errors.isEmpty()) {
                 throw Refusal.invalid(errors);
@@ -143,6 +149,7 @@ class ConsultationPageController {
         ConsultationForm form = ConsultationForm.read(FormData.parse(body));
         List<FieldError> errors = new ArrayList<>();
         ConsultationRequest r = form.toRequest(errors);
+        errors.addAll(BodyChecks.problems(validator, r));
         Map<String, Object> model = pages.of(request, auth, "Checklist");
         List<Check> checks = List.of();
         String problem = null;

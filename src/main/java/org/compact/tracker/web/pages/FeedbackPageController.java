@@ -28,6 +28,8 @@ import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.web.BodyChecks;
+import jakarta.validation.Validator;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -53,7 +55,11 @@ class FeedbackPageController {
     private final FeedbackService feedback;
     private final PageModel pages;
 
-    FeedbackPageController(ConsultationService consultations, FeedbackService feedback, PageModel pages) {
+    private final Validator validator;
+
+    FeedbackPageController(ConsultationService consultations, FeedbackService feedback, PageModel pages,
+                           Validator validator) {
+        this.validator = validator;
         this.consultations = consultations;
         this.feedback = feedback;
         this.pages = pages;
@@ -84,6 +90,7 @@ class FeedbackPageController {
         FormData form = FormData.parse(body);
         List<FieldError> errors = new ArrayList<>();
         FeedbackRequest r = request(form, consultations.get(id), errors);
+        errors.addAll(BodyChecks.problems(validator, r));
         try {
             if (!errors.isEmpty()) {
                 throw Refusal.invalid(errors);

@@ -26,6 +26,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -111,12 +112,20 @@ class SignInController {
         return response;
     }
 
-    /** Only a path of this service: never another site ("//evil.example", "/\evil.example", "https:…"). */
+    /**
+     * Only a path of this service: never another site ("//evil.example", "/\evil.example", "https:…"), nor
+     * something that is not a URI at all ("/%zz"), which could not be sent back as a Location.
+     */
     static String safeNext(@Nullable String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.chars().anyMatch(ch -> ch < 0x21 || ch == '\\')) {
+                || next.length() > 2000 || next.chars().anyMatch(ch -> ch < 0x21 || ch == '\\')) {
             return "/dashboard";
         }
-        return next;
+        try {
+            URI uri = new URI(next);
+            return uri.isAbsolute() || uri.getRawAuthority() != null ? "/dashboard" : next;
+        } catch (URISyntaxException notAUri) {
+            return "/dashboard";
+        }
     }
 }

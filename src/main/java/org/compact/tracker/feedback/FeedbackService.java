@@ -68,6 +68,9 @@ public class FeedbackService {
                     + " (give feedback is allowed only from CLOSED).", List.of());
         }
         Outcome outcome = validate(r);
+        // The step first: of two requests at once, the second fails its version check here (409) rather than on the
+        // feedback's key below, which no handler would make a clear answer of.
+        consultations.markFeedbackGiven(actor, consultationId, "Feedback recorded: " + outcome);
         Feedback saved = feedback.save(new Feedback(consultationId, r.youSaid().strip(), r.weDid().strip(), outcome,
                 blankToNull(r.reasons()), blankToNull(r.reportUrl()), r.decidedOn(),
                 r.responseCounts() == null ? Map.of() : normaliseCounts(r.responseCounts()), actor.username(), clock.instant()));
@@ -78,7 +81,6 @@ public class FeedbackService {
                         a.due(), null, null, null)));
             }
         }
-        consultations.markFeedbackGiven(actor, consultationId, "Feedback recorded: " + outcome);
         List<ParticipantContact> contacts = participants.consenting(consultationId).stream()
                 .map(p -> new ParticipantContact(p.id(), p.name(), p.email(), participants.withdrawLink(p))).toList();
         int queued = notices.queueFeedback(consultations.noticeContent(consultationId),

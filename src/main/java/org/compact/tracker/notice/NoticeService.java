@@ -1,5 +1,6 @@
 package org.compact.tracker.notice;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -209,14 +210,23 @@ public class NoticeService {
         return deliveries.update(d.withReply(answer, cleaned, clock.instant()));
     }
 
-    /** One-click unsubscribe (RFC 8058): this contact of this organisation is never mailed again. */
-    @Transactional
+    /**
+     * One-click unsubscribe (RFC 8058): this contact of this organisation is never mailed again. One insert, in its
+     * own transaction: when a mail program's one-click POST and the person's own click arrive together, the second
+     * meets the first's row (the unique constraint) and finds the contact already unsubscribed.
+     */
     public LinkSigner.Link unsubscribe(String token) {
         LinkSigner.Link link = signer.verify(token, Links.UNSUBSCRIBE)
                 .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
         String email = link.email().toLowerCase(Locale.ROOT);
         if (!optOuts.existsByOrganisationIdAndEmail(link.subject(), email)) {
-            optOuts.save(new ContactOptOut(null, link.subject(), email, clock.instant()));
+            try {
+                optOuts.save(new ContactOptOut(null, link.subject(), email, clock.instant()));
+            } catch (DataAccessException raced) {
+                if (!optOuts.existsByOrganisationIdAndEmail(link.subject(), email)) {
+                    throw raced;
+                }
+            }
         }
         return link;
     }

@@ -1,5 +1,6 @@
 package org.compact.tracker.security;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
@@ -28,7 +29,12 @@ public class AgencyService {
             throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
         }
         AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : Codes.parse(AgencyKind.class, request.kind(), "kind");
-        return agencies.save(new Agency(null, name, kind, request.complianceContactEmail().trim(), clock.instant()));
+        try {
+            return agencies.save(new Agency(null, name, kind, request.complianceContactEmail().trim(), clock.instant()));
+        } catch (DataAccessException raced) {
+            // the same name registered at the same moment by another request: the unique constraint caught it
+            throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
+        }
     }
 
     public List<Agency> list() {

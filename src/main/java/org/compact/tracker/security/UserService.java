@@ -1,5 +1,6 @@
 package org.compact.tracker.security;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
@@ -35,9 +36,14 @@ public class UserService {
         }
         Set<Role> roles = Codes.names(Role.class, List.copyOf(request.roles()), "roles").stream().map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        AppUser saved = users.save(new AppUser(null, request.username(), hasher.hash(request.password()),
-                request.email().trim(), request.agencyId(), AppUser.joinRoles(roles), true, clock.instant()));
-        return UserView.of(saved);
+        try {
+            AppUser saved = users.save(new AppUser(null, request.username(), hasher.hash(request.password()),
+                    request.email().trim(), request.agencyId(), AppUser.joinRoles(roles), true, clock.instant()));
+            return UserView.of(saved);
+        } catch (DataAccessException raced) {
+            // the same username created at the same moment by another request: the unique constraint caught it
+            throw Refusal.invalid("username", "The username '" + request.username() + "' is taken.");
+        }
     }
 
     public List<UserView> list(Actor actor) {

@@ -339,6 +339,38 @@ class FeedbackIT implements TestPropertyProvider {
         return (String) checks.stream().filter(c -> ruleId.equals(c.get("ruleId"))).findFirst().orElseThrow().get("reason");
     }
 
+    /** After the exemption's years: the sim clock only moves forward. */
+    @Test
+    @Order(5)
+    void feedbackSentTwiceAtOnceIsRecordedOnceAndTheOtherIsRefusedWith409() throws Exception {
+        LocalDate start = LocalDate.of(2032, 1, 5);
+        world.moveTo(start);
+        long id = world.register(world.consultation(start.plusMonths(2)));
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        world.moveTo(start.plusMonths(2));
+        world.moveTo(start.plusMonths(2).plusWeeks(12).plusDays(1));
+        assertEquals("CLOSED", status(id));
+        Map<String, Object> body = Map.of("youSaid", "Evening meetings.", "weDid", "Two evening meetings a month.",
+                "outcome", "CHANGED");
 
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> world.officer.post("/api/consultations/" + id + "/feedback", body).status());
+            }
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
 
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
+        assertEquals("FEEDBACK_GIVEN", status(id));
+        assertThat(world.officer.get("/api/consultations/" + id + "/history").list())
+                .filteredOn(h -> "FEEDBACK_GIVEN".equals(h.get("kind"))).hasSize(1);
+    }
 }

@@ -138,6 +138,33 @@ class NoticeIT implements TestPropertyProvider {
     }
 
     @Test
+    void aOneClickUnsubscribeAndThePersonsOwnClickAtOnceBothSucceedAndUnsubscribeOnce() throws Exception {
+        long org = organisation("Langworthy Tenants", "tenants@langworthy.example", Map.of(), "Langworthy");
+        Map<String, Object> body = consultationIn("Langworthy");
+        registerAndNotify(body);
+        String path = "/o/unsubscribe?" + unsubscribeLinkIn(received("Consultation notice"), org).getRawQuery();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                clicks.add(() -> postForm(path, "List-Unsubscribe=One-Click").status());
+            }
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(clicks)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(200);
+        smtp.purgeEmailFromAllMailboxes();
+        registerAndNotify(body);
+        assertThat(received("Consultation notice")).extracting(NoticeIT::recipient).doesNotContain(email(org));
+    }
+
+    @Test
     void aContactThatUnsubscribedByMistakeSubscribesAgainWithTheSameLink() throws Exception {
         long org = organisation("Weaste Allotments", "plots@weaste.example", Map.of(), "Weaste");
         Map<String, Object> body = consultationIn("Weaste");

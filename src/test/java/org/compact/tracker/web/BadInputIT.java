@@ -249,6 +249,34 @@ class BadInputIT {
     }
 
     @Test
+    void theSameAgencyOrUsernameRegisteredAtOnceIsCreatedOnceAndOtherwiseRefusedNamingTheField() throws Exception {
+        String agency = "Wigan Council " + System.nanoTime();
+        String username = "wendy" + System.nanoTime();
+        List<Callable<Api.Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> world.admin.post("/api/agencies", Map.of("name", agency,
+                    "complianceContactEmail", "compact@wigan.example")));
+            calls.add(() -> world.admin.post("/api/users", Map.of("username", username, "password", "a-long-password-1",
+                    "email", username + "@example.org", "agencyId", world.agencyId, "roles", List.of("OFFICER"))));
+        }
+        List<Api.Reply> replies = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Api.Reply> f : pool.invokeAll(calls)) {
+                replies.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(2);
+        for (Api.Reply refused : replies.stream().filter(r -> r.status() != 201).toList()) {
+            assertEquals(422, refused.status(), refused::toString);
+            assertProblem(refused);
+            assertThat(fields(refused)).containsAnyOf("name", "username");
+        }
+    }
+
+    @Test
     void anUnknownRuleIdInAnExemptionIsRefused() {
         long id = world.register(world.consultation(LocalDate.now().plusMonths(2)));
         Api.Reply reply = world.officer.post("/api/consultations/" + id + "/exemptions",

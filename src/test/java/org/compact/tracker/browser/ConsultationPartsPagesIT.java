@@ -149,6 +149,20 @@ class ConsultationPartsPagesIT {
     }
 
     @Test
+    void aMangledConfirmationParameterShowsThePageWithoutTheMessage() {
+        long id = planned();
+        PageClient b = officer();
+        for (String path : List.of("/participants?imported=x", "/participants?withdrawn=99999999999999999999",
+                "/actions?done=%27&added=1e3", "/concerns?answered=abc")) {
+            HttpResponse<String> page = b.get("/consultations/" + id + path);
+            assertEquals(200, page.statusCode(), path);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).doesNotContain("participants imported").doesNotContain("role=\"status\"");
+        }
+        assertThat(b.get("/consultations/" + id + "/participants?imported=3").body()).contains("3 participants imported.");
+    }
+
+    @Test
     void anOfficerOfAnotherAgencyReadsTheConsultationPageButNotWhoTookPartOrRaisedConcerns() {
         long id = planned();
         assertEquals(201, world.officer.post("/api/consultations/" + id + "/participants",

@@ -66,11 +66,11 @@ class ActionsPageController {
     @Get(produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
-                                           @Nullable @QueryValue Long done, @Nullable @QueryValue Long added) {
+                                           @Nullable @QueryValue String done, @Nullable @QueryValue String added) {
         ModelAndView<Map<String, Object>> page = page(request, auth, id, null, "", Map.of(), List.of(), Map.of());
         page.getModel().ifPresent(m -> {
-            m.put("done", done);
-            m.put("added", added);
+            m.put("done", ConsultationPart.number(done));
+            m.put("added", ConsultationPart.number(added));
         });
         return page;
     }

@@ -63,9 +63,9 @@ class ConcernsPageController {
     @Get(produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
-                                           @Nullable @QueryValue Long answered) {
+                                           @Nullable @QueryValue String answered) {
         ModelAndView<Map<String, Object>> page = page(request, auth, id, null, "", List.of(), Map.of());
-        page.getModel().ifPresent(m -> m.put("answered", answered));
+        page.getModel().ifPresent(m -> m.put("answered", ConsultationPart.number(answered)));
         return page;
     }
 

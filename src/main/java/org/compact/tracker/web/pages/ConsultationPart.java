@@ -53,6 +53,22 @@ final class ConsultationPart {
         return c.status() == ConsultationStatus.FEEDBACK_GIVEN || c.status() == ConsultationStatus.WITHDRAWN;
     }
 
+    /**
+     * The number in a page's "what was just done" query parameter (?answered=12), or null for anything else: the
+     * parameter only chooses a message, so a mangled one shows the page without it rather than an error.
+     */
+    @io.micronaut.core.annotation.Nullable
+    static Long number(@io.micronaut.core.annotation.Nullable String value) {
+        if (value == null || value.isBlank() || value.length() > 18) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** After a change: back to the page (303), which says what was done. */
     static HttpResponse<?> done(String path) {
         return HttpResponse.seeOther(URI.create(path));

@@ -65,13 +65,14 @@ class ParticipantsPageController {
     @Get(produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Authentication auth, @PathVariable Long id,
-                                           @Nullable @QueryValue String added, @Nullable @QueryValue Integer imported,
-                                           @Nullable @QueryValue Long withdrawn) {
+                                           @Nullable @QueryValue String added, @Nullable @QueryValue String imported,
+                                           @Nullable @QueryValue String withdrawn) {
         ModelAndView<Map<String, Object>> page = page(request, auth, id, FormData.parse(""), List.of(), Map.of());
         page.getModel().ifPresent(m -> {
             m.put("added", added != null);
-            m.put("imported", imported);
-            m.put("withdrawn", withdrawn);
+            Long count = ConsultationPart.number(imported);
+            m.put("imported", count == null ? null : count.intValue());
+            m.put("withdrawn", ConsultationPart.number(withdrawn));
         });
         return page;
     }

@@ -153,7 +153,7 @@ public class ConsultationService {
         HistoryEntry entry = record(saved, actor, HistoryEntry.Kind.UPDATED, null, null, null, Map.of("changed", changed));
         List<String> told = changesOrganisationsHear(saved, changed);
         if (saved.getStatus() != ConsultationStatus.PLANNED && !told.isEmpty()) {
-            notices.queueChange(content(saved), entry.id(), told, directoryLookup());
+            notices.queueChange(content(saved), entry.id(), told, directoryLookup(saved.getThemes()));
         }
         if (saved.getStatus() != ConsultationStatus.PLANNED && changed.stream().anyMatch(f -> f.startsWith("targets."))) {
             // Organisations targeted after notice get their notice now (those already notified are not mailed again).
@@ -329,7 +329,7 @@ public class ConsultationService {
 
     /** The directory as recipients (OPT_OUT marked), for features that mail organisations already notified. */
     public java.util.function.Function<Long, Recipient> recipientLookup() {
-        return directoryLookup();
+        return directoryLookup(List.of());
     }
 
     /**
@@ -370,7 +370,7 @@ public class ConsultationService {
         c.markWithdrawn(today(), reason.strip());
         Consultation saved = save(c);
         if (from != ConsultationStatus.PLANNED) {
-            notices.queueWithdrawal(content(saved), reason.strip(), directoryLookup());
+            notices.queueWithdrawal(content(saved), reason.strip(), directoryLookup(saved.getThemes()));
         }
         record(saved, actor, HistoryEntry.Kind.WITHDRAWN, from, ConsultationStatus.WITHDRAWN, reason.strip(), null);
         log(saved, "withdrawn by {}", actor.username());
@@ -633,7 +633,7 @@ public class ConsultationService {
         return new NoticeContent(c.getId(), c.getTitle(), c.getSummary(), agency, c.getLeadOfficer(), officerEmail,
                 c.getThemes(), c.getAreas(), c.getMethods(), c.getProvisions(), c.getLanguages(), c.getVenues(),
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
-                c.getClosesOn());
+                c.getClosesOn(), c.getVersion() == null ? 0 : c.getVersion());
     }
 
     /** The targeted organisations, each marked if it opted out of all notices or of one of the themes (OPT_OUT). */
@@ -642,10 +642,14 @@ public class ConsultationService {
                 .map(o -> recipient(o, c.getThemes())).toList();
     }
 
-    private java.util.function.Function<Long, Recipient> directoryLookup() {
+    /**
+     * The directory as recipients, each marked OPT_OUT if it opted out of all mail or of one of {@code themes} (a
+     * change or a withdrawal is about the consultation's themes, as its notice was).
+     */
+    private java.util.function.Function<Long, Recipient> directoryLookup(List<String> themes) {
         Map<Long, Organisation> byId = organisations.search(null, null, null).stream()
                 .collect(Collectors.toMap(Organisation::id, o -> o));
-        return id -> byId.containsKey(id) ? recipient(byId.get(id), List.of()) : null;
+        return id -> byId.containsKey(id) ? recipient(byId.get(id), themes) : null;
     }
 
     private static Recipient recipient(Organisation o, List<String> themes) {

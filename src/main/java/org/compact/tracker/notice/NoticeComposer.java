@@ -9,10 +9,13 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.compact.tracker.mail.OutgoingMail;
 
@@ -139,7 +142,9 @@ class NoticeComposer {
                 section("Why", reason),
                 section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
         return mail(messageId, "WITHDRAWAL", email, "Withdrawn: " + c.title(), r.name(), sections, Map.of(),
-                links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email), List.of(), c);
+                links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
+                List.of(new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
+                        "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c, true))), c);
     }
 
     /**
@@ -243,6 +248,16 @@ class NoticeComposer {
 
     /** The consultation period and its key dates as an RFC 5545 calendar (all-day events). */
     byte[] calendar(NoticeContent c) {
+        return calendar(c, false);
+    }
+
+    /**
+     * The calendar of a notice or a change, or ({@code cancelled}) of a withdrawal: the same events (the same UIDs),
+     * marked cancelled, so that calendar programs take them out. Every event carries the consultation's revision as
+     * its SEQUENCE, so a later mail's events replace an earlier one's even when the mails arrive out of order, and is
+     * transparent: a twelve-week consultation must not show its contacts as busy.
+     */
+    byte[] calendar(NoticeContent c, boolean cancelled) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Local Compact//Consultation tracker//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -250,13 +265,13 @@ class NoticeComposer {
         calendar.add(ImmutableMethod.PUBLISH);
         String url = links.base() + "/api/consultations/" + c.consultationId();
         if (c.opensOn() != null && c.closesOn() != null) {
-            calendar.add(event(c, "period", c.opensOn(), c.closesOn().plusDays(1),
+            calendar.add(event(c, cancelled, "period", c.opensOn(), c.closesOn().plusDays(1),
                     "Consultation open: " + c.title(), c.summary(), url));
-            calendar.add(event(c, "closes", c.closesOn(), c.closesOn().plusDays(1),
+            calendar.add(event(c, cancelled, "closes", c.closesOn(), c.closesOn().plusDays(1),
                     "Last day to respond: " + c.title(), "Responses close at the end of the day.", url));
         }
         if (c.decisionDate() != null) {
-            calendar.add(event(c, "decision", c.decisionDate(), c.decisionDate().plusDays(1),
+            calendar.add(event(c, cancelled, "decision", c.decisionDate(), c.decisionDate().plusDays(1),
                     "Decision: " + c.title(), "Decision by " + (c.decisionMaker() == null ? "the agency" : c.decisionMaker()) + ".", url));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -268,10 +283,13 @@ class NoticeComposer {
         return out.toByteArray();
     }
 
-    private VEvent event(NoticeContent c, String key, LocalDate start, LocalDate endExclusive, String summary,
-                         String description, String url) {
-        VEvent event = new VEvent(start, endExclusive, summary);
+    private VEvent event(NoticeContent c, boolean cancelled, String key, LocalDate start, LocalDate endExclusive,
+                         String summary, String description, String url) {
+        VEvent event = new VEvent(start, endExclusive, (cancelled ? "Withdrawn: " : "") + summary);
         event.add(new Uid("consultation-" + c.consultationId() + "-" + key + "@" + domain));
+        event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, c.revision())));
+        event.add(ImmutableTransp.TRANSPARENT);
+        event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         event.replace(new DtStamp(clock.instant()));
         event.add(new net.fortuna.ical4j.model.property.Organizer(URI.create("mailto:" + fromAddress)));
         event.add(new Description(description));

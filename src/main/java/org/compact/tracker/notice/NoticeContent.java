@@ -5,7 +5,10 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What a notice says about a consultation, gathered by the register. */
+/**
+ * What a notice says about a consultation, gathered by the register. {@code revision} grows with every change to the
+ * consultation (its version): the calendar events of a later mail replace those of an earlier one (SEQUENCE).
+ */
 public record NoticeContent(
         long consultationId,
         String title,
@@ -24,5 +27,6 @@ public record NoticeContent(
         @Nullable LocalDate decisionDate,
         @Nullable String decisionMaker,
         @Nullable LocalDate opensOn,
-        @Nullable LocalDate closesOn) {
+        @Nullable LocalDate closesOn,
+        long revision) {
 }

@@ -93,7 +93,8 @@ public class NoticeService {
 
     /**
      * Tells every contact already notified what changed ({@code changeKey} makes each change a message of its own).
-     * Contacts who unsubscribed or organisations that opted out since are left alone.
+     * Contacts who unsubscribed, organisations that opted out since (of all mail or of one of the consultation's
+     * themes, as {@code directory} marks them), and contacts whose notice could not be delivered are left alone.
      */
     @Transactional
     public int queueChange(NoticeContent content, long changeKey, List<String> changes, Function<Long, Recipient> directory) {
@@ -325,13 +326,18 @@ public class NoticeService {
     private int toNotified(NoticeContent content, Function<Long, Recipient> directory, NoticeKind kind,
                            @Nullable Long changeKey, Compose compose) {
         List<Delivery> notified = deliveries.findByConsultationIdAndKindOrderById(content.consultationId(), NoticeKind.NOTICE);
+        // A notice the relay gave up on (FAILED) told nobody: what follows it is not sent either. One still on its way
+        // (QUEUED) is followed: its calendar's SEQUENCE lets the later mail win whichever arrives first.
+        Map<String, MailState> noticeStates = outbox.states(notified.stream().map(Delivery::messageId).toList());
         Set<String> unsubscribed = optOuts.findByOrganisationIdInList(notified.stream().map(Delivery::organisationId)
                 .distinct().toList()).stream().map(o -> key(o.organisationId(), o.email())).collect(Collectors.toSet());
         Instant now = clock.instant();
         int queued = 0;
         for (Delivery n : notified) {
             Recipient r = directory.apply(n.organisationId());
-            if (r == null || r.optedOut() || unsubscribed.contains(key(n.organisationId(), n.email()))) {
+            MailState notice = noticeStates.get(n.messageId());
+            if (r == null || r.optedOut() || unsubscribed.contains(key(n.organisationId(), n.email()))
+                    || (notice != null && notice.status() == MailStatus.FAILED)) {
                 continue;
             }
             String messageId = composer.messageId(kind.name(), content.consultationId(), changeKey, n.organisationId(), n.email());

@@ -21,7 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+
+import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +50,9 @@ class NoticeIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    DataSource dataSource;
 
     World world;
     long ordsallTenants;
@@ -246,6 +254,71 @@ class NoticeIT implements TestPropertyProvider {
         List<MimeMessage> mail = received("Withdrawn");
         assertThat(mail).hasSize(2);
         assertThat(MailParts.part(mail.get(0), "text/plain")).contains("The site has been sold.");
+    }
+
+    @Test
+    void aChangeThenAWithdrawalReplaceThenCancelTheNoticesCalendarEventsForThoseStillToBeTold() throws Exception {
+        long told = organisation("Seedley Tenants", "tenants@seedley.example", Map.of(), "Seedley");
+        long optsOutOfTheTheme = organisation("Seedley Gardeners", "gardeners@seedley.example", Map.of(), "Seedley");
+        long bounced = organisation("Seedley Bowls", "bowls@seedley.example", Map.of(), "Seedley");
+        Map<String, Object> body = consultationIn("Seedley");
+        long id = registerAndNotify(body);
+        List<VEvent> noticed = events(received("Consultation notice"), told);
+        assertThat(noticed).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getProperty("TRANSP").orElseThrow().getValue()).isEqualTo("TRANSPARENT");
+            assertThat(e.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CONFIRMED");
+        });
+
+        String theme = ((List<String>) body.get("themes")).get(0);
+        assertEquals(200, world.officer.patch("/api/organisations/" + optsOutOfTheTheme,
+                Map.of("optOut", Map.of("themes", List.of(theme)))).status());
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE outbox_message SET status = 'FAILED' WHERE message_id ="
+                     + " (SELECT message_id FROM delivery WHERE consultation_id = ? AND organisation_id = ? AND kind = 'NOTICE')")) {
+            s.setLong(1, id);
+            s.setLong(2, bounced);
+            assertEquals(1, s.executeUpdate(), "the relay gave up on the bowls club's notice");
+        }
+        smtp.purgeEmailFromAllMailboxes();
+
+        assertEquals(200, world.officer.patch("/api/consultations/" + id,
+                Map.of("closesOn", world.today().plusMonths(2).plusWeeks(14).toString())).status());
+        deliverMail();
+        List<MimeMessage> changes = received("Change to a consultation");
+        assertThat(changes).extracting(NoticeIT::recipient).containsExactly(email(told));
+        List<VEvent> changed = events(changes, told);
+        assertThat(uids(changed)).isEqualTo(uids(noticed));
+        assertThat(sequence(changed)).isGreaterThan(sequence(noticed));
+
+        smtp.purgeEmailFromAllMailboxes();
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/withdraw",
+                Map.of("reason", "The site has been sold.")).status());
+        deliverMail();
+        List<MimeMessage> withdrawals = received("Withdrawn");
+        assertThat(withdrawals).extracting(NoticeIT::recipient).containsExactly(email(told));
+        List<VEvent> cancelled = events(withdrawals, told);
+        assertThat(uids(cancelled)).isEqualTo(uids(noticed));
+        assertThat(sequence(cancelled)).isGreaterThan(sequence(changed));
+        assertThat(cancelled).allSatisfy(e ->
+                assertThat(e.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED"));
+    }
+
+    /** The VEVENTs of the calendar attached to the mail among {@code mail} that went to the organisation. */
+    private List<VEvent> events(List<MimeMessage> mail, long organisationId) throws Exception {
+        MimeMessage m = mail.stream().filter(x -> recipient(x).equals(email(organisationId))).findFirst().orElseThrow();
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(MailParts.attachment(m, "text/calendar")));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        return calendar.getComponents("VEVENT");
+    }
+
+    private static java.util.Set<String> uids(List<VEvent> events) {
+        return events.stream().map(e -> e.getProperty("UID").orElseThrow().getValue())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static int sequence(List<VEvent> events) {
+        return events.stream().mapToInt(e -> Integer.parseInt(e.getProperty("SEQUENCE").orElseThrow().getValue()))
+                .min().orElseThrow();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.compact.tracker.mail.Outbox;
 import org.compact.tracker.mail.OutgoingMail;
+import org.compact.tracker.support.Throttles;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import java.util.Map;
  * The mail an organisation's contact asks for when its preferences link has expired: a short message with a fresh
  * one. Its Message-ID is stable per organisation, contact and window of {@code tracker.links.fresh-link-interval}
  * (default 15 minutes, counted from the epoch on the service's clock), so the outbox keeps at most one such mail per
- * contact and window: a repeat or a double submit within the window sends nothing more.
+ * contact and window: a repeat or a double submit within the window sends nothing more. And a contact is sent at
+ * most {@code tracker.links.fresh-link-per-contact-per-day} (default 4) of them in 24 hours, however many windows
+ * someone asks in: the form cannot be used to fill a known contact's inbox.
  */
 @Singleton
 public class FreshLinks {
@@ -27,9 +30,13 @@ public class FreshLinks {
     private final Clock clock;
     private final Duration interval;
     private final String domain;
+    private final Throttles throttles;
+    private final int perDay;
+    private final Clock wallClock = Clock.systemUTC();
 
-    FreshLinks(Outbox outbox, Links links, Clock clock,
+    FreshLinks(Outbox outbox, Links links, Clock clock, Throttles throttles,
                @Value("${tracker.links.fresh-link-interval:15m}") Duration interval,
+               @Value("${tracker.links.fresh-link-per-contact-per-day:4}") int perDay,
                @Value("${tracker.mail.from:consultations@localhost}") String from) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("tracker.links.fresh-link-interval must be positive: " + interval);
@@ -38,15 +45,26 @@ public class FreshLinks {
         this.links = links;
         this.clock = clock;
         this.interval = interval;
+        this.throttles = throttles;
+        this.perDay = perDay;
         this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
     }
 
-    /** Queues the mail with a fresh preferences link to {@code email}, a contact of the organisation (as the directory spells it). */
+    /**
+     * Queues the mail with a fresh preferences link to {@code email}, a contact of the organisation (as the directory
+     * spells it), unless this window's mail is already queued or the contact had its day's share: answers whether it
+     * was queued now.
+     */
     @Transactional
-    public void send(long organisationId, String organisationName, String email) {
+    public boolean send(long organisationId, String organisationName, String email) {
         long window = clock.millis() / interval.toMillis();
-        String id = "fresh-link-" + window + "-" + organisationId + "-"
-                + NoticeComposer.contactHash(email.toLowerCase(Locale.ROOT)) + "@" + domain;
+        String contact = NoticeComposer.contactHash(email.toLowerCase(Locale.ROOT));
+        String id = "fresh-link-" + window + "-" + organisationId + "-" + contact + "@" + domain;
+        if (!outbox.states(List.of(id)).isEmpty()
+                || !throttles.recordUnder("fresh link to " + organisationId + " " + contact, wallClock.instant(),
+                Duration.ofDays(1), perDay)) {
+            return false;
+        }
         String link = links.preferences(organisationId, email);
         String text = "Hello,\n\nYou asked for a new link to the page of " + organisationName
                 + " in the consultation directory. There you can see the consultations you were told about and "
@@ -54,5 +72,6 @@ public class FreshLinks {
                 + "If you did not ask for it, you can ignore this mail: nothing has changed.\n";
         outbox.enqueue(new OutgoingMail(id, CATEGORY, email, "A new link to your organisation's page", text, null,
                 List.of(), Map.of(), null));
+        return true;
     }
 }

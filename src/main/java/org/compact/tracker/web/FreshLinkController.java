@@ -21,7 +21,6 @@ import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.web.pages.CsrfTokens;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,11 @@ class FreshLinkController {
     private final FreshLinkThrottle throttle;
     private final CsrfTokens csrf;
 
-    FreshLinkController(OrganisationService organisations, FreshLinks freshLinks, FreshLinkThrottle throttle, CsrfTokens csrf) {
+    private final ClientAddress clientAddress;
+
+    FreshLinkController(OrganisationService organisations, FreshLinks freshLinks, FreshLinkThrottle throttle, CsrfTokens csrf,
+                        ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.organisations = organisations;
         this.freshLinks = freshLinks;
         this.throttle = throttle;
@@ -73,7 +76,7 @@ class FreshLinkController {
         if (!errors.isEmpty()) {
             return form(request, HttpStatus.UNPROCESSABLE_ENTITY, typed == null ? "" : typed, errors);
         }
-        if (!throttle.allows(clientOf(request))) {
+        if (!throttle.allows(clientAddress.of(request))) {
             return LinkPages.message(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", List.of(
                     "We have had too many requests for new links from your network. Please try again later."), null, null);
         }
@@ -109,10 +112,5 @@ class FreshLinkController {
         model.put("csrf", csrf.tokenFor(request));
         LinkPages.errors(model, errors, field -> "email", e -> "Email address: " + e.reason());
         return LinkPages.page(status, "org-new-link", model);
-    }
-
-    private static String clientOf(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : "unknown";
     }
 }

@@ -37,7 +37,9 @@ class PagesLoginThrottleIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("tracker.login-throttle.lockout", "2s", "tracker.login-throttle.max-failures", "5");
+        // as behind a reverse proxy that appends the client's address to X-Forwarded-For
+        return Map.of("tracker.login-throttle.lockout", "2s", "tracker.login-throttle.max-failures", "5",
+                "tracker.client-address-header", "X-Forwarded-For");
     }
 
     @BeforeAll
@@ -47,6 +49,25 @@ class PagesLoginThrottleIT implements TestPropertyProvider {
 
     private Api.Reply login(String username, String password) {
         return Api.anonymous(client).send(HttpRequest.POST("/login", Map.of("username", username, "password", password)));
+    }
+
+    private Api.Reply loginFrom(String forwardedFor, String username, String password) {
+        return Api.anonymous(client).send(HttpRequest.POST("/login", Map.of("username", username, "password", password))
+                .header("X-Forwarded-For", forwardedFor));
+    }
+
+    @Test
+    void behindAProxyEachClientAddressIsCountedOnItsOwnAndOnlyTheProxysEntryCounts() throws Exception {
+        String user = world.officerName;
+        String password = "officer-password-" + world.officerName.replace("olivia", "");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, loginFrom("203.0.113.7", "nobody" + i + "-" + user, "guess").status());
+        }
+        assertEquals(401, loginFrom("203.0.113.7", user, password).status(), "the guesser's address is locked");
+        assertEquals(401, loginFrom("198.51.100.1, 203.0.113.7", user, password).status(),
+                "an address the client put first changes nothing: the proxy's entry is the last");
+        assertEquals(200, loginFrom("203.0.113.8", user, password).status(), "another client behind the proxy signs in");
+        Thread.sleep(2500);
     }
 
     @Test

@@ -60,7 +60,7 @@ class FreshLinkIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         // an interval far longer than the test, so no window boundary falls between a request and its repeat
         return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example", "tracker.links.fresh-link-interval", "3650d",
-                "tracker.links.fresh-link-per-client", "100");
+                "tracker.links.fresh-link-per-client", "100", "tracker.links.fresh-link-per-contact-per-day", "2");
     }
 
     @BeforeAll
@@ -98,6 +98,19 @@ class FreshLinkIT implements TestPropertyProvider {
         advance(1);
         Thread.sleep(1_000);
         assertThat(freshLinkMails(email)).as("a repeat within the interval sends nothing more").hasSize(1);
+    }
+
+    @Test
+    void aContactIsSentAtMostItsDaysShareHoweverManyWindowsSomeoneAsksIn() throws Exception {
+        String email = emails(world.organisationIds.get(1)).get(0);
+        for (int ask = 0; ask < 4; ask++) {
+            HttpResponse<String> answer = ask(email);
+            assertEquals(200, answer.statusCode(), answer::body);
+            advance((int) Duration.ofDays(3651).toMinutes()); // the next window of the (very long) interval
+        }
+        awaitFreshLinkMail(email);
+        Thread.sleep(1_000);
+        assertThat(freshLinkMails(email)).as("two a day (tracker.links.fresh-link-per-contact-per-day)").hasSize(2);
     }
 
     @Test

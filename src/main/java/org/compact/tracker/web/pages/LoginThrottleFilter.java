@@ -17,7 +17,6 @@ import io.micronaut.security.authentication.AuthenticationException;
 import io.micronaut.security.authentication.AuthenticationFailed;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 
-import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.util.Map;
 
@@ -34,7 +33,10 @@ class LoginThrottleFilter implements Ordered {
     private final JsonMapper json;
     private final LoginThrottle throttle;
 
-    LoginThrottleFilter(JsonMapper json, LoginThrottle throttle) {
+    private final org.compact.tracker.web.ClientAddress clientAddress;
+
+    LoginThrottleFilter(JsonMapper json, LoginThrottle throttle, org.compact.tracker.web.ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.json = json;
         this.throttle = throttle;
     }
@@ -76,9 +78,8 @@ class LoginThrottleFilter implements Ordered {
         });
     }
 
-    static String addressOf(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : "unknown";
+    private String addressOf(HttpRequest<?> request) {
+        return clientAddress.of(request);
     }
 
     @Override

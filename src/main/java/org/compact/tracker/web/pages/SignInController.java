@@ -48,8 +48,11 @@ class SignInController {
     private final PageModel pages;
     private final LoginThrottle throttle;
 
+    private final org.compact.tracker.web.ClientAddress clientAddress;
+
     SignInController(Authenticator<HttpRequest<?>> authenticator, AccessRefreshTokenGenerator tokens, CsrfTokens csrf,
-                     PageModel pages, LoginThrottle throttle) {
+                     PageModel pages, LoginThrottle throttle, org.compact.tracker.web.ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.throttle = throttle;
         this.authenticator = authenticator;
         this.tokens = tokens;
@@ -76,7 +79,7 @@ class SignInController {
     HttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> form) {
         String username = form.getOrDefault("username", "").strip();
         String password = form.getOrDefault("password", "");
-        String address = LoginThrottleFilter.addressOf(request);
+        String address = clientAddress.of(request);
         AuthenticationResponse answer = null;
         if (!username.isEmpty() && !password.isEmpty() && !throttle.refuses(username, address)) {
             answer = Blocking.first(authenticator.authenticate(request, new UsernamePasswordCredentials(username, password)));

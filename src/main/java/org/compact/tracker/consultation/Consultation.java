@@ -77,11 +77,17 @@ public class Consultation {
         openedOn = on;
     }
 
-    /** Stops taking responses: OPEN → CLOSED. Feedback falls due from here. */
+    /**
+     * Stops taking responses: OPEN → CLOSED. Feedback falls due from here: closed before its close date, the close
+     * date becomes the day it closed (what the programme shows, what feedback is counted from).
+     */
     void markClosed(LocalDate on) {
         require(ConsultationStatus.CLOSED, "close");
         status = ConsultationStatus.CLOSED;
         closedOn = on;
+        if (closesOn == null || on.isBefore(closesOn)) {
+            closesOn = on;
+        }
     }
 
     /** Feedback recorded and sent: CLOSED → FEEDBACK_GIVEN. */

@@ -491,9 +491,17 @@ public class ConsultationService {
                         "close");
             }
         }
+        LocalDate planned = c.getClosesOn();
         c.markClosed(today);
         Consultation saved = save(c);
-        record(saved, actor, HistoryEntry.Kind.CLOSED, ConsultationStatus.OPEN, ConsultationStatus.CLOSED, null, null);
+        boolean early = planned != null && today.isBefore(planned);
+        HistoryEntry entry = record(saved, actor, HistoryEntry.Kind.CLOSED, ConsultationStatus.OPEN, ConsultationStatus.CLOSED,
+                early ? "Closed early: it was to close at the end of " + planned + "." : null, null);
+        if (early) {
+            // Organisations were told it would take responses until the end of the close date: a change they hear of.
+            notices.queueChange(content(saved), entry.id(), List.of("It closed early, on " + today
+                    + "; it was to close at the end of " + planned + "."), directoryLookup(saved.getThemes()));
+        }
         log(saved, "closed by {}", actor.username());
         return saved;
     }

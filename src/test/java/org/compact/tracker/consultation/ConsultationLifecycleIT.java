@@ -137,6 +137,40 @@ class ConsultationLifecycleIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void closingEarlyMovesTheCloseDateFeedbackIsCountedFromAndTellsThoseNotified() {
+        LocalDate today = today();
+        LocalDate opensOn = today.plusMonths(1).plusDays(3);
+        long id = world.register(world.consultation(opensOn));
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        moveTo(opensOn);
+        assertEquals("OPEN", world.officer.get("/api/consultations/" + id).at("status"));
+        assertEquals(201, world.officer.post("/api/consultations/" + id + "/exemptions", Map.of("ruleId", "DURATION",
+                "reason", "The site was sold; there is nothing left to consult on after two weeks.")).status());
+        LocalDate closing = opensOn.plusWeeks(2);
+        moveTo(closing);
+
+        Api.Reply closed = world.officer.post("/api/consultations/" + id + "/close");
+
+        assertEquals(200, closed.status(), closed::toString);
+        assertEquals(closing.toString(), closed.at("closedOn"));
+        assertEquals(closing.toString(), closed.at("closesOn"), "the close date is the day it closed");
+        List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
+        assertThat((String) history.get(history.size() - 1).get("reason"))
+                .isEqualTo("Closed early: it was to close at the end of " + opensOn.plusWeeks(12) + ".");
+        List<Map<String, Object>> deliveries = (List<Map<String, Object>>) world.officer
+                .get("/api/consultations/" + id + "/deliveries").at("deliveries");
+        long notices = deliveries.stream().filter(d -> "NOTICE".equals(d.get("kind"))).count();
+        assertThat(notices).isPositive();
+        assertThat(deliveries.stream().filter(d -> "CHANGE".equals(d.get("kind"))).count())
+                .as("everyone notified hears it closed early").isEqualTo(notices);
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) world.officer.get("/api/consultations/" + id).at("checks");
+        assertThat(checks).filteredOn(ch -> "FEEDBACK".equals(ch.get("ruleId")))
+                .extracting(ch -> (String) ch.get("reason")).singleElement().asString()
+                .contains(closing.plusWeeks(12).toString());
+    }
+
+    @Test
     void theSchedulerHoldsAConsultationWhoseNoticeCameTooLateAndSaysWhy() {
         LocalDate today = today();
         long id = world.register(world.consultation(today.plusDays(10)));

@@ -442,9 +442,10 @@ public class ConsultationService {
         int closed = 0;
         for (Consultation c : consultations.findByStatusAndOpensOnLessThanEquals(ConsultationStatus.NOTIFIED, today)) {
             Check notice = rules.mayOpenOn(c.getNotifiedOn(), today, exempted(c).contains(RuleId.NOTICE));
-            if (notice.failed()) {
+            Check duration = durationIfOpenedOn(c, today);
+            if (notice.failed() || duration.failed()) {
                 held++;
-                recordHold(c, notice);
+                recordHold(c, notice.failed() ? notice : duration);
             } else {
                 openNow(c, Actor.SYSTEM);
                 opened++;
@@ -467,8 +468,8 @@ public class ConsultationService {
     private Consultation openNow(Consultation c, Actor actor) {
         LocalDate today = today();
         if (c.getStatus() == ConsultationStatus.NOTIFIED) {
-            refuseIfAny(List.of(rules.mayOpenOn(c.getNotifiedOn(), today, exempted(c).contains(RuleId.NOTICE)))
-                    .stream().filter(Check::failed).toList(), "open");
+            refuseIfAny(List.of(rules.mayOpenOn(c.getNotifiedOn(), today, exempted(c).contains(RuleId.NOTICE)),
+                    durationIfOpenedOn(c, today)).stream().filter(Check::failed).toList(), "open");
         }
         c.markOpened(today);
         Consultation saved = save(c);
@@ -506,13 +507,32 @@ public class ConsultationService {
         return saved;
     }
 
+    /**
+     * DURATION for a consultation opening on {@code day} rather than on its planned date (held for want of notice, or
+     * opened by hand late): from then to its close date, counted as the rule counts, must still be the minimum period,
+     * unless a DURATION exemption says why not. Opening on time, or early, it holds whenever it held at notice.
+     */
+    private Check durationIfOpenedOn(Consultation c, LocalDate day) {
+        if (c.getClosesOn() == null || exempted(c).contains(RuleId.DURATION)) {
+            return Check.pass(RuleId.DURATION, "");
+        }
+        LocalDate earliestClose = day.plus(rules.settings().minimumDuration()).minusDays(1);
+        if (!c.getClosesOn().isBefore(earliestClose)) {
+            return Check.pass(RuleId.DURATION, "");
+        }
+        long days = ChronoUnit.DAYS.between(day, c.getClosesOn()) + 1;
+        return Check.fail(RuleId.DURATION, "Opening on " + day + " would leave it open for " + days + " days, until "
+                + c.getClosesOn() + "; move the close date to " + earliestClose
+                + " or later, or record a DURATION exemption with the rationale.");
+    }
+
     private void recordHold(Consultation c, Check notice) {
         List<HistoryEntry> past = history.findByConsultationIdOrderById(c.getId());
         LocalDate today = today();
         boolean heldToday = past.stream().anyMatch(h -> h.kind() == HistoryEntry.Kind.HELD
                 && LocalDate.ofInstant(h.at(), clock.getZone()).equals(today));
         if (!heldToday) {
-            record(c, Actor.SYSTEM, HistoryEntry.Kind.HELD, null, null, notice.reason(), Map.of("ruleId", "NOTICE"));
+            record(c, Actor.SYSTEM, HistoryEntry.Kind.HELD, null, null, notice.reason(), Map.of("ruleId", notice.ruleId().name()));
         }
     }
 

@@ -40,7 +40,9 @@ class FactsAssembler {
                 .toList();
         return new ConsultationFacts(today, c.getTitle(), c.getSummary(), Set.copyOf(c.getThemes()),
                 Set.copyOf(c.getAudiences()), Set.copyOf(c.getMethods()), Set.copyOf(c.getProvisions()),
-                c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
+                c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(),
+                // once open, the rules judge the period it really had, from the day it opened
+                c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(),
                 c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted);
     }
 

@@ -187,6 +187,35 @@ class ConsultationLifecycleIT {
     }
 
     @Test
+    void aConsultationHeldForNoticeIsNotOpenedLaterIntoAShorterPeriodUntilItsCloseDateMoves() {
+        LocalDate today = today();
+        LocalDate planned = today.plusDays(10);
+        long id = world.register(world.consultation(planned));
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        LocalDate noticeRun = today.plusMonths(1);
+
+        moveTo(noticeRun);
+
+        assertEquals("NOTIFIED", world.officer.get("/api/consultations/" + id).at("status"));
+        List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
+        Map<String, Object> held = history.get(history.size() - 1);
+        assertEquals("HELD", held.get("kind"));
+        assertThat(String.valueOf(held.get("detail"))).contains("DURATION");
+        LocalDate enough = noticeRun.plusWeeks(12).minusDays(1);
+        assertThat((String) held.get("reason")).contains("move the close date to " + enough);
+        Api.Reply byHand = world.officer.post("/api/consultations/" + id + "/open");
+        assertEquals(422, byHand.status(), byHand::toString);
+        assertEquals("DURATION", byHand.at("errors[0].ruleId"));
+
+        assertEquals(200, world.officer.patch("/api/consultations/" + id, Map.of("closesOn", enough.toString())).status());
+        Api.Reply opened = world.officer.post("/api/consultations/" + id + "/open");
+        assertEquals(200, opened.status(), opened::toString);
+        assertEquals("OPEN", opened.at("status"));
+        assertEquals(noticeRun.toString(), opened.at("openedOn"));
+        assertEquals("PASS", check(opened, "DURATION").get("verdict"), "judged from the day it opened");
+    }
+
+    @Test
     void changingTheOpenDateAfterNoticeToEarlierThanTheNoticeAllowsIsRefused() {
         LocalDate today = today();
         long id = world.register(world.consultation(today.plusMonths(2)));

@@ -46,6 +46,10 @@ final class NoticePolicy implements RulePolicy {
      */
     LocalDate deadline(LocalDate opensOn) {
         LocalDate deadline = opensOn.minus(period);
+        // Subtracting a mixed period (P1M14D) can land too late: step back until it gives the full period.
+        for (int day = 0; day < LONGEST_MONTH_END_SLACK && earliestOpening(deadline).isAfter(opensOn); day++) {
+            deadline = deadline.minusDays(1);
+        }
         for (int day = 0; day < LONGEST_MONTH_END_SLACK && !earliestOpening(deadline.plusDays(1)).isAfter(opensOn);
                 day++) {
             deadline = deadline.plusDays(1);

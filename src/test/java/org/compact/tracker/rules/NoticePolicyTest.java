@@ -124,4 +124,20 @@ class NoticePolicyTest {
 
         assertEquals(Verdict.PASS, notice.evaluate(facts).verdict());
     }
+
+    @Test
+    void aMixedNoticePeriodGivesTheLastDayThatStillGivesTheWholePeriod() {
+        RuleSettings d = RuleSettings.defaults();
+        NoticePolicy monthAndFortnight = new NoticePolicy(new RuleSettings(java.time.Period.parse("P1M14D"),
+                d.priorWorkLookBack(), d.analysisPeriod(), d.minimumDuration(), d.overloadConcurrent(),
+                d.overloadPerQuarter(), d.expectedProvisions(), d.themeGroups(), d.minimumReadingEase(),
+                d.maximumSentenceWords(), d.jargon()));
+        LocalDate opensOn = LocalDate.of(2027, 3, 12);
+
+        LocalDate deadline = monthAndFortnight.deadline(opensOn);
+
+        assertEquals(LocalDate.of(2027, 1, 26), deadline);
+        assertEquals(Verdict.PASS, monthAndFortnight.mayOpenOn(deadline, opensOn).verdict());
+        assertEquals(Verdict.FAIL, monthAndFortnight.mayOpenOn(deadline.plusDays(1), opensOn).verdict());
+    }
 }

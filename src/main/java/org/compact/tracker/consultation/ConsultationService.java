@@ -146,6 +146,7 @@ public class ConsultationService {
                     refused.add(notice);
                 }
             }
+            lateNotice(c, changed).ifPresent(refused::add);
             refuseIfAny(refused, "change");
         }
         c.setUpdatedAt(clock.instant());
@@ -505,6 +506,32 @@ public class ConsultationService {
         }
         log(saved, "closed by {}", actor.username());
         return saved;
+    }
+
+    /**
+     * NOTICE for organisations a change after notice adds to the targets: they are sent the notice now, and are owed
+     * the same notice period before it opens as those notified first. Too late for that (or already open), the change
+     * needs a NOTICE exemption with its reason: asking them is still allowed, as a recorded exception.
+     */
+    private java.util.Optional<Check> lateNotice(Consultation c, List<String> changed) {
+        if (changed.stream().noneMatch(f -> f.startsWith("targets.")) || exempted(c).contains(RuleId.NOTICE)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<Long> told = notices.notifiedOrganisations(c.getId());
+        List<String> added = recipients(c).stream().filter(r -> !r.optedOut() && !told.contains(r.organisationId()))
+                .map(Recipient::name).sorted().toList();
+        LocalDate today = today();
+        boolean open = c.getStatus() == ConsultationStatus.OPEN;
+        LocalDate opening = open ? c.getOpenedOn() : c.getOpensOn();
+        if (added.isEmpty() || opening == null || !rules.mayOpenOn(today, opening, false).failed()) {
+            return java.util.Optional.empty();
+        }
+        String who = added.size() <= 3 ? String.join(", ", added) : added.size() + " organisations";
+        return java.util.Optional.of(Check.fail(RuleId.NOTICE, "Adding " + who + " now gives "
+                + (added.size() == 1 ? "it" : "them") + " less notice than the others had: "
+                + (open ? "the consultation is already open" : "it opens on " + opening + ", and notice sent today allows "
+                + "opening from " + rules.earliestOpening(today))
+                + ". Record a NOTICE exemption with the reason to ask " + (added.size() == 1 ? "it" : "them") + " anyway."));
     }
 
     /**

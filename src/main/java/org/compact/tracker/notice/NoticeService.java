@@ -54,6 +54,12 @@ public class NoticeService {
     public record Queued(int organisations, int contacts, int optedOutOrganisations, int unsubscribedContacts) {
     }
 
+    /** The organisations sent a notice of the consultation so far. */
+    public Set<Long> notifiedOrganisations(long consultationId) {
+        return deliveries.findByConsultationIdAndKindOrderById(consultationId, NoticeKind.NOTICE).stream()
+                .map(Delivery::organisationId).collect(Collectors.toSet());
+    }
+
     /** Queues one notice per contact of every targeted organisation that has not opted out. */
     @Transactional
     public Queued queueNotices(NoticeContent content, List<Recipient> recipients) {

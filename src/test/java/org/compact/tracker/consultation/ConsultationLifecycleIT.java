@@ -216,6 +216,38 @@ class ConsultationLifecycleIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anOrganisationAddedTooLateForAFullNoticePeriodNeedsARecordedNoticeExemption() {
+        LocalDate today = today();
+        LocalDate opensOn = today.plusMonths(1).plusDays(5);
+        long id = world.register(world.consultation(opensOn));
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        Api.Reply made = world.officer.post("/api/organisations", Map.of("name", "Kersal Moor Friends " + id,
+                "kind", "COMMUNITY_GROUP", "emails", List.of("friends" + id + "@kersal.example"), "areas", List.of("Kersal")));
+        assertEquals(201, made.status(), made::toString);
+        long late = made.id();
+        moveTo(today.plusDays(10));
+
+        Api.Reply refused = world.officer.patch("/api/consultations/" + id,
+                Map.of("targets", Map.of("organisationIds", List.of(late))));
+
+        assertEquals(422, refused.status(), refused::toString);
+        assertEquals("NOTICE", refused.at("errors[0].ruleId"));
+        assertThat((String) refused.at("errors[0].reason")).contains("Kersal Moor Friends").contains("NOTICE exemption");
+        java.util.function.Supplier<List<Long>> notified = () -> ((List<Map<String, Object>>) world.officer
+                .get("/api/consultations/" + id + "/deliveries").at("deliveries")).stream()
+                .filter(d -> "NOTICE".equals(d.get("kind"))).map(d -> ((Number) d.get("organisationId")).longValue()).toList();
+        assertThat(notified.get()).doesNotContain(late);
+
+        assertEquals(201, world.officer.post("/api/consultations/" + id + "/exemptions", Map.of("ruleId", "NOTICE",
+                "reason", "Kersal Moor Friends formed this month; late notice is better than none.")).status());
+        Api.Reply added = world.officer.patch("/api/consultations/" + id,
+                Map.of("targets", Map.of("organisationIds", List.of(late))));
+        assertEquals(200, added.status(), added::toString);
+        assertThat(notified.get()).contains(late);
+    }
+
+    @Test
     void changingTheOpenDateAfterNoticeToEarlierThanTheNoticeAllowsIsRefused() {
         LocalDate today = today();
         long id = world.register(world.consultation(today.plusMonths(2)));

@@ -57,7 +57,7 @@ class NoticeWatch implements DueWork {
                         "NOTICE breach: " + c.getTitle(),
                         "The consultation \"" + c.getTitle() + "\" (id " + c.getId() + ") opens on " + c.getOpensOn()
                                 + ", but notice was not sent by " + deadline + ". Third-sector organisations are owed at "
-                                + "least one calendar month's notice (rule NOTICE of the local Compact).\n\n"
+                                + "least " + rules.noticePeriodInWords() + " of notice (rule NOTICE of the local Compact).\n\n"
                                 + "Either move the open date to " + rules.earliestOpening(today) + " or later, or send notice "
                                 + "now and record a NOTICE exemption with the reason before it opens.")) {
                     breaches++;
@@ -67,7 +67,7 @@ class NoticeWatch implements DueWork {
                 if (!officer.isEmpty() && notices.alertOnce(c.getId(), "NOTICE_DUE", deadline.toString(), officer,
                         "Send notice by " + deadline + ": " + c.getTitle(),
                         "The consultation \"" + c.getTitle() + "\" (id " + c.getId() + ") opens on " + c.getOpensOn()
-                                + ". To give organisations a full calendar month's notice, notify them by " + deadline
+                                + ". To give organisations their full notice (" + rules.noticePeriodInWords() + "), notify them by " + deadline
                                 + " (POST /api/consultations/" + c.getId() + "/notify).")) {
                     reminders++;
                 }

@@ -69,6 +69,11 @@ public class RuleBook {
         return notice.deadline(opensOn);
     }
 
+    /** The notice period in the words the checks use ("one calendar month"), as configured. */
+    public String noticePeriodInWords() {
+        return Periods.describe(settings().noticePeriod());
+    }
+
     public RuleSettings settings() {
         return settings;
     }

@@ -70,4 +70,15 @@ class RuleBookTest {
     private static List<RuleId> ruleIds(List<Check> checks) {
         return checks.stream().map(Check::ruleId).toList();
     }
+
+    @Test
+    void theNoticePeriodIsNamedAsTheCouncilSetIt() {
+        RuleSettings d = RuleSettings.defaults();
+        RuleSettings sixWeeks = new RuleSettings(java.time.Period.ofWeeks(6), d.priorWorkLookBack(), d.analysisPeriod(),
+                d.minimumDuration(), d.overloadConcurrent(), d.overloadPerQuarter(), d.expectedProvisions(),
+                d.themeGroups(), d.minimumReadingEase(), d.maximumSentenceWords(), d.jargon());
+
+        assertEquals("one calendar month", new RuleBook(d).noticePeriodInWords());
+        assertEquals("6 weeks", new RuleBook(sixWeeks).noticePeriodInWords());
+    }
 }

@@ -561,6 +561,18 @@ public class ConsultationService {
         if (!heldToday) {
             record(c, Actor.SYSTEM, HistoryEntry.Kind.HELD, null, null, notice.reason(), Map.of("ruleId", notice.ruleId().name()));
         }
+        if (notice.ruleId() == RuleId.DURATION) {
+            // NOTICE holds have the notice watch's reminders and breach alerts; this one would otherwise wait unseen.
+            // Once per close date: moving it (to too early a date) is a new hold worth a new alert.
+            List<String> to = alertRecipients(c.getLeadOfficer(), c.getAgencyId(), false);
+            if (!to.isEmpty()) {
+                notices.alertOnce(c.getId(), "OPEN_HELD", "DURATION-" + c.getClosesOn(), to,
+                        "Not opened: " + c.getTitle(),
+                        "The consultation \"" + c.getTitle() + "\" (id " + c.getId() + ") was due to open on "
+                                + c.getOpensOn() + " but has not been opened. " + notice.reason()
+                                + "\n\nThe service tries again every hour.");
+            }
+        }
     }
 
     /** The checks of every rule that can be judged from the register, exemptions applied. */

@@ -322,6 +322,25 @@ class NoticeIT implements TestPropertyProvider {
     }
 
     @Test
+    void aConsultationHeldBecauseOpeningLateWouldCutItsPeriodIsReportedToTheLeadOfficerOnce() throws Exception {
+        LocalDate today = world.today();
+        Map<String, Object> body = world.consultation(today.plusDays(10));
+        body.put("title", "Held for its twelve weeks");
+        long id = world.register(body);
+        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        smtp.purgeEmailFromAllMailboxes();
+
+        world.moveForwardTo(today.plusMonths(1));
+        world.moveForwardTo(today.plusMonths(1).plusDays(1));
+        deliverMail();
+
+        assertEquals("NOTIFIED", world.officer.get("/api/consultations/" + id).at("status"));
+        List<MimeMessage> held = received("Not opened: Held for its twelve weeks");
+        assertThat(held).extracting(NoticeIT::recipient).containsExactly(world.officerName + "@example.org");
+        assertThat(MailParts.text(held.get(0))).contains("move the close date to").contains("DURATION exemption");
+    }
+
+    @Test
     void theNoticeWatchRemindsTheOfficerOnceAndReportsABreachToTheComplianceContact() throws Exception {
         LocalDate today = world.today();
         long near = world.register(world.consultation(today.plusMonths(1).plusDays(5)));

@@ -7,6 +7,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.compact.tracker.support.Api;
+import org.compact.tracker.support.AtOnce;
 import org.compact.tracker.support.World;
 import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.BeforeAll;
@@ -353,19 +354,7 @@ class FeedbackIT implements TestPropertyProvider {
         Map<String, Object> body = Map.of("youSaid", "Evening meetings.", "weDid", "Two evening meetings a month.",
                 "outcome", "CHANGED");
 
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                calls.add(() -> world.officer.post("/api/consultations/" + id + "/feedback", body).status());
-            }
-            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.run(6, () -> world.officer.post("/api/consultations/" + id + "/feedback", body).status());
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);

@@ -1,5 +1,6 @@
 package org.compact.tracker.mail;
 
+import org.compact.tracker.support.AtOnce;
 import org.compact.tracker.support.Ports;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -30,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -422,16 +420,7 @@ class MailRelayIT implements TestPropertyProvider {
         });
         Callable<List<String>> claim = () -> store.claimDue(now, now, now.plus(settings.lease()), 40).stream()
                 .map(OutboxMessage::messageId).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<String> all = new ArrayList<>();
-        try {
-            List<Future<List<String>>> futures = pool.invokeAll(List.of(claim, claim));
-            for (Future<List<String>> f : futures) {
-                all.addAll(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<String> all = AtOnce.run(2, claim).stream().flatMap(List::stream).toList();
 
         // Both saw the same due rows; each row went to one of them only.
         assertThat(new HashSet<>(all)).hasSize(all.size());

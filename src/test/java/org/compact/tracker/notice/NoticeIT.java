@@ -13,6 +13,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.compact.tracker.support.Api;
+import org.compact.tracker.support.AtOnce;
 import org.compact.tracker.support.World;
 import org.compact.tracker.support.TestSmtp;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,19 +153,7 @@ class NoticeIT implements TestPropertyProvider {
         registerAndNotify(body);
         String path = "/o/unsubscribe?" + unsubscribeLinkIn(received("Consultation notice"), org).getRawQuery();
 
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<java.util.concurrent.Callable<Integer>> clicks = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                clicks.add(() -> postForm(path, "List-Unsubscribe=One-Click").status());
-            }
-            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(clicks)) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.run(6, () -> postForm(path, "List-Unsubscribe=One-Click").status());
 
         assertThat(statuses).containsOnly(200);
         smtp.purgeEmailFromAllMailboxes();

@@ -7,6 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.compact.tracker.support.Api;
+import org.compact.tracker.support.AtOnce;
 import org.compact.tracker.support.World;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -229,21 +227,9 @@ class BadInputIT {
     @Test
     void concurrentTransitionsOnOneConsultationHaveExactlyOneWinner() throws Exception {
         long id = world.register(world.consultation(LocalDate.now().plusMonths(2)));
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> world.officer.post("/api/consultations/" + id + "/notify").status());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 409);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.run(8, () -> world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 409);
         List<Map<String, Object>> history = world.officer.get("/api/consultations/" + id + "/history").list();
         assertThat(history).filteredOn(h -> "NOTIFIED".equals(h.get("kind"))).hasSize(1);
     }
@@ -259,15 +245,7 @@ class BadInputIT {
             calls.add(() -> world.admin.post("/api/users", Map.of("username", username, "password", "a-long-password-1",
                     "email", username + "@example.org", "agencyId", world.agencyId, "roles", List.of("OFFICER"))));
         }
-        List<Api.Reply> replies = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            for (Future<Api.Reply> f : pool.invokeAll(calls)) {
-                replies.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Api.Reply> replies = AtOnce.run(calls);
         assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(2);
         for (Api.Reply refused : replies.stream().filter(r -> r.status() != 201).toList()) {
             assertEquals(422, refused.status(), refused::toString);

@@ -52,18 +52,17 @@ public class FreshLinks {
 
     /**
      * Queues the mail with a fresh preferences link to {@code email}, a contact of the organisation (as the directory
-     * spells it), unless this window's mail is already queued or the contact had its day's share: answers whether it
-     * was queued now.
+     * spells it), unless this window's mail is already queued or the contact had its day's share.
      */
     @Transactional
-    public boolean send(long organisationId, String organisationName, String email) {
+    public void send(long organisationId, String organisationName, String email) {
         long window = clock.millis() / interval.toMillis();
         String contact = NoticeComposer.contactHash(email.toLowerCase(Locale.ROOT));
         String id = "fresh-link-" + window + "-" + organisationId + "-" + contact + "@" + domain;
         if (!outbox.states(List.of(id)).isEmpty()
                 || !throttles.recordUnder("fresh link to " + organisationId + " " + contact, wallClock.instant(),
                 Duration.ofDays(1), perDay)) {
-            return false;
+            return;
         }
         String link = links.preferences(organisationId, email);
         String text = "Hello,\n\nYou asked for a new link to the page of " + organisationName
@@ -72,6 +71,5 @@ public class FreshLinks {
                 + "If you did not ask for it, you can ignore this mail: nothing has changed.\n";
         outbox.enqueue(new OutgoingMail(id, CATEGORY, email, "A new link to your organisation's page", text, null,
                 List.of(), Map.of(), null));
-        return true;
     }
 }

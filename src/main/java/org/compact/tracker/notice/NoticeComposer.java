@@ -119,8 +119,7 @@ class NoticeComposer {
         String preferences = links.preferences(r.organisationId(), email);
         String subject = "Consultation notice: " + c.title() + " (opens " + c.opensOn() + ")";
         return mail(messageId, "NOTICE", email, subject, r.name(), sections, answers, unsubscribe, preferences,
-                List.of(new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
-                        "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c))), c);
+                List.of(calendarAttachment(c, false)), c);
     }
 
     OutgoingMail change(NoticeContent c, Recipient r, String email, String messageId, List<String> changes) {
@@ -132,8 +131,7 @@ class NoticeComposer {
                 + day(c.closesOn()) + "."));
         return mail(messageId, "CHANGE", email, "Change to a consultation: " + c.title(), r.name(), sections, Map.of(),
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
-                List.of(new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
-                        "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c))), c);
+                List.of(calendarAttachment(c, false)), c);
     }
 
     OutgoingMail withdrawal(NoticeContent c, Recipient r, String email, String messageId, String reason) {
@@ -143,8 +141,7 @@ class NoticeComposer {
                 section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
         return mail(messageId, "WITHDRAWAL", email, "Withdrawn: " + c.title(), r.name(), sections, Map.of(),
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
-                List.of(new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
-                        "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c, true))), c);
+                List.of(calendarAttachment(c, true)), c);
     }
 
     /**
@@ -246,13 +243,15 @@ class NoticeComposer {
                 headers, reference(c.consultationId()));
     }
 
-    /** The consultation period and its key dates as an RFC 5545 calendar (all-day events). */
-    byte[] calendar(NoticeContent c) {
-        return calendar(c, false);
+    /** The calendar a notice, change or ({@code cancelled}) withdrawal carries, as the attachment mail programs open. */
+    private OutgoingMail.Attachment calendarAttachment(NoticeContent c, boolean cancelled) {
+        return new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
+                "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c, cancelled));
     }
 
     /**
-     * The calendar of a notice or a change, or ({@code cancelled}) of a withdrawal: the same events (the same UIDs),
+     * The consultation period and its key dates as an RFC 5545 calendar (all-day events): of a notice or a change,
+     * or ({@code cancelled}) of a withdrawal, the same events (the same UIDs),
      * marked cancelled, so that calendar programs take them out. Every event carries the consultation's revision as
      * its SEQUENCE, so a later mail's events replace an earlier one's even when the mails arrive out of order, and is
      * transparent: a twelve-week consultation must not show its contacts as busy.

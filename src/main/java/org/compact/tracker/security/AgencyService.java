@@ -26,15 +26,19 @@ public class AgencyService {
         Text.plain("complianceContactEmail", request.complianceContactEmail());
         String name = request.name().trim();
         if (agencies.findByNameIgnoringCase(name).isPresent()) {
-            throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
+            throw alreadyRegistered(name);
         }
         AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : Codes.parse(AgencyKind.class, request.kind(), "kind");
         try {
             return agencies.save(new Agency(null, name, kind, request.complianceContactEmail().trim(), clock.instant()));
         } catch (DataAccessException raced) {
             // the same name registered at the same moment by another request: the unique constraint caught it
-            throw Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
+            throw alreadyRegistered(name);
         }
+    }
+
+    private static Refusal alreadyRegistered(String name) {
+        return Refusal.invalid("name", "An agency named '" + name + "' is already registered.");
     }
 
     public List<Agency> list() {

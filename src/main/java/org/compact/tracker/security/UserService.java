@@ -32,7 +32,7 @@ public class UserService {
             throw Refusal.invalid("agencyId", "No agency with id " + request.agencyId() + ".");
         }
         if (users.existsByUsername(request.username())) {
-            throw Refusal.invalid("username", "The username '" + request.username() + "' is taken.");
+            throw taken(request.username());
         }
         Set<Role> roles = Codes.names(Role.class, List.copyOf(request.roles()), "roles").stream().map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -42,8 +42,12 @@ public class UserService {
             return UserView.of(saved);
         } catch (DataAccessException raced) {
             // the same username created at the same moment by another request: the unique constraint caught it
-            throw Refusal.invalid("username", "The username '" + request.username() + "' is taken.");
+            throw taken(request.username());
         }
+    }
+
+    private static Refusal taken(String username) {
+        return Refusal.invalid("username", "The username '" + username + "' is taken.");
     }
 
     public List<UserView> list(Actor actor) {

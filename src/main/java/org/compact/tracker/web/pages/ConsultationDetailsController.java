@@ -122,13 +122,14 @@ class ConsultationDetailsController {
                         l.failure() == null ? "" : l.failure(), "")));
         model.put("failures", failures);
         model.put("participantMail", participantMail(report.participants()));
-        model.put("parts", parts(c, actor));
-        model.put("history", consultations.history(id).stream().map(this::line).toList());
         // Reading a consultation is shared; who raised concerns and who took part is for its own agency (and admins
-        // and monitors): another agency's officer sees the page without them.
+        // and monitors): another agency's officer sees the page without them, nor the links to its parts.
         boolean people = actor.mayReadPeopleOf(c.agencyId());
+        List<ConcernService.View> raised = people ? concerns.list(actor, id) : List.of();
+        model.put("parts", people ? parts(c, actor, raised) : List.of());
+        model.put("history", consultations.history(id).stream().map(this::line).toList());
         model.put("mayReadPeople", people);
-        model.put("concerns", people ? concerns.list(actor, id) : List.of());
+        model.put("concerns", raised);
         model.put("steps", actor.mayActFor(c.agencyId()) ? steps(c) : List.of());
         model.put("mayChange", actor.mayActFor(c.agencyId()) && c.status() != ConsultationStatus.FEEDBACK_GIVEN
                 && c.status() != ConsultationStatus.WITHDRAWN);
@@ -297,14 +298,11 @@ class ConsultationDetailsController {
         };
     }
 
-    private List<Part> parts(ConsultationView c, Actor actor) {
+    /** The links to the parts' pages, which are the consultation's own agency's (ConsultationPart), with counts. */
+    private List<Part> parts(ConsultationView c, Actor actor, List<ConcernService.View> raised) {
         String base = "/consultations/" + c.id();
         int exemptions = c.exemptions() == null ? 0 : c.exemptions().size();
-        if (!actor.mayReadPeopleOf(c.agencyId())) {
-            return List.of(); // the parts' pages are the consultation's own agency's (ConsultationPart)
-        }
         int actions = feedback.actions(c.id()).size();
-        List<ConcernService.View> raised = concerns.list(actor, c.id());
         long open = raised.stream().filter(ConcernService.View::open).count();
         int taking = participants.list(actor, c.id()).size();
         return List.of(new Part("Exemptions", base + "/exemptions", String.valueOf(exemptions)),

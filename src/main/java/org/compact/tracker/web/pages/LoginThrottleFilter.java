@@ -49,7 +49,7 @@ class LoginThrottleFilter implements Ordered {
         }
         String name = usernameIn(body);
         request.setAttribute(USERNAME, name);
-        if (throttle.refuses(name, addressOf(request))) {
+        if (throttle.refuses(name, clientAddress.of(request))) {
             throw new AuthenticationException(new AuthenticationFailed(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
         }
     }
@@ -71,15 +71,11 @@ class LoginThrottleFilter implements Ordered {
     void after(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(USERNAME, String.class).ifPresent(name -> {
             if (response.code() == 401) {
-                throttle.failed(name, addressOf(request));
+                throttle.failed(name, clientAddress.of(request));
             } else if (response.code() == 200) {
                 throttle.succeeded(name);
             }
         });
-    }
-
-    private String addressOf(HttpRequest<?> request) {
-        return clientAddress.of(request);
     }
 
     @Override

@@ -1,41 +1,63 @@
 package org.compact.tracker.security;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
+import org.compact.tracker.support.ClientAddress;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a username and password against the stored bcrypt hash. Runs on the blocking pool (bcrypt is slow on
- * purpose). Unknown users and wrong passwords get the same answer, in the same time.
+ * Checks a username and password against the stored bcrypt hash: the one place a password is checked, reached
+ * through Micronaut's {@code Authenticator} by {@code POST /login} (JSON or form), the sign-in page and whoever else
+ * asks it with the request. So the throttle ({@link SignInThrottle}) sits here, and counts the identity this check
+ * received, whatever the encoding of the body or a name sent twice. Runs on the blocking pool (bcrypt is slow on
+ * purpose). Unknown users, wrong passwords, disabled users and locked-out attempts all get the same answer in the
+ * same time: a locked-out attempt still spends a bcrypt check, against the hasher's dummy hash, before it is refused.
  */
 @Singleton
 class UserAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final SignInThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    UserAuthenticationProvider(UserRepository users, PasswordHasher hasher) {
+    UserAuthenticationProvider(UserRepository users, PasswordHasher hasher, SignInThrottle throttle,
+                               ClientAddress clientAddress) {
         this.users = users;
         this.hasher = hasher;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
     }
 
     @Override
-    public AuthenticationResponse authenticate(HttpRequest<B> request, AuthenticationRequest<String, String> auth) {
+    public AuthenticationResponse authenticate(@Nullable HttpRequest<B> request, AuthenticationRequest<String, String> auth) {
         String username = auth.getIdentity() == null ? "" : auth.getIdentity().trim();
         String password = auth.getSecret() == null ? "" : auth.getSecret();
+        String address = request == null ? "unknown" : clientAddress.of(request);
+        if (throttle.refuses(username, address)) {
+            hasher.matches(password, null);
+            return failure();
+        }
         Optional<AppUser> user = users.findByUsername(username);
         boolean matches = hasher.matches(password, user.map(AppUser::passwordHash).orElse(null));
         if (user.isEmpty() || !matches || !user.get().enabled()) {
-            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+            throttle.failed(username, address);
+            return failure();
         }
+        throttle.succeeded(username, address);
         AppUser u = user.get();
         return AuthenticationResponse.success(u.username(),
                 u.roleSet().stream().map(Enum::name).toList(),
                 Map.of(Actors.AGENCY_ATTRIBUTE, u.agencyId()));
+    }
+
+    private static AuthenticationResponse failure() {
+        return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.notice.FreshLinks;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.support.ClientAddress;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.web.pages.CsrfTokens;
 

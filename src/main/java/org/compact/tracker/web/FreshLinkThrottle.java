@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Limits how often one client address may ask for fresh links (as {@code LoginThrottle} limits sign-in guesses):
+ * Limits how often one client address may ask for fresh links (as {@code security.SignInThrottle} limits sign-in guesses):
  * at most {@code tracker.links.fresh-link-per-client} requests within {@code tracker.links.fresh-link-interval}.
  * Counts are kept in the database ({@link Throttles}), the same for every node of a cluster, on the wall clock.
  * Behind a proxy every request comes from the proxy's address; the per-address limit (one mail per contact and

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Login throttling on the API and the sign-in page: after five failures for a username the right password is
- * refused too, with the same answer as a wrong one, until the lockout ends (two seconds here, 15 minutes by default).
- * Every request comes from 127.0.0.1, so this class has a context of its own.
+ * Login throttling on the API and the sign-in page: after five failures for a username from one address the right
+ * password is refused too from there, with the same answer as a wrong one, until the lockout ends (two seconds here,
+ * 15 minutes by default); twenty failures from one address, whatever the usernames, lock the address. Requests come
+ * from 127.0.0.1 or name their address in X-Forwarded-For, so this class has a context of its own.
  */
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,7 +40,7 @@ class PagesLoginThrottleIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         // as behind a reverse proxy that appends the client's address to X-Forwarded-For
         return Map.of("tracker.login-throttle.lockout", "2s", "tracker.login-throttle.max-failures", "5",
-                "tracker.client-address-header", "X-Forwarded-For");
+                "tracker.login-throttle.address-lockout", "2s", "tracker.client-address-header", "X-Forwarded-For");
     }
 
     @BeforeAll
@@ -60,10 +61,11 @@ class PagesLoginThrottleIT implements TestPropertyProvider {
     void behindAProxyEachClientAddressIsCountedOnItsOwnAndOnlyTheProxysEntryCounts() throws Exception {
         String user = world.officerName;
         String password = "officer-password-" + world.officerName.replace("olivia", "");
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 20; i++) {
             assertEquals(401, loginFrom("203.0.113.7", "nobody" + i + "-" + user, "guess").status());
         }
-        assertEquals(401, loginFrom("203.0.113.7", user, password).status(), "the guesser's address is locked");
+        assertEquals(401, loginFrom("203.0.113.7", user, password).status(),
+                "twenty failures over many usernames lock the guesser's address");
         assertEquals(401, loginFrom("198.51.100.1, 203.0.113.7", user, password).status(),
                 "an address the client put first changes nothing: the proxy's entry is the last");
         assertEquals(200, loginFrom("203.0.113.8", user, password).status(), "another client behind the proxy signs in");
@@ -71,7 +73,7 @@ class PagesLoginThrottleIT implements TestPropertyProvider {
     }
 
     @Test
-    void fiveFailuresLockTheUsernameOnTheApiAndThePageAlikeUntilTheLockoutEnds() throws Exception {
+    void fiveFailuresFromOneAddressLockTheUsernameThereOnTheApiAndThePageAlikeUntilTheLockoutEnds() throws Exception {
         String user = "monty" + world.officerName.replace("olivia", "");
         String password = "officer-password-" + world.officerName.replace("olivia", "");
         Api.Reply wrong = login(user, "wrong password");
@@ -85,6 +87,7 @@ class PagesLoginThrottleIT implements TestPropertyProvider {
 
         PageClient page = new PageClient(server.getURI());
         assertEquals(401, page.signIn(user, password).statusCode(), "the page shares the count");
+        assertEquals(200, loginFrom("203.0.113.9", user, password).status(), "the owner signs in from elsewhere");
 
         Thread.sleep(2500);
         assertEquals(200, login(user, password).status(), "the lockout ends");

@@ -68,7 +68,8 @@ class CsrfFilter implements Ordered {
             return true;
         }
         return !request.getPath().startsWith("/o/")
-                && (SessionCookies.tokenOf(request).isPresent() && !request.getHeaders().contains("Authorization"));
+                && (SessionCookies.tokenOf(request).isPresent() && !request.getHeaders().get("Authorization", String.class)
+                        .filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent());
     }
 
     private MutableHttpResponse<?> refuse(HttpRequest<?> request) {

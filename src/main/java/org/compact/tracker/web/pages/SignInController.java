@@ -32,8 +32,8 @@ import java.util.Map;
 
 /**
  * Signing in and out of the pages. The password is checked by the same authenticator as the API's
- * {@code POST /login}, and both count in the same {@link LoginThrottle}; the token goes into an HttpOnly, SameSite=Strict cookie,
- * never into a page a script can read. Every failure shows one message, which names neither the user nor the cause.
+ * {@code POST /login}, which counts failures in the one sign-in throttle ({@code security.SignInThrottle}); the token
+ * goes into an HttpOnly, SameSite=Strict cookie, never into a page a script can read. Every failure shows one message, which names neither the user nor the cause.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -46,14 +46,9 @@ class SignInController {
     private final AccessRefreshTokenGenerator tokens;
     private final CsrfTokens csrf;
     private final PageModel pages;
-    private final LoginThrottle throttle;
-
-    private final org.compact.tracker.web.ClientAddress clientAddress;
 
     SignInController(Authenticator<HttpRequest<?>> authenticator, AccessRefreshTokenGenerator tokens, CsrfTokens csrf,
-                     PageModel pages, LoginThrottle throttle, org.compact.tracker.web.ClientAddress clientAddress) {
-        this.clientAddress = clientAddress;
-        this.throttle = throttle;
+                     PageModel pages) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.csrf = csrf;
@@ -79,15 +74,9 @@ class SignInController {
     HttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> form) {
         String username = form.getOrDefault("username", "").strip();
         String password = form.getOrDefault("password", "");
-        String address = clientAddress.of(request);
         AuthenticationResponse answer = null;
-        if (!username.isEmpty() && !password.isEmpty() && !throttle.refuses(username, address)) {
+        if (!username.isEmpty() && !password.isEmpty()) {
             answer = Blocking.first(authenticator.authenticate(request, new UsernamePasswordCredentials(username, password)));
-            if (answer != null && answer.isAuthenticated()) {
-                throttle.succeeded(username);
-            } else {
-                throttle.failed(username, address);
-            }
         }
         if (answer == null || !answer.isAuthenticated() || answer.getAuthentication().isEmpty()) {
             Map<String, Object> model = pages.of(request, null, "Sign in");

@@ -1,4 +1,4 @@
-package org.compact.tracker.web;
+package org.compact.tracker.support;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;

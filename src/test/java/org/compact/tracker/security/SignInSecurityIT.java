@@ -183,6 +183,8 @@ class SignInSecurityIT implements TestPropertyProvider {
             assertEquals(401, login(guesser, spelling, "guess").status());
         }
         assertEquals(401, login(guesser, owner, PASSWORD).status(), "five spellings, one username, one count");
+        assertEquals(200, login(guesser, newUser(), PASSWORD).status(),
+                "what locked is the username at this address, not the address");
     }
 
     private String newUser() {

@@ -18,9 +18,12 @@ public class UserService {
     private final UserRepository users;
     private final AgencyRepository agencies;
     private final PasswordHasher hasher;
+    private final PasswordRules passwords;
     private final Clock clock;
 
-    UserService(UserRepository users, AgencyRepository agencies, PasswordHasher hasher, Clock clock) {
+    UserService(UserRepository users, AgencyRepository agencies, PasswordHasher hasher, PasswordRules passwords,
+                Clock clock) {
+        this.passwords = passwords;
         this.users = users;
         this.agencies = agencies;
         this.hasher = hasher;
@@ -34,6 +37,7 @@ public class UserService {
         if (users.existsByUsername(request.username())) {
             throw taken(request.username());
         }
+        passwords.check("password", request.password(), request.username());
         Set<Role> roles = Codes.names(Role.class, List.copyOf(request.roles()), "roles").stream().map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         try {

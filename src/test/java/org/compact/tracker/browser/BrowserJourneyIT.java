@@ -374,6 +374,11 @@ class BrowserJourneyIT implements TestPropertyProvider {
         browser.check("sign-in");
         browser.type("username", username);
         browser.type("password", "officer-password-" + n());
+        // the password can be shown to check a long one before sending it, and hidden again
+        browser.tick("show-password");
+        assertEquals("text", browser.find("#password").getAttribute("type"));
+        browser.find("#show-password").click();
+        assertEquals("password", browser.find("#password").getAttribute("type"));
         browser.click("main form button[type='submit']");
         assertEquals("/dashboard", browser.path());
     }

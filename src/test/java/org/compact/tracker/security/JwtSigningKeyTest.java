@@ -66,15 +66,6 @@ class JwtSigningKeyTest {
     }
 
     @Test
-    void withoutASecretEachStartMakesADifferentRandomOne() throws Exception {
-        var first = JwtSigningKey.configuration(null, false);
-        var second = JwtSigningKey.configuration("", false);
-        assertThat(first.getSecret()).hasSizeGreaterThanOrEqualTo(JwtSigningKey.MIN_LENGTH)
-                .isNotEqualTo(second.getSecret());
-        assertThat(new SecretSignature(second).verify(sign(new SecretSignature(first), "olivia.hughes"))).isFalse();
-    }
-
-    @Test
     void theServiceDoesNotStartWhereTheSecretIsRequiredAndMissing() {
         Map<String, Object> noDatabase = Map.of("flyway.datasources.default.enabled", false,
                 "datasources.default.url", "jdbc:h2:mem:jwt-factory-test", "tracker.jobs.enabled", false,

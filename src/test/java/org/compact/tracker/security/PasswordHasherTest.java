@@ -12,9 +12,38 @@ class PasswordHasherTest {
     void aHashedPasswordMatchesItselfAndNothingElse() {
         String hash = hasher.hash("correct horse battery staple");
 
-        assertThat(hash).startsWith("$2a$04$");
+        assertThat(hash).startsWith(PasswordHasher.PREHASHED + "$2a$04$");
         assertThat(hasher.matches("correct horse battery staple", hash)).isTrue();
         assertThat(hasher.matches("correct horse battery stapler", hash)).isFalse();
+    }
+
+    @Test
+    void longPasswordsAreNotCutAtBcryptsSeventyTwoBytes() {
+        String first72 = "a long passphrase that goes on and on, past the seventy-two bytes bcrypt ";
+        assertThat(first72.length()).isGreaterThanOrEqualTo(72);
+        String hash = hasher.hash(first72 + "reads: the end");
+
+        assertThat(hasher.matches(first72 + "reads: the end", hash)).isTrue();
+        assertThat(hasher.matches(first72 + "reads: another end", hash)).isFalse();
+        // 25 three-byte characters are 75 bytes: the last one counts too
+        String hash3 = hasher.hash("ż".repeat(24) + "a");
+        assertThat(hasher.matches("ż".repeat(24) + "b", hash3)).isFalse();
+    }
+
+    @Test
+    void hashesOfTheOlderFormStillSignInAndAskToBeRemade() {
+        String older = BCrypt.hashpw("correct horse battery staple", BCrypt.gensalt(4));
+
+        assertThat(hasher.matches("correct horse battery staple", older)).isTrue();
+        assertThat(hasher.matches("wrong horse battery staple", older)).isFalse();
+        assertThat(hasher.needsRehash(older)).isTrue();
+        assertThat(hasher.needsRehash(hasher.hash("correct horse battery staple"))).isFalse();
+        assertThat(new PasswordHasher(5).needsRehash(hasher.hash("correct horse battery staple"))).isTrue();
+    }
+
+    @Test
+    void aMalformedStoredHashSignsNobodyIn() {
+        assertThat(hasher.matches("anything at all", "not a bcrypt hash")).isFalse();
     }
 
     @Test
@@ -29,9 +58,10 @@ class PasswordHasherTest {
         String dummy = new PasswordHasher(12).dummyHash();
 
         // bcrypt reads the cost from the hash it checks against: "$2a$12$" means the same 2^12 rounds as a real hash.
-        assertThat(dummy).matches("\\$2a\\$12\\$[./A-Za-z0-9]{53}");
+        assertThat(dummy).matches("\\$sha384\\$\\$2a\\$12\\$[./A-Za-z0-9]{53}");
+        String bcrypt = dummy.substring(PasswordHasher.PREHASHED.length());
         // and BCrypt accepts it as a hash (a malformed one would throw instead of doing the work)
-        assertThat(BCrypt.hashpw("anything", dummy.substring(0, 29))).startsWith(dummy.substring(0, 29));
+        assertThat(BCrypt.hashpw("anything", bcrypt.substring(0, 29))).startsWith(bcrypt.substring(0, 29));
     }
 
     @Test

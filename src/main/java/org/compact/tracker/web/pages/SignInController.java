@@ -106,15 +106,6 @@ class SignInController {
         return response;
     }
 
-    @Post(value = "/sign-out", produces = MediaType.TEXT_HTML)
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(HttpRequest<?> request, @Nullable @Body Map<String, String> ignored) {
-        MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/sign-in?signed-out=1"));
-        response.cookie(SessionCookies.clearedToken(request));
-        csrf.renew(request);
-        return response;
-    }
-
     /**
      * Only a path of this service: never another site ("//evil.example", "/\evil.example", "https:…"), nor
      * something that is not a URI at all ("/%zz"), which could not be sent back as a Location.

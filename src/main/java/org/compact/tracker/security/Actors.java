@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 /** Reads the actor out of a verified token. */
 public final class Actors {
     static final String AGENCY_ATTRIBUTE = "agencyId";
+    /** The user's session version when the token was issued: see {@link SessionClaimsValidator}. */
+    static final String VERSION_ATTRIBUTE = "ver";
 
     private Actors() {
     }

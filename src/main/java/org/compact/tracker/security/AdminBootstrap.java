@@ -26,18 +26,20 @@ class AdminBootstrap {
     private final UserRepository users;
     private final AgencyRepository agencies;
     private final PasswordHasher hasher;
+    private final UserStamp stamp;
     private final Clock clock;
     private final String username;
     private final String password;
     private final String agencyName;
 
-    AdminBootstrap(UserRepository users, AgencyRepository agencies, PasswordHasher hasher, Clock clock,
+    AdminBootstrap(UserRepository users, AgencyRepository agencies, PasswordHasher hasher, UserStamp stamp, Clock clock,
                    @Value("${tracker.admin.username:admin}") String username,
                    @Nullable @Value("${tracker.admin.password:}") String password,
                    @Value("${tracker.bootstrap.agency-name:Compact partnership}") String agencyName) {
         this.users = users;
         this.agencies = agencies;
         this.hasher = hasher;
+        this.stamp = stamp;
         this.clock = clock;
         this.username = username;
         this.password = password;
@@ -47,15 +49,16 @@ class AdminBootstrap {
     @EventListener
     @Transactional
     void onStartup(StartupEvent event) {
-        if (users.existsByUsername(username)) {
+        if (users.existsByUsernameKey(AppUser.keyOf(username))) {
             return;
         }
         Agency agency = agencies.listOrderByName().stream().findFirst().orElseGet(() -> agencies.save(
                 new Agency(null, agencyName, AgencyKind.OTHER_PUBLIC_BODY, "compliance@example.invalid", clock.instant())));
         boolean generated = password == null || password.isBlank();
         String secret = generated ? randomPassword() : password;
-        users.save(new AppUser(null, username, hasher.hash(secret), "admin@example.invalid", agency.id(),
-                AppUser.joinRoles(Set.of(Role.ADMIN)), true, clock.instant()));
+        stamp.moved();
+        users.save(AppUser.created(username, hasher.hash(secret), "admin@example.invalid", agency.id(),
+                Set.of(Role.ADMIN), clock.instant()));
         if (generated) {
             LOG.warn("Created user '{}' with the generated password: {}  (shown once; set TRACKER_ADMIN_PASSWORD to choose it)",
                     username, secret);

@@ -8,20 +8,45 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A person who signs in: an officer, a monitor or an admin, always of one agency. */
+/**
+ * A person who signs in: an officer, a monitor or an admin, always of one agency.
+ *
+ * @param usernameKey    the username in lower case, unique (V16): 'ADMIN' is the same user as 'admin'
+ * @param sessionVersion carried by every token (the claim {@code ver}); moving it ends every token issued before
+ */
 @MappedEntity("app_user")
 public record AppUser(
         @Id @GeneratedValue @Nullable Long id,
         String username,
+        String usernameKey,
         String passwordHash,
         String email,
         Long agencyId,
         String roles,
         boolean enabled,
+        long sessionVersion,
         Instant createdAt) {
+
+    static AppUser created(String username, String passwordHash, String email, Long agencyId, Set<Role> roles,
+                           Instant createdAt) {
+        return new AppUser(null, username, keyOf(username), passwordHash, email, agencyId, joinRoles(roles), true, 0,
+                createdAt);
+    }
+
+    /** The same user with the given rights and address; with {@code endSessions}, every token issued before ends. */
+    AppUser changed(boolean enabled, Set<Role> roles, Long agencyId, String email, boolean endSessions) {
+        return new AppUser(id, username, usernameKey, passwordHash, email, agencyId, joinRoles(roles), enabled,
+                endSessions ? sessionVersion + 1 : sessionVersion, createdAt);
+    }
+
+    /** How a username is compared: without regard to case (and to spaces typed around it). */
+    static String keyOf(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
 
     public Set<Role> roleSet() {
         if (roles == null || roles.isBlank()) {

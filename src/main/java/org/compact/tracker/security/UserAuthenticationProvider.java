@@ -17,7 +17,8 @@ import java.util.Optional;
  * through Micronaut's {@code Authenticator} by {@code POST /login} (JSON or form), the sign-in page and whoever else
  * asks it with the request. So the throttle ({@link SignInThrottle}) sits here, and counts the identity this check
  * received, whatever the encoding of the body or a name sent twice. Runs on the blocking pool (bcrypt is slow on
- * purpose). Unknown users, wrong passwords, disabled users and locked-out attempts all get the same answer in the
+ * purpose). The username is found whatever its case; the token carries the name as stored and the user's
+ * session version ({@link SessionClaimsValidator}). Unknown users, wrong passwords, disabled users and locked-out attempts all get the same answer in the
  * same time: a locked-out attempt still spends a bcrypt check, against the hasher's dummy hash, before it is refused.
  */
 @Singleton
@@ -44,7 +45,7 @@ class UserAuthenticationProvider<B> implements HttpRequestExecutorAuthentication
             hasher.matches(password, null);
             return failure();
         }
-        Optional<AppUser> user = users.findByUsername(username);
+        Optional<AppUser> user = users.findByUsernameKey(AppUser.keyOf(username));
         boolean matches = hasher.matches(password, user.map(AppUser::passwordHash).orElse(null));
         if (user.isEmpty() || !matches || !user.get().enabled()) {
             throttle.failed(username, address);
@@ -52,9 +53,14 @@ class UserAuthenticationProvider<B> implements HttpRequestExecutorAuthentication
         }
         throttle.succeeded(username, address);
         AppUser u = user.get();
+        if (hasher.needsRehash(u.passwordHash())) {
+            // a hash of the older form (bcrypt of the password itself, which cut it at 72 bytes): now that the
+            // password is known to be right, store it in the current form
+            users.rehash(u.id(), hasher.hash(password));
+        }
         return AuthenticationResponse.success(u.username(),
                 u.roleSet().stream().map(Enum::name).toList(),
-                Map.of(Actors.AGENCY_ATTRIBUTE, u.agencyId()));
+                Map.of(Actors.AGENCY_ATTRIBUTE, u.agencyId(), Actors.VERSION_ATTRIBUTE, u.sessionVersion()));
     }
 
     private static AuthenticationResponse failure() {

@@ -158,7 +158,12 @@ class PagesSecurityIT {
 
     @Test
     void signingOutClearsTheSessionCookie() {
-        PageClient b = officer();
+        // a user of its own: signing out ends every session of the user, the world's officer's API token included
+        String leaver = "leaver-" + world.officerName;
+        assertEquals(201, world.admin.post("/api/users", Map.of("username", leaver, "password", officerPassword(),
+                "email", leaver + "@example.org", "agencyId", world.agencyId, "roles", List.of("OFFICER"))).status());
+        PageClient b = browser();
+        assertEquals(303, b.signIn(leaver, officerPassword()).statusCode());
         HttpResponse<String> out = b.submit("/dashboard", "/sign-out", Map.of());
         assertEquals(303, out.statusCode());
         assertThat(out.headers().allValues("Set-Cookie")).anySatisfy(c ->

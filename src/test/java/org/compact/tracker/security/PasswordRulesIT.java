@@ -11,6 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import org.mindrot.jbcrypt.BCrypt;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +31,9 @@ class PasswordRulesIT {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    DataSource dataSource;
 
     World world;
 
@@ -59,5 +69,41 @@ class PasswordRulesIT {
 
         assertEquals(200, signIn(username, first72 + "on silent haunches"));
         assertEquals(401, signIn(username, first72 + "and then moves on"));
+    }
+
+    @Test
+    void aPasswordHashedTheOlderWayStillSignsInAndIsStoredAnewInTheCurrentForm() throws Exception {
+        String username = "older-" + System.nanoTime();
+        assertEquals(201, create(username, "a password from before the change").status());
+        sql("UPDATE app_user SET password_hash = ? WHERE username = ?",
+                BCrypt.hashpw("a password from before the change", BCrypt.gensalt(4)), username);
+
+        assertEquals(200, signIn(username, "a password from before the change"));
+        assertThat(storedHash(username)).startsWith(PasswordHasher.PREHASHED);
+        assertEquals(200, signIn(username, "a password from before the change"));
+        assertEquals(401, signIn(username, "a password from after the change"));
+    }
+
+    private Connection connection() throws Exception {
+        return DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+    }
+
+    private void sql(String sql, String a, String b) throws Exception {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, a);
+            ps.setString(2, b);
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    private String storedHash(String username) throws Exception {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 }

@@ -54,7 +54,7 @@ class UserAuthenticationProviderTest {
 
     @Test
     void aLockedOutAttemptAnswersAsAWrongPasswordDoes() {
-        when(users.findByUsername("nobody")).thenReturn(Optional.empty());
+        when(users.findByUsernameKey("nobody")).thenReturn(Optional.empty());
         AuthenticationResponse wrong = provider.authenticate(request, new UsernamePasswordCredentials("nobody", "guess"));
         when(throttle.refuses("olivia", "203.0.113.9")).thenReturn(true);
         AuthenticationResponse locked = provider.authenticate(request, new UsernamePasswordCredentials("olivia", "guess"));
@@ -65,11 +65,11 @@ class UserAuthenticationProviderTest {
 
     @Test
     void aFailureIsCountedUnderTheNameThatWasCheckedAndTheCallersAddress() {
-        when(users.findByUsername("olivia")).thenReturn(Optional.empty());
+        when(users.findByUsernameKey("olivia")).thenReturn(Optional.empty());
 
         provider.authenticate(request, new UsernamePasswordCredentials(" olivia ", "guess"));
 
-        verify(users).findByUsername("olivia");
+        verify(users).findByUsernameKey("olivia");
         verify(hasher).matches(eq("guess"), isNull());
         verify(throttle).failed("olivia", "203.0.113.9");
     }

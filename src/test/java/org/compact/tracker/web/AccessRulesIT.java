@@ -40,7 +40,8 @@ class AccessRulesIT {
             // The programme, results and the public compliance summary are published (SHARE, MONITOR).
             "GET /programme", "GET /programme.ics", "GET /programme.atom", "GET /programme.csv", "GET /api/programme",
             "GET /results/{id}", "GET /api/compliance/public", "GET /assets/{path:.*}",
-            // The pages' entry and sign-in (web.pages): "/" only redirects; signing out only clears the cookie.
+            // The pages' entry and sign-in (web.pages): "/" only redirects; signing out ends the session of whoever is
+            // signed in, and only clears the cookie of a browser whose session has already ended.
             "GET /", "GET /sign-in", "POST /sign-in", "POST /sign-out",
             // An organisation's contact asks for a fresh preferences link (CSRF double submit, same answer for any address).
             "GET /o/new-link", "POST /o/new-link");

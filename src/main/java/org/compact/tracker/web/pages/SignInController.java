@@ -31,7 +31,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Signing in and out of the pages. The password is checked by the same authenticator as the API's
+ * Signing in to the pages (signing out is {@link SignOutController}). The password is checked by the same authenticator as the API's
  * {@code POST /login}, which counts failures in the one sign-in throttle ({@code security.SignInThrottle}); the token
  * goes into an HttpOnly, SameSite=Strict cookie, never into a page a script can read. Every failure shows one message, which names neither the user nor the cause.
  */
@@ -91,15 +91,6 @@ class SignInController {
         MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create(safeNext(form.get("next"))));
         response.cookie(SessionCookies.token(request, token.getAccessToken(),
                 Duration.ofSeconds(token.getExpiresIn() == null ? 3600 : token.getExpiresIn())));
-        csrf.renew(request);
-        return response;
-    }
-
-    @Post(value = "/sign-out", produces = MediaType.TEXT_HTML)
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(HttpRequest<?> request, @Nullable @Body Map<String, String> ignored) {
-        MutableHttpResponse<?> response = HttpResponse.seeOther(URI.create("/sign-in?signed-out=1"));
-        response.cookie(SessionCookies.clearedToken(request));
         csrf.renew(request);
         return response;
     }

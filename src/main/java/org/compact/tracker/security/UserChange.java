@@ -1,0 +1,21 @@
+package org.compact.tracker.security;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.Set;
+
+/**
+ * A change to a user by an admin ({@code PATCH /api/users/{id}}): only the fields sent change. The username and the
+ * password are not changed here (the password only by its owner, who knows the current one).
+ */
+@Serdeable
+public record UserChange(
+        @Nullable Boolean enabled,
+        @Nullable @Size(min = 1, message = "must not be empty") Set<@NotBlank String> roles,
+        @Nullable Long agencyId,
+        @Nullable @Email @Size(max = 320) String email) {
+}

@@ -8,6 +8,7 @@ import org.compact.tracker.notice.LinkSigner;
 import org.compact.tracker.notice.Links;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Throttles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,9 @@ import static org.compact.tracker.organisation.ContactChange.contains;
  * new contacts are held until each confirms from its own mailbox (see {@link ContactChange}), removed contacts are
  * told, with a link to undo it for 30 days, and each step is in the change log. Everything else an organisation may
  * change (areas, interests, communities, needs, opt-outs) applies at once. Mail is queued in the same transaction
- * as the change it tells of. Officers' changes through the API do not come here.
+ * as the change it tells of; at most {@link #HELD_PER_DAY} changes adding contacts are held per organisation in 24
+ * hours (wall clock, like the other throttles), so a link cannot be used to fill strangers' inboxes. Officers'
+ * changes through the API do not come here.
  */
 @Singleton
 public class ContactChanges {
@@ -33,15 +36,20 @@ public class ContactChanges {
     private static final List<ContactChange.State> OPEN = List.of(ContactChange.State.HELD,
             ContactChange.State.PARTLY_CONFIRMED);
     private static final String SERVICE = "the service";
+    /** Held changes per organisation in 24 hours: each mails up to 20 addresses, so a link cannot be used to spam. */
+    static final int HELD_PER_DAY = 10;
 
     private final OrganisationService organisations;
     private final ContactChangeRepository changes;
     private final ContactMail mail;
     private final LinkSigner signer;
     private final Clock clock;
+    private final Throttles throttles;
+    private final Clock wallClock = Clock.systemUTC();
 
     ContactChanges(OrganisationService organisations, ContactChangeRepository changes, ContactMail mail,
-                   LinkSigner signer, Clock clock) {
+                   LinkSigner signer, Clock clock, Throttles throttles) {
+        this.throttles = throttles;
         this.organisations = organisations;
         this.changes = changes;
         this.mail = mail;
@@ -88,6 +96,11 @@ public class ContactChanges {
                 tellRemoved(c, saved.name(), null, before.emails(), saved.emails());
             }
             return new Outcome(saved, waiting(organisationId));
+        }
+        if (!throttles.recordUnder("held contact changes of " + organisationId, wallClock.instant(),
+                java.time.Duration.ofDays(1), HELD_PER_DAY)) {
+            throw new Refusal(429, "Too many requests", "The contacts of this organisation have been changed through a "
+                    + "link too often today: please try again tomorrow.", List.of());
         }
         OrganisationRequest others = new OrganisationRequest(r.name(), r.kind(), null, r.areas(), r.interests(),
                 r.communities(), r.formats(), r.languages(), r.optOut());

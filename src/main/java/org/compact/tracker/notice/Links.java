@@ -14,6 +14,10 @@ public class Links {
     public static final String CONCERN = "concern";
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String PREFERENCES = "preferences";
+    /** A new address confirms a held change of an organisation's contacts (subject: the change). */
+    public static final String CONFIRM_CONTACT = "confirm-contact";
+    /** A removed contact undoes the change of contacts that removed it (subject: the change). */
+    public static final String UNDO_CONTACTS = "undo-contacts";
 
     private final LinkSigner signer;
     private final Clock clock;
@@ -47,6 +51,21 @@ public class Links {
     /** The organisation's preferences: a short-lived link, as it can change what the organisation receives. */
     String preferences(long organisationId, String email) {
         return base + "/o/preferences?t=" + signer.sign(PREFERENCES, organisationId, email, LocalDate.now(clock).plusDays(30));
+    }
+
+    /** The organisation's page for a contact, as a token (for a page that leads there), valid 30 days. */
+    public String preferencesToken(long organisationId, String email) {
+        return signer.sign(PREFERENCES, organisationId, email, LocalDate.now(clock).plusDays(30));
+    }
+
+    /** Confirms {@code email} as a new contact of a held change, until the last day it can be confirmed. */
+    String confirmContact(long changeId, String email, LocalDate lastDay) {
+        return base + "/o/contacts/confirm?t=" + signer.sign(CONFIRM_CONTACT, changeId, email, lastDay);
+    }
+
+    /** Undoes a change of contacts, for a contact it removed, until the last day it can be undone. */
+    String undoContacts(long changeId, String email, LocalDate lastDay) {
+        return base + "/o/contacts/undo?t=" + signer.sign(UNDO_CONTACTS, changeId, email, lastDay);
     }
 
     public String base() {

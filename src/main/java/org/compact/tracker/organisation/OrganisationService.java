@@ -74,7 +74,8 @@ public class OrganisationService {
                 clean(r.areas()), clean(r.interests()), clean(r.communities()), formats, clean(r.languages()),
                 r.optOut() != null && Boolean.TRUE.equals(r.optOut().all()),
                 r.optOut() == null ? List.of() : clean(r.optOut().themes()), now, now));
-        changes.save(new OrganisationChange(null, o.id(), now, actor, OrganisationChange.Via.API, List.of("created")));
+        changes.save(new OrganisationChange(null, o.id(), now, actor, OrganisationChange.Via.API,
+                OrganisationChange.Step.APPLIED, List.of("created")));
         stamp.moved();
         return o;
     }
@@ -109,12 +110,43 @@ public class OrganisationService {
         }
         try {
             Organisation saved = organisations.update(changed);
-            changes.save(new OrganisationChange(null, id, changed.updatedAt(), actor, via, lines));
+            changes.save(new OrganisationChange(null, id, changed.updatedAt(), actor, via, OrganisationChange.Step.APPLIED,
+                    lines));
             stamp.moved();
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
         }
+    }
+
+    /**
+     * Sets the contacts of {@code o} (as it was read, so a change made in between is refused: 409) and logs the
+     * difference, then the lines {@code more}, as {@code step} by {@code actor}, in the caller's transaction.
+     */
+    Organisation replaceContacts(Organisation o, List<String> emails, String actor, OrganisationChange.Via via,
+                                 OrganisationChange.Step step, List<String> more) {
+        Organisation changed = new Organisation(o.id(), o.version(), o.name(), o.kind(), List.copyOf(emails), o.areas(),
+                o.interests(), o.communities(), o.formats(), o.languages(), o.optOutAll(), o.optOutThemes(),
+                o.createdAt(), clock.instant());
+        List<String> lines = new ArrayList<>(differences(o, changed));
+        if (lines.isEmpty()) {
+            return o;
+        }
+        lines.addAll(more);
+        try {
+            Organisation saved = organisations.update(changed);
+            changes.save(new OrganisationChange(null, o.id(), changed.updatedAt(), actor, via, step, lines));
+            stamp.moved();
+            return saved;
+        } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
+            throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
+        }
+    }
+
+    /** Writes a line of the change log that records a step other than a change applied. */
+    void log(long organisationId, String actor, OrganisationChange.Via via, OrganisationChange.Step step,
+             List<String> lines) {
+        changes.save(new OrganisationChange(null, organisationId, clock.instant(), actor, via, step, lines));
     }
 
     /**
@@ -224,7 +256,7 @@ public class OrganisationService {
         return ids.stream().filter(i -> !known.contains(i)).distinct().toList();
     }
 
-    private static List<String> clean(@Nullable List<String> values) {
+    static List<String> clean(@Nullable List<String> values) {
         if (values == null) {
             return List.of();
         }

@@ -20,9 +20,11 @@ class Schedule {
     Schedule(@Value("${tracker.jobs.lifecycle.cron:0 5 * * * ?}") String lifecycle,
              @Value("${tracker.jobs.notice-watch.cron:0 0 7 * * ?}") String noticeWatch,
              @Value("${tracker.jobs.feedback-chase.cron:0 30 7 * * ?}") String feedbackChase,
+             @Value("${tracker.jobs.contact-changes.cron:0 20 * * * ?}") String contactChanges,
              @Value("${tracker.jobs.mail-relay.every-seconds:5}") int relaySeconds) {
         this.entries = List.of(new Entry("lifecycle", lifecycle, 0), new Entry("notice watch", noticeWatch, 0),
-                new Entry("feedback chase", feedbackChase, 0), new Entry("mail relay", null, relaySeconds));
+                new Entry("feedback chase", feedbackChase, 0), new Entry("contact changes", contactChanges, 0),
+                new Entry("mail relay", null, relaySeconds));
     }
 
     List<Entry> entries() {

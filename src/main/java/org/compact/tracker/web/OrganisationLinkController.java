@@ -172,7 +172,7 @@ class OrganisationLinkController {
         OrganisationPage.Opened opened = page.open(t);
         OrganisationPage.Form form = OrganisationPage.Form.of(sent);
         try {
-            Organisation saved = page.save(opened, form);
+            Organisation saved = page.save(opened, form).organisation();
             if (!OrganisationPage.isContact(saved, opened.link().email())) {
                 return LinkPages.message(HttpStatus.OK, "Your changes are saved", List.of(
                         "The entry of " + saved.name() + " is changed.",
@@ -192,11 +192,14 @@ class OrganisationLinkController {
         }
     }
 
-    /** An organisation corrects its own entry: areas, interests, communities, contacts, needs and opt-outs. */
+    /**
+     * An organisation corrects its own entry: areas, interests, communities, contacts, needs and opt-outs. New
+     * contacts are held until each confirms (they are listed in {@code waitingContacts}); removed contacts are told.
+     */
     @Patch(value = "/preferences", produces = MediaType.APPLICATION_JSON)
     HttpResponse<OrganisationPage.Preferences> updatePreferences(@QueryValue String t, @Valid @Body OrganisationRequest request) {
         OrganisationPage.Opened opened = page.open(t);
-        return LinkPages.secured(HttpResponse.ok(page.json(page.patch(opened, request))));
+        return LinkPages.secured(HttpResponse.ok(page.json(page.patch(opened, request).organisation())));
     }
 
     @Error(exception = Refusal.class)

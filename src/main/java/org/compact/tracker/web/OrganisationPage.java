@@ -14,6 +14,7 @@ import org.compact.tracker.notice.LinkSigner;
 import org.compact.tracker.notice.NoticeKind;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.organisation.AccessFormat;
+import org.compact.tracker.organisation.ContactChanges;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationChange;
 import org.compact.tracker.organisation.OrganisationRequest;
@@ -63,12 +64,14 @@ class OrganisationPage {
     private final OrganisationService organisations;
     private final ConsultationService consultations;
     private final ConcernService concerns;
+    private final ContactChanges contactChanges;
     private final Validator validator;
     private final Clock clock;
 
     OrganisationPage(NoticeService notices, OrganisationService organisations, ConsultationService consultations,
-                     ConcernService concerns, Validator validator, Clock clock) {
+                     ConcernService concerns, ContactChanges contactChanges, Validator validator, Clock clock) {
         this.notices = notices;
+        this.contactChanges = contactChanges;
         this.organisations = organisations;
         this.consultations = consultations;
         this.concerns = concerns;
@@ -129,9 +132,10 @@ class OrganisationPage {
 
     /**
      * Saves the form: every field is checked first (all problems at once, 422, nothing written), then the entry is
-     * changed and the change logged, in one transaction, as done by the contact the link was sent to.
+     * changed and the change logged, in one transaction, as done by the contact the link was sent to. New contacts
+     * are held until they confirm ({@link ContactChanges}).
      */
-    Organisation save(Opened opened, Form form) {
+    ContactChanges.Outcome save(Opened opened, Form form) {
         OrganisationRequest r = form.request();
         List<FieldError> errors = new ArrayList<>(BodyChecks.problems(validator, r));
         errors.addAll(organisations.problems(r));
@@ -139,14 +143,17 @@ class OrganisationPage {
             errors.sort(Comparator.comparing(e -> e.field() == null ? "" : e.field()));
             throw Refusal.invalid(errors);
         }
-        return organisations.update(opened.organisation().id(), r, opened.link().email(), OrganisationChange.Via.LINK);
+        return contactChanges.throughLink(opened.organisation().id(), r, opened.link().email());
     }
 
-    /** Changes the entry from the JSON of {@code PATCH /o/preferences}: only what an organisation may change. */
-    Organisation patch(Opened opened, OrganisationRequest request) {
+    /**
+     * Changes the entry from the JSON of {@code PATCH /o/preferences}: only what an organisation may change, new
+     * contacts held until they confirm.
+     */
+    ContactChanges.Outcome patch(Opened opened, OrganisationRequest request) {
         OrganisationRequest own = new OrganisationRequest(null, null, request.emails(), request.areas(),
                 request.interests(), request.communities(), request.formats(), request.languages(), request.optOut());
-        return organisations.update(opened.organisation().id(), own, opened.link().email(), OrganisationChange.Via.LINK);
+        return contactChanges.throughLink(opened.organisation().id(), own, opened.link().email());
     }
 
     // ---- the JSON answer ----
@@ -154,7 +161,15 @@ class OrganisationPage {
     /** An organisation's own view for API clients: its entry, the mail it received, its concerns. */
     @Serdeable
     record Preferences(OrganisationView organisation, List<Received> received, List<ConcernService.View> concerns,
-                       List<String> unsubscribedContacts) {
+                       List<String> unsubscribedContacts, List<Waiting> waitingContacts) {
+    }
+
+    /** A new contact asked for through a link, not added until it confirms from the mail sent to it. */
+    @Serdeable
+    record Waiting(String email, String requestedBy, Instant confirmUntil) {
+        static Waiting of(ContactChanges.Waiting w) {
+            return new Waiting(w.address(), w.requestedBy(), w.until());
+        }
     }
 
     /** One mail an organisation received, what became of it, and the reply to it. */
@@ -172,7 +187,8 @@ class OrganisationPage {
                     d.email(), d.queuedAt(), r.status(), r.sentAt(), d.reply() == null ? null : d.reply().name(),
                     d.replyNote(), d.repliedAt());
         }).toList();
-        return new Preferences(OrganisationView.of(o), received, concerns.raisedBy(o.id()), unsubscribed(o));
+        return new Preferences(OrganisationView.of(o), received, concerns.raisedBy(o.id()), unsubscribed(o),
+                contactChanges.waiting(o.id()).stream().map(Waiting::of).toList());
     }
 
     // ---- the page ----
@@ -188,8 +204,12 @@ class OrganisationPage {
                              boolean open, String status, @Nullable String answer) {
     }
 
-    /** One line of the change log as the organisation reads it. */
-    public record ChangeRow(String at, String who, List<String> lines) {
+    /** One line of the change log as the organisation reads it: when, which step (its code), who and what. */
+    public record ChangeRow(String at, String step, String who, List<String> lines) {
+    }
+
+    /** A new contact waiting to confirm, as the page shows it. */
+    public record WaitingRow(String email, String requestedBy, String until) {
     }
 
     Map<String, Object> model(Opened opened, String token, Form form, List<FieldError> errors, boolean saved) {
@@ -210,8 +230,10 @@ class OrganisationPage {
                 c.consultationTitle() == null ? "" : c.consultationTitle(), c.kindLabel(), LinkPages.day(c.raisedAt(), zone),
                 c.text(), c.open(), c.open() ? openFor(c.openDays())
                 : "Answered on " + LinkPages.day(c.answeredAt(), zone), c.answer())).toList());
+        model.put("waiting", contactChanges.waiting(o.id()).stream().map(w -> new WaitingRow(w.address(),
+                w.requestedBy(), LinkPages.dayTime(w.until(), zone))).toList());
         model.put("changes", organisations.history(o.id()).stream().limit(CHANGES_SHOWN).map(c -> new ChangeRow(
-                LinkPages.dayTime(c.at(), zone), who(c), c.changes().stream().map(OrganisationPage::readable).toList()))
+                LinkPages.dayTime(c.at(), zone), c.step().name(), who(c), c.changes().stream().map(OrganisationPage::readable).toList()))
                 .toList());
         LinkPages.errors(model, errors, OrganisationPage::fieldId, e -> text(e, form.request()));
         return model;
@@ -254,9 +276,17 @@ class OrganisationPage {
         return days == 0 ? "Open: raised today" : days == 1 ? "Open for 1 day" : "Open for " + days + " days";
     }
 
-    private static String who(OrganisationChange c) {
-        return c.via() == OrganisationChange.Via.LINK ? "Changed through the link sent to " + c.actor()
-                : "Changed by " + c.actor() + " (an officer)";
+    /** Who did what step, in words: "Waiting for confirmation: asked for through the link sent to …". */
+    static String who(OrganisationChange c) {
+        return switch (c.step()) {
+            case APPLIED -> c.via() == OrganisationChange.Via.API ? "Changed by " + c.actor() + " (an officer)"
+                    : "Changed through the link sent to " + c.actor();
+            case HELD -> "Waiting for confirmation: asked for through the link sent to " + c.actor();
+            case CONFIRMED -> "Confirmed by " + c.actor();
+            case UNDONE -> "Undone through the link sent to " + c.actor();
+            case EXPIRED -> "Expired: not confirmed in time";
+            case SUPERSEDED -> "Replaced by a newer change, asked for through the link sent to " + c.actor();
+        };
     }
 
     /** "optOut.themes: (none) → transport" becomes "Themes you do not want to hear about: (none) → transport". */

@@ -22,9 +22,10 @@ record OrganisationView(Long id, Long version, String name, OrganisationKind kin
 
     /** One line of an organisation's change log, as the API answers it. */
     @Serdeable
-    record Change(Long id, Instant at, String actor, OrganisationChange.Via via, List<String> changes) {
+    record Change(Long id, Instant at, String actor, OrganisationChange.Via via, OrganisationChange.Step step,
+                  List<String> changes) {
         static Change of(OrganisationChange c) {
-            return new Change(c.id(), c.at(), c.actor(), c.via(), c.changes());
+            return new Change(c.id(), c.at(), c.actor(), c.via(), c.step(), c.changes());
         }
     }
 }

@@ -134,11 +134,13 @@ class OrganisationPagesIT implements TestPropertyProvider {
         browser.assertNoInjectedScript("the saved preferences");
         assertEquals("Ordsall\nLangworthy\n" + XSS, browser.find("#areas").getAttribute("value"));
         assertThat(browser.find("#changes").getText()).contains("Changed through the link sent to " + tenantsEmail,
-                "Areas you work in: Ordsall \u2192 Ordsall, Langworthy, " + XSS);
+                "Areas you work in: Ordsall \u2192 Ordsall, Langworthy, " + XSS,
+                "Waiting for confirmation: asked for through the link sent to " + tenantsEmail);
+        assertThat(browser.find("#waiting").getText()).contains("chair@ordsall-tenants.example");
         browser.check("org-page-saved");
 
         Map<String, Object> entry = world.officer.get("/api/organisations/" + tenants).json();
-        assertEquals(List.of(tenantsEmail, "chair@ordsall-tenants.example"), entry.get("emails"));
+        assertEquals(List.of(tenantsEmail), entry.get("emails"), "a new contact is added only when it confirms");
         assertEquals(List.of("Ordsall", "Langworthy", XSS), entry.get("areas"));
         assertEquals(List.of("EASY_READ", "LARGE_PRINT"), entry.get("formats"));
         assertEquals(List.of("Polish", XSS_ATTRIBUTE), entry.get("languages"));
@@ -147,6 +149,20 @@ class OrganisationPagesIT implements TestPropertyProvider {
         assertEquals(List.of("EASY_READ", "LARGE_PRINT"), asJson.at("organisation.formats"), "the same through the JSON");
         assertThat(world.monitor.get("/api/organisations/" + tenants + "/history").list().get(0))
                 .containsEntry("via", "LINK").containsEntry("actor", tenantsEmail);
+
+        // the new contact confirms from the mail sent to it, and only then is a contact
+        Matcher confirm = java.util.regex.Pattern.compile("http://\\S+/o/contacts/confirm\\?t=[A-Za-z0-9_.-]+").matcher(
+                MailParts.text(awaitMail("Please confirm you are a contact of " + tenantsName, "chair@ordsall-tenants.example")));
+        assertThat(confirm.find()).as("the confirmation mail carries the link").isTrue();
+        browser.go(confirm.group());
+        assertThat(browser.find("main").getText()).contains(tenantsEmail, "chair@ordsall-tenants.example");
+        browser.check("org-contacts-confirm");
+        browser.click("main form button[type='submit']");
+        assertEquals("Thank you: you are a contact", browser.find("h1").getText());
+        browser.check("org-contacts-confirmed");
+        assertEquals(List.of(tenantsEmail, "chair@ordsall-tenants.example"),
+                world.officer.get("/api/organisations/" + tenants).at("emails"));
+        browser.go(preferences);
 
         // reply to the notice from the page
         browser.click("#notices tr[data-consultation='" + first + "'] a[data-reply]");

@@ -25,4 +25,26 @@ class TextTest {
         assertThatThrownBy(() -> Text.plain("areas", List.of("Ordsall", "Ker\u0007sal")))
                 .satisfies(e -> assertThat(((Refusal) e).errors().get(0).field()).isEqualTo("areas[1]"));
     }
+
+    @Test
+    void aSingleLineRefusesLineBreaksAndTabsThatTextOfSeveralLinesKeeps() {
+        assertThat(Text.singleLine("name", "Café on the corner — £2m")).isNotNull();
+        for (String bad : List.of("Homes\r\nBcc: x@example.org", "Homes\tfor all", "Homes\u0085", "Homes\u2028")) {
+            assertThatThrownBy(() -> Text.singleLine("name", bad)).as(bad).isInstanceOf(Refusal.class)
+                    .satisfies(e -> assertThat(((Refusal) e).errors().get(0).field()).isEqualTo("name"));
+        }
+    }
+
+    @Test
+    void noTextTakesBidiOverridesIsolatesOrZeroWidthCharacters() {
+        for (char c : new char[] {'\u202A', '\u202E', '\u2066', '\u2069', '\u200B', '\u200F', '\uFEFF', '\u061C'}) {
+            assertThatThrownBy(() -> Text.plain("summary", "Homes " + c + "for all")).as("U+%04X", (int) c)
+                    .satisfies(e -> assertThat(((Refusal) e).errors().get(0).reason()).contains("bidirectional"));
+        }
+    }
+
+    @Test
+    void storedTextIsMadeOneVisibleLineForAHeader() {
+        assertThat(Text.oneLine("Homes\r\nBcc: x@example.org \u202Eexe.txt")).isEqualTo("Homes Bcc: x@example.org exe.txt");
+    }
 }

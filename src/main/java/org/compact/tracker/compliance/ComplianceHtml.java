@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class ComplianceHtml {
     /** The page's Content-Security-Policy. */
-    public static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'";
+    public static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
 
     private static final String BAR = "#1d70b8";
     private static final String SHORT = "#d4351c";

@@ -19,26 +19,26 @@ final class ConsultationEdit {
 
     static List<String> apply(Consultation c, ConsultationRequest r) {
         ConsultationEdit e = new ConsultationEdit();
-        e.text("title", r.title(), c::getTitle, c::setTitle);
+        e.line("title", r.title(), c::getTitle, c::setTitle);
         e.text("summary", r.summary(), c::getSummary, c::setSummary);
-        e.text("leadOfficer", r.leadOfficer(), c::getLeadOfficer, c::setLeadOfficer);
-        e.list("themes", r.themes(), c::getThemes, c::setThemes);
-        e.list("areas", r.areas(), c::getAreas, c::setAreas);
-        e.list("audiences", r.audiences(), c::getAudiences, c::setAudiences);
-        e.list("methods", Codes.names(Method.class, r.methods(), "methods"), c::getMethods, c::setMethods);
-        e.list("provisions", Codes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, c::setProvisions);
-        e.list("languages", r.languages(), c::getLanguages, c::setLanguages);
-        e.list("venues", r.venues(), c::getVenues, c::setVenues);
+        e.line("leadOfficer", r.leadOfficer(), c::getLeadOfficer, c::setLeadOfficer);
+        e.lines("themes", r.themes(), c::getThemes, c::setThemes);
+        e.lines("areas", r.areas(), c::getAreas, c::setAreas);
+        e.lines("audiences", r.audiences(), c::getAudiences, c::setAudiences);
+        e.lines("methods", Codes.names(Method.class, r.methods(), "methods"), c::getMethods, c::setMethods);
+        e.lines("provisions", Codes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, c::setProvisions);
+        e.lines("languages", r.languages(), c::getLanguages, c::setLanguages);
+        e.lines("venues", r.venues(), c::getVenues, c::setVenues);
         if (r.targets() != null) {
             e.ids("targets.organisationIds", r.targets().organisationIds(), c::getTargetOrganisationIds, c::setTargetOrganisationIds);
-            e.list("targets.areas", r.targets().areas(), c::getTargetAreas, c::setTargetAreas);
-            e.list("targets.interests", r.targets().interests(), c::getTargetInterests, c::setTargetInterests);
-            e.list("targets.communities", r.targets().communities(), c::getTargetCommunities, c::setTargetCommunities);
+            e.lines("targets.areas", r.targets().areas(), c::getTargetAreas, c::setTargetAreas);
+            e.lines("targets.interests", r.targets().interests(), c::getTargetInterests, c::setTargetInterests);
+            e.lines("targets.communities", r.targets().communities(), c::getTargetCommunities, c::setTargetCommunities);
         }
         e.text("openToChange", r.openToChange(), c::getOpenToChange, c::setOpenToChange);
         e.text("fixed", r.fixed(), c::getFixed, c::setFixed);
         e.value("decisionDate", r.decisionDate(), c::getDecisionDate, c::setDecisionDate);
-        e.text("decisionMaker", r.decisionMaker(), c::getDecisionMaker, c::setDecisionMaker);
+        e.line("decisionMaker", r.decisionMaker(), c::getDecisionMaker, c::setDecisionMaker);
         e.value("opensOn", r.opensOn(), c::getOpensOn, c::setOpensOn);
         e.value("closesOn", r.closesOn(), c::getClosesOn, c::setClosesOn);
         if (r.priorWork() != null) {
@@ -46,6 +46,14 @@ final class ConsultationEdit {
             e.text("priorWork.statement", r.priorWork().statement(), c::getPriorWorkStatement, c::setPriorWorkStatement);
         }
         return List.copyOf(e.changed);
+    }
+
+    /** A name or title: one line ({@link Text#singleLine}). */
+    private void line(String field, @Nullable String value, Supplier<String> get, Consumer<String> set) {
+        if (value != null) {
+            Text.singleLine(field, value);
+        }
+        text(field, value, get, set);
     }
 
     private void text(String field, @Nullable String value, Supplier<String> get, Consumer<String> set) {
@@ -57,11 +65,12 @@ final class ConsultationEdit {
         put(field, cleaned, get, set);
     }
 
-    private void list(String field, @Nullable List<String> value, Supplier<List<String>> get, Consumer<List<String>> set) {
+    /** A list of names or labels, each one line ({@link Text#singleLine}). */
+    private void lines(String field, @Nullable List<String> value, Supplier<List<String>> get, Consumer<List<String>> set) {
         if (value == null) {
             return;
         }
-        Text.plain(field, value);
+        Text.singleLine(field, value);
         List<String> cleaned = value.stream().filter(Objects::nonNull).map(String::strip)
                 .filter(s -> !s.isEmpty()).distinct().toList();
         put(field, cleaned, get, set);

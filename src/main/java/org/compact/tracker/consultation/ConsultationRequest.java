@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import org.compact.tracker.support.CalendarDate;
+import org.compact.tracker.support.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -14,37 +15,38 @@ import java.util.List;
  * A consultation as sent to {@code POST /api/consultations} or {@code PATCH /api/consultations/{id}}. On PATCH an
  * absent (or null) field is left as it is, and an empty string or list clears it. Methods and provisions are codes
  * of {@link Method} and {@link Provision} (an unknown one is refused, naming it); audiences may be free text beside
- * the codes of {@link Audience}.
+ * the codes of {@link Audience}. Names, titles and labels are one line ({@link SingleLine}); the summary and the
+ * statements may have several lines, but no control or invisible formatting characters either.
  */
 @Serdeable
 public record ConsultationRequest(
-        @Nullable @Size(max = 300) String title,
+        @Nullable @Size(max = 300) @SingleLine String title,
         @Nullable @Size(max = 20000) String summary,
         @Nullable Long agencyId,
-        @Nullable @Size(max = 100) String leadOfficer,
-        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> themes,
-        @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> areas,
-        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> audiences,
-        @Nullable @Size(max = 20) List<String> methods,
+        @Nullable @Size(max = 100) @SingleLine String leadOfficer,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> themes,
+        @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) @SingleLine String> areas,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> audiences,
+        @Nullable @Size(max = 20) List<@SingleLine String> methods,
         @Nullable @Valid Targets targets,
         @Nullable @Size(max = 5000) String openToChange,
         @Nullable @Size(max = 5000) String fixed,
         @Nullable @CalendarDate LocalDate decisionDate,
-        @Nullable @Size(max = 200) String decisionMaker,
+        @Nullable @Size(max = 200) @SingleLine String decisionMaker,
         @Nullable @CalendarDate LocalDate opensOn,
         @Nullable @CalendarDate LocalDate closesOn,
-        @Nullable @Size(max = 30) List<String> provisions,
-        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) String> languages,
-        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) String> venues,
+        @Nullable @Size(max = 30) List<@SingleLine String> provisions,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
+        @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) @SingleLine String> venues,
         @Nullable @Valid PriorWork priorWork) {
 
     /** Whom to ask: named organisations, and/or every organisation matching an area, interest or community. */
     @Serdeable
     public record Targets(
             @Nullable @Size(max = 5000) List<Long> organisationIds,
-            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> areas,
-            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> interests,
-            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> communities) {
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) @SingleLine String> areas,
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) @SingleLine String> interests,
+            @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) @SingleLine String> communities) {
     }
 
     /** The check for earlier consultations (PRIOR_WORK): related consultations, and/or why none is relevant. */

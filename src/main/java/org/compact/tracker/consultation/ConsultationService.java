@@ -612,9 +612,9 @@ public class ConsultationService {
         if (c.getSummary() == null) {
             errors.add(FieldError.of("summary", "must not be blank: it is what organisations receive"));
         }
-        requireFourDigitYear("decisionDate", c.getDecisionDate(), errors);
-        requireFourDigitYear("opensOn", c.getOpensOn(), errors);
-        requireFourDigitYear("closesOn", c.getClosesOn(), errors);
+        requireDateInRange("decisionDate", c.getDecisionDate(), errors);
+        requireDateInRange("opensOn", c.getOpensOn(), errors);
+        requireDateInRange("closesOn", c.getClosesOn(), errors);
         if (c.getOpensOn() != null && c.getClosesOn() != null && c.getClosesOn().isBefore(c.getOpensOn())) {
             errors.add(FieldError.of("closesOn", "must not be before opensOn (" + c.getOpensOn() + ")"));
         }
@@ -646,8 +646,8 @@ public class ConsultationService {
         }
     }
 
-    /** A date must lie in years 0001–9999 ({@link Dates}); the pages' form reaches here without the API's constraint. */
-    private static void requireFourDigitYear(String field, @Nullable LocalDate date, List<FieldError> errors) {
+    /** A date must lie in years 1900–2100 ({@link Dates}); the pages' form reaches here without the API's constraint. */
+    private static void requireDateInRange(String field, @Nullable LocalDate date, List<FieldError> errors) {
         if (!Dates.inRange(date)) {
             errors.add(FieldError.of(field, Dates.OUT_OF_RANGE));
         }

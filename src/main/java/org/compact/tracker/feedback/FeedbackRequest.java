@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import org.compact.tracker.support.CalendarDate;
+import org.compact.tracker.support.SingleLine;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -17,14 +18,14 @@ public record FeedbackRequest(
         @Nullable @Size(max = 20000) String weDid,
         @Nullable @Size(max = 20) String outcome,
         @Nullable @Size(max = 20000) String reasons,
-        @Nullable @Size(max = 2000) String reportUrl,
+        @Nullable @Size(max = 2000) @SingleLine String reportUrl,
         @Nullable @CalendarDate LocalDate decidedOn,
         @Nullable @Size(max = 30) Map<String, Integer> responseCounts,
         @Nullable @Size(max = 100) List<@Valid ActionRequest> actions) {
 
     /** An action the feedback promises. */
     @Serdeable
-    public record ActionRequest(@Nullable @Size(max = 2000) String what, @Nullable @Size(max = 320) String owner,
+    public record ActionRequest(@Nullable @Size(max = 2000) String what, @Nullable @Size(max = 320) @SingleLine String owner,
                                 @Nullable @CalendarDate LocalDate due) {
     }
 }

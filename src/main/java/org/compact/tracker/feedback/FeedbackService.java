@@ -139,7 +139,7 @@ public class FeedbackService {
         String owner = a == null ? null : a.owner();
         LocalDate due = a == null ? null : a.due();
         Text.plain("what", what);
-        Text.plain("owner", owner);
+        Text.singleLine("owner", owner);
         List<FieldError> errors = new ArrayList<>();
         String rule = RuleId.ACTION.name();
         if (isBlank(what)) {
@@ -173,12 +173,12 @@ public class FeedbackService {
         Text.plain("youSaid", r.youSaid());
         Text.plain("weDid", r.weDid());
         Text.plain("reasons", r.reasons());
-        Text.plain("reportUrl", r.reportUrl());
+        Text.singleLine("reportUrl", r.reportUrl());
         if (r.actions() != null) {
             for (int i = 0; i < r.actions().size(); i++) {
                 if (r.actions().get(i) != null) {
                     Text.plain("actions[" + i + "].what", r.actions().get(i).what());
-                    Text.plain("actions[" + i + "].owner", r.actions().get(i).owner());
+                    Text.singleLine("actions[" + i + "].owner", r.actions().get(i).owner());
                 }
             }
         }

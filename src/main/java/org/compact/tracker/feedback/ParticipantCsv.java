@@ -2,6 +2,7 @@ package org.compact.tracker.feedback;
 
 import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.support.Dates;
+import org.compact.tracker.support.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -251,7 +252,8 @@ public final class ParticipantCsv {
         if (name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
             return "must not contain control characters";
         }
-        return null;
+        // A name is one line of visible text: it heads the participant's thank-you mail.
+        return Text.problem(name, true);
     }
 
     /** An email as kept: trimmed and in lower case, so the same address is one participant however it is typed. */
@@ -289,7 +291,7 @@ public final class ParticipantCsv {
             return Dates.parse(text).atStartOfDay(clock.getZone()).toInstant();
         }
         TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-        // The date as typed is held to years 0001-9999, as a date alone is, whatever the zone makes of it.
+        // The date as typed is held to years 1900-2100, as a date alone is, whatever the zone makes of it.
         Dates.checked(LocalDate.from(parsed), text);
         if (parsed instanceof ZonedDateTime zoned) {
             return zoned.toInstant();

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.compact.tracker.support.Text;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -111,9 +112,13 @@ final class MimeMessages {
         }
     }
 
-    /** A header value on one line: line breaks become spaces (no header injection from a title). */
+    /**
+     * A header value on one line: line breaks and other control characters become spaces (no header injection from
+     * a title), and invisible or bidirectional formatting is dropped (a subject cannot read backwards), whatever text
+     * was saved before the fields refused them.
+     */
     static String oneLine(String value) {
-        return value.replaceAll("[\\r\\n]+", " ");
+        return Text.oneLine(value);
     }
 
     /** Thrown when a queued message cannot be turned into MIME: a permanent failure. */

@@ -77,6 +77,14 @@ public class LinkSigner {
         }
     }
 
+    /**
+     * A key for another use (the pages' CSRF tokens), derived from the link key so that it is the same on every node
+     * and after a restart, yet tells nothing of the link key and signs no link (a link has four fields, this two).
+     */
+    public byte[] derivedKey(String use) {
+        return mac(("derived-key|" + use).getBytes(StandardCharsets.UTF_8));
+    }
+
     private byte[] mac(byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -18,6 +18,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.compact.tracker.mail.OutgoingMail;
+import org.compact.tracker.support.Dates;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -263,13 +264,15 @@ class NoticeComposer {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         String url = links.base() + "/api/consultations/" + c.consultationId();
-        if (c.opensOn() != null && c.closesOn() != null) {
+        // A date no calendar can read (saved before dates were held to 1900-2100) leaves its events out.
+        if (c.opensOn() != null && c.closesOn() != null && Dates.printable(c.opensOn())
+                && Dates.printable(c.closesOn().plusDays(1))) {
             calendar.add(event(c, cancelled, "period", c.opensOn(), c.closesOn().plusDays(1),
                     "Consultation open: " + c.title(), c.summary(), url));
             calendar.add(event(c, cancelled, "closes", c.closesOn(), c.closesOn().plusDays(1),
                     "Last day to respond: " + c.title(), "Responses close at the end of the day.", url));
         }
-        if (c.decisionDate() != null) {
+        if (c.decisionDate() != null && Dates.printable(c.decisionDate().plusDays(1))) {
             calendar.add(event(c, cancelled, "decision", c.decisionDate(), c.decisionDate().plusDays(1),
                     "Decision: " + c.title(), "Decision by " + (c.decisionMaker() == null ? "the agency" : c.decisionMaker()) + ".", url));
         }

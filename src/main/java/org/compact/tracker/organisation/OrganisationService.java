@@ -35,18 +35,21 @@ public class OrganisationService {
         this.stamp = stamp;
     }
 
-    /** Refuses control characters in any text of the request, naming the field. */
+    /**
+     * Refuses line breaks, control characters and invisible formatting in any text of the request, naming the field:
+     * each is a name or label on one line (mail subjects, the directory's CSV and pages show them).
+     */
     private static void plain(OrganisationRequest r) {
-        Text.plain("name", r.name());
-        Text.plain("kind", r.kind());
-        Text.plain("emails", r.emails());
-        Text.plain("areas", r.areas());
-        Text.plain("interests", r.interests());
-        Text.plain("communities", r.communities());
-        Text.plain("formats", r.formats());
-        Text.plain("languages", r.languages());
+        Text.singleLine("name", r.name());
+        Text.singleLine("kind", r.kind());
+        Text.singleLine("emails", r.emails());
+        Text.singleLine("areas", r.areas());
+        Text.singleLine("interests", r.interests());
+        Text.singleLine("communities", r.communities());
+        Text.singleLine("formats", r.formats());
+        Text.singleLine("languages", r.languages());
         if (r.optOut() != null) {
-            Text.plain("optOut.themes", r.optOut().themes());
+            Text.singleLine("optOut.themes", r.optOut().themes());
         }
     }
 
@@ -150,20 +153,20 @@ public class OrganisationService {
     }
 
     /**
-     * Everything in a change that the service refuses, all at once (a form shows them together): control characters
-     * in any text, a blank name, no contact left, an unknown kind or format code. Empty when the change can be made.
+     * Everything in a change that the service refuses, all at once (a form shows them together): line breaks, control
+     * characters or invisible formatting in any text, a blank name, no contact left, an unknown kind or format code. Empty when the change can be made.
      */
     public List<FieldError> problems(OrganisationRequest r) {
         List<FieldError> errors = new ArrayList<>();
-        refused(errors, () -> Text.plain("name", r.name()));
-        refused(errors, () -> Text.plain("kind", r.kind()));
-        refused(errors, () -> Text.plain("emails", r.emails()));
-        refused(errors, () -> Text.plain("areas", r.areas()));
-        refused(errors, () -> Text.plain("interests", r.interests()));
-        refused(errors, () -> Text.plain("communities", r.communities()));
-        refused(errors, () -> Text.plain("formats", r.formats()));
-        refused(errors, () -> Text.plain("languages", r.languages()));
-        refused(errors, () -> Text.plain("optOut.themes", r.optOut() == null ? null : r.optOut().themes()));
+        refused(errors, () -> Text.singleLine("name", r.name()));
+        refused(errors, () -> Text.singleLine("kind", r.kind()));
+        refused(errors, () -> Text.singleLine("emails", r.emails()));
+        refused(errors, () -> Text.singleLine("areas", r.areas()));
+        refused(errors, () -> Text.singleLine("interests", r.interests()));
+        refused(errors, () -> Text.singleLine("communities", r.communities()));
+        refused(errors, () -> Text.singleLine("formats", r.formats()));
+        refused(errors, () -> Text.singleLine("languages", r.languages()));
+        refused(errors, () -> Text.singleLine("optOut.themes", r.optOut() == null ? null : r.optOut().themes()));
         if (r.name() != null && r.name().isBlank()) {
             errors.add(FieldError.of("name", "must not be blank"));
         }

@@ -14,7 +14,7 @@ import java.util.List;
 public final class Pages {
     /** The policy every public page is served with. */
     public static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** The stylesheet the pages link to (served as a static resource). */
     public static final String STYLESHEET = "/assets/tracker.css";
 

@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.compact.tracker.support.Dates;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,7 +78,9 @@ public class ProgrammeCalendar {
         calendar.add(new RefreshInterval(new ParameterList(List.of(net.fortuna.ical4j.model.parameter.Value.DURATION)), REFRESH));
         calendar.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         for (ProgrammeEntry e : programme.consultations()) {
-            if (e.opensOn() != null && e.closesOn() != null && !e.closesOn().isBefore(e.opensOn())) {
+            // A date no calendar can read (one saved before dates were held to 1900-2100) leaves its event out.
+            if (e.opensOn() != null && e.closesOn() != null && !e.closesOn().isBefore(e.opensOn())
+                    && Dates.printable(e.opensOn()) && Dates.printable(e.closesOn().plusDays(1))) {
                 calendar.add(event(e));
             }
         }

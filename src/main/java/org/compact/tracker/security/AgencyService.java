@@ -22,8 +22,9 @@ public class AgencyService {
     }
 
     public Agency register(NewAgency request) {
-        Text.plain("name", request.name());
-        Text.plain("complianceContactEmail", request.complianceContactEmail());
+        Text.singleLine("name", request.name());
+        Text.singleLine("kind", request.kind());
+        Text.singleLine("complianceContactEmail", request.complianceContactEmail());
         String name = request.name().trim();
         if (agencies.findByNameIgnoringCase(name).isPresent()) {
             throw alreadyRegistered(name);

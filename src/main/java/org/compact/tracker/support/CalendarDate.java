@@ -10,7 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A {@link java.time.LocalDate} or {@link java.time.Instant} in years 0001–9999 (see {@link Dates}); null passes.
+ * A {@link java.time.LocalDate} or {@link java.time.Instant} in years 1900–2100 (see {@link Dates}); null passes.
  * Broken, it is a 422 naming the field, like every other constraint.
  */
 @Documented

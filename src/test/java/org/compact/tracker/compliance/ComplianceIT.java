@@ -445,7 +445,7 @@ class ComplianceIT implements TestPropertyProvider {
                 .bearerAuth(token("monty" + world.officerName.replace("olivia", ""))), String.class);
         assertEquals(200, page.code());
         assertThat(page.getContentType().orElseThrow().toString()).startsWith("text/html");
-        assertEquals("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'",
+        assertEquals("default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
                 page.header("Content-Security-Policy"));
         assertEquals("nosniff", page.header("X-Content-Type-Options"));
         String html = page.body();

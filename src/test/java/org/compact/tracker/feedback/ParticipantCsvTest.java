@@ -131,18 +131,21 @@ class ParticipantCsvTest {
     }
 
     @Test
-    void aConsentDateOutsideYearsOneTo9999IsReportedWithItsLine() {
+    void aConsentDateOutsideYears1900To2100IsReportedWithItsLine() {
         List<FieldError> errors = refused("""
                 name,email,consent_at
                 Zoe Ng,zoe@example.org,0000-12-31
                 Sam Hall,sam@example.org,-4713-01-01T10:00
-                Ann Lee,ann@example.org,0001-01-01
-                Bo Li,bo@example.org,0001-01-01T00:00+09:00
+                Ann Lee,ann@example.org,1900-01-01
+                Bo Li,bo@example.org,1900-01-01T00:00+09:00
                 Cy Dee,cy@example.org,+10000-01-01T00:00Z
+                Di Fox,di@example.org,9999-12-31
+                Ed Gray,ed@example.org,2101-01-01T00:00Z
                 """);
 
         assertThat(errors).extracting(FieldError::field)
-                .containsExactly("line 2: consent_at", "line 3: consent_at", "line 6: consent_at");
+                .containsExactly("line 2: consent_at", "line 3: consent_at", "line 6: consent_at", "line 7: consent_at",
+                        "line 8: consent_at");
     }
 
     @Test

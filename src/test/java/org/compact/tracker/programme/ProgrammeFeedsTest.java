@@ -79,6 +79,22 @@ class ProgrammeFeedsTest {
     }
 
     @Test
+    void aDateNoCalendarCanWriteLeavesItsEventOutRatherThanBreakingTheFeed() throws Exception {
+        LocalDate opens = LocalDate.of(2027, 3, 1);
+        Programme saved = new Programme(LocalDate.of(2027, 6, 1), ProgrammeFilter.NONE, "Everything", 2, List.of(
+                entry(5, "Saved before dates were checked", ConsultationStatus.OPEN, opens, LocalDate.of(9999, 12, 31),
+                        null, null),
+                entry(6, "Parks strategy", ConsultationStatus.OPEN, opens, opens.plusWeeks(12), null, null)));
+
+        byte[] ics = new ProgrammeCalendar(LINKS, CLOCK, "Compact partnership").write(saved);
+
+        assertThat(new String(ics, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("+1000")
+                .doesNotContain("programme-consultation-5@").contains("programme-consultation-6@");
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics));
+        assertFalse(calendar.validate().hasErrors(), () -> calendar.validate().toString());
+    }
+
+    @Test
     void theAtomFeedIsWellFormedWithEveryElementRfc4287Requires() throws Exception {
         String xml = new ProgrammeAtom(LINKS, "Compact partnership").write(programme());
 

@@ -272,7 +272,7 @@ class ProgrammeIT {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/programme?theme=housing"), String.class);
         assertEquals(200, response.code());
         assertThat(response.getContentType().orElseThrow().toString()).startsWith("text/html");
-        assertEquals("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'",
+        assertEquals("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
                 response.getHeaders().get("Content-Security-Policy"));
         String html = response.body();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en-GB\">", "<h1>Consultation programme</h1>",

@@ -104,7 +104,7 @@ class ResultsIT {
     void isServedUnderTheStrictContentSecurityPolicy() {
         var response = client.toBlocking().exchange("/results/" + library, String.class);
 
-        assertEquals("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'",
+        assertEquals("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
                 response.getHeaders().get("Content-Security-Policy"));
         assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
     }

@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bad-input campaign: thousands of generated payloads, malformed JSON, wrong types, huge values and odd query
- * strings. Never a 5xx, always problem+json when refused, and a refused request writes nothing.
+ * strings. Never a 5xx, always problem+json when refused, and a refused request writes nothing. Names with a line
+ * break, control or bidirectional formatting character, and dates outside 1900–2100, are always refused, naming
+ * the field.
  */
 class BadInputCampaignIT {
     private static final List<String> FIELDS = List.of("title", "summary", "agencyId", "leadOfficer", "themes", "areas",
@@ -95,6 +97,101 @@ class BadInputCampaignIT {
                 : world.officer.post("/api/organisations", body);
         assertClean(reply);
         assertThat(count("organisation")).isEqualTo(reply.status() == 201 ? before + 1 : before);
+    }
+
+    @Property(tries = 200)
+    void aNameWithALineBreakControlOrBidiCharacterIsRefusedNamingTheFieldAndWritesNothing(
+            @ForAll("spoiledNames") String name, @ForAll("singleLineFields") String field) throws Exception {
+        long before = count("consultation");
+        Map<String, Object> body = new LinkedHashMap<>(world.consultation(LocalDate.now().plusMonths(2)));
+        boolean list = List.of("themes", "areas", "languages", "venues").contains(field);
+        body.put(field, list ? List.of("Ordsall", name) : name);
+        Api.Reply reply = world.officer.post("/api/consultations", body);
+        assertClean(reply);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(fields(reply)).as(reply.toString()).contains(list ? field + "[1]" : field);
+        assertThat(count("consultation")).isEqualTo(before);
+
+        long organisations = count("organisation");
+        Api.Reply organisation = world.officer.post("/api/organisations", Map.of("name", name, "kind", "COMMUNITY_GROUP",
+                "emails", List.of("spoiled@example.org"), "areas", List.of("Ordsall")));
+        assertThat(organisation.status()).as(organisation.toString()).isEqualTo(422);
+        assertThat(fields(organisation)).contains("name");
+        assertThat(count("organisation")).isEqualTo(organisations);
+    }
+
+    @Property(tries = 150)
+    void aBidiOverrideInTextOfSeveralLinesIsRefusedNamingTheField(@ForAll("spoiledNames") String text) throws Exception {
+        String spoiled = text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                || text.chars().anyMatch(c -> c >= 0x7f) ? text : text + "\u202E";
+        long before = count("consultation");
+        Map<String, Object> body = new LinkedHashMap<>(world.consultation(LocalDate.now().plusMonths(2)));
+        body.put("summary", "We plan new homes.\n" + spoiled);
+        Api.Reply reply = world.officer.post("/api/consultations", body);
+        assertClean(reply);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(fields(reply)).contains("summary");
+        assertThat(count("consultation")).isEqualTo(before);
+    }
+
+    @Property(tries = 150)
+    void aFarDateIsRefusedNamingTheFieldAndWritesNothing(@ForAll("farDates") LocalDate date,
+                                                        @ForAll("dateFields") String field) throws Exception {
+        long before = count("consultation");
+        Map<String, Object> body = new LinkedHashMap<>(world.consultation(LocalDate.now().plusMonths(2)));
+        body.put(field, date.toString());
+        Api.Reply reply = world.officer.post("/api/consultations", body);
+        assertClean(reply);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(fields(reply)).as(reply.toString()).contains(field);
+        assertThat(count("consultation")).isEqualTo(before);
+
+        Api.Reply changed = world.officer.patch("/api/consultations/" + existing, Map.of(field, date.toString()));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(422);
+        assertThat(world.officer.get("/programme.ics").body()).doesNotContain("+1000");
+    }
+
+    /** Letters with one character a name must not hold: a line break, tab, control, or invisible formatting. */
+    @Provide
+    Arbitrary<String> spoiledNames() {
+        Arbitrary<Character> bad = Arbitraries.oneOf(
+                Arbitraries.chars().range('\u0000', '\u001f'),
+                Arbitraries.chars().range('\u007f', '\u009f'),
+                Arbitraries.chars().range('\u202a', '\u202e'),
+                Arbitraries.chars().range('\u2066', '\u2069'),
+                Arbitraries.of('\u200b', '\u200e', '\u200f'),
+                Arbitraries.of('\ufeff', '\u2028', '\u2029', '\u061c'));
+        return Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30), bad,
+                Arbitraries.integers().between(0, 30)).as((word, c, at) -> {
+                    int i = Math.min(at, word.length());
+                    return word.substring(0, i) + c + word.substring(i);
+                });
+    }
+
+    @Provide
+    Arbitrary<String> singleLineFields() {
+        return Arbitraries.of("title", "leadOfficer", "decisionMaker", "themes", "areas", "languages", "venues");
+    }
+
+    /** Dates Java reads but no consultation has: before 1900 or after 2100. */
+    @Provide
+    Arbitrary<LocalDate> farDates() {
+        Arbitrary<Integer> years = Arbitraries.oneOf(Arbitraries.integers().between(1, 1899),
+                Arbitraries.integers().between(2101, 9999), Arbitraries.of(9999, 1899, 2101));
+        return Combinators.combine(years, Arbitraries.integers().between(1, 12), Arbitraries.integers().between(1, 28))
+                .as(LocalDate::of);
+    }
+
+    @Provide
+    Arbitrary<String> dateFields() {
+        return Arbitraries.of("opensOn", "closesOn", "decisionDate");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fields(Api.Reply reply) {
+        Object errors = reply.json().get("errors");
+        return errors == null ? List.of() : ((List<Map<String, Object>>) errors).stream()
+                .map(e -> String.valueOf(e.get("field"))).toList();
     }
 
     private static void assertClean(Api.Reply reply) {

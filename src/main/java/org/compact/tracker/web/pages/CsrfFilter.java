@@ -17,9 +17,11 @@ import io.micronaut.http.annotation.Body;
 import java.util.Set;
 
 /**
- * The double-submit check: a change sent with the session cookie (or to the sign-in and sign-out forms) must echo
- * the CSRF cookie's value in the form field {@code _csrf} or the header {@code X-CSRF-Token}. Another site cannot
- * read the cookie, so it cannot forge the echo; the cookies are SameSite=Strict as well. Calls with a bearer token
+ * The signed double-submit check: a change sent with the session cookie (or to the sign-in and sign-out forms) must
+ * echo the CSRF cookie's value in the form field {@code _csrf} or the header {@code X-CSRF-Token}, and that value
+ * must be a token the server made for this session ({@link CsrfTokens}). Another site cannot read the cookie, so it
+ * cannot forge the echo; one that can set cookies (a sibling subdomain) cannot make a token for the victim's
+ * session; the cookies are SameSite=Strict as well. Calls with a bearer token
  * are not checked (a browser never adds that header by itself), nor the {@code /o/} links, whose signed token is
  * their guard; but the form that asks for a fresh link ({@code /o/new-link}) carries no token, so it is checked
  * like the sign-in form. A missing or wrong echo is refused with 403 before anything runs.
@@ -42,7 +44,7 @@ class CsrfFilter implements Ordered {
             return null;
         }
         String expected = SessionCookies.csrfOf(request).orElse(null);
-        if (expected == null) {
+        if (expected == null || !tokens.valid(expected, request)) {
             return refuse(request);
         }
         String header = request.getHeaders().get(SessionCookies.CSRF_HEADER);
@@ -54,10 +56,17 @@ class CsrfFilter implements Ordered {
         return !sent.isEmpty() && CsrfTokens.same(expected, sent) ? null : refuse(request);
     }
 
-    /** Sets the CSRF cookie when a page handed out a new token. */
+    /**
+     * Sets the CSRF cookie when a page handed out a new token. When the answer starts or ends a session (sign-in
+     * sets the session cookie, sign-out clears it), the new token is made for the session the browser will have.
+     */
     @ResponseFilter
     void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        tokens.issued(request).ifPresent(value -> response.cookie(SessionCookies.csrf(request, value)));
+        tokens.issued(request).ifPresent(value -> {
+            String token = response.getCookie(SessionCookies.TOKEN)
+                    .map(session -> tokens.mintFor(session.getValue())).orElse(value);
+            response.cookie(SessionCookies.csrf(request, token));
+        });
     }
 
     static boolean needsCheck(HttpRequest<?> request) {

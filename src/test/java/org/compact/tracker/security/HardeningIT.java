@@ -252,12 +252,16 @@ class HardeningIT {
 
     @Test
     void theTokenFromSignInAndTheTokenOfAPageWorkForTheirOwnSession() {
-        Pages victim = officerPages();
+        // a user of its own: signing out ends every session of the user, the shared officer's API token too
+        String username = "csrf-" + System.nanoTime();
+        assertEquals(201, world.admin.post("/api/users", Map.of("username", username, "password", officerPassword(),
+                "email", username + "@example.org", "agencyId", world.agencyId, "roles", List.of("OFFICER"))).status());
+        Pages victim = signedIn(username, officerPassword());
         String fromSignIn = victim.cookies.get("tracker_csrf");
         HttpResponse<String> signedOut = victim.post("/sign-out", Map.of("_csrf", fromSignIn));
         assertEquals(303, signedOut.statusCode(), signedOut::body);
 
-        Pages again = officerPages();
+        Pages again = signedIn(username, officerPassword());
         again.cookies.put("tracker_csrf", "stale-or-planted");
         HttpResponse<String> dashboard = again.get("/dashboard");
         assertEquals(200, dashboard.statusCode());

@@ -43,6 +43,11 @@ public record AppUser(
                 endSessions ? sessionVersion + 1 : sessionVersion, createdAt);
     }
 
+    /** The same user with a new password hash (the caller moves the session version when it should). */
+    AppUser withPasswordHash(String hash) {
+        return new AppUser(id, username, usernameKey, hash, email, agencyId, roles, enabled, sessionVersion, createdAt);
+    }
+
     /** How a username is compared: without regard to case (and to spaces typed around it). */
     static String keyOf(String username) {
         return username.strip().toLowerCase(Locale.ROOT);

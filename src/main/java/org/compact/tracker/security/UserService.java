@@ -30,10 +30,12 @@ public class UserService {
     private final PasswordHasher hasher;
     private final PasswordRules passwords;
     private final UserStamp stamp;
+    private final AccountMail mail;
     private final Clock clock;
 
     UserService(UserRepository users, AgencyRepository agencies, PasswordHasher hasher, PasswordRules passwords,
-                UserStamp stamp, Clock clock) {
+                UserStamp stamp, AccountMail mail, Clock clock) {
+        this.mail = mail;
         this.passwords = passwords;
         this.users = users;
         this.agencies = agencies;
@@ -74,9 +76,11 @@ public class UserService {
     }
 
     /**
-     * An admin changes a user's rights or address. The last enabled admin cannot be disabled or lose ADMIN, and an
-     * admin cannot disable themselves (they would lock themselves out mid-change). Changing anything but the address
-     * ends the user's tokens: roles and agency are written into them, and a disabled user must be out at once.
+     * An admin changes a user's rights, address or password. The last enabled admin cannot be disabled or lose ADMIN,
+     * and an admin cannot disable themselves (they would lock themselves out mid-change). Changing anything but the
+     * address ends the user's tokens: roles and agency are written into them, a disabled user must be out at once, and
+     * a new password ends whatever the old one opened. The user is mailed a new password, a disabled account, and a
+     * changed address (at the address it was).
      */
     @Transactional
     public UserView change(Actor actor, Long id, UserChange request) {
@@ -104,16 +108,37 @@ public class UserService {
             problems.add(FieldError.of(enabled ? "roles" : "enabled",
                     "'" + user.username() + "' is the last enabled admin: enable or make another admin first."));
         }
+        if (request.password() != null) {
+            String problem = passwords.problem(request.password(), user.username());
+            if (problem != null) {
+                problems.add(FieldError.of("password", problem));
+            }
+        }
         if (!problems.isEmpty()) {
             throw Refusal.invalid(problems);
         }
+        boolean newPassword = request.password() != null;
         boolean rightsChanged = enabled != user.enabled() || !roles.equals(user.roleSet())
-                || !agencyId.equals(user.agencyId());
+                || !agencyId.equals(user.agencyId()) || newPassword;
         if (!rightsChanged && email.equals(user.email())) {
             return UserView.of(user);
         }
         // only a new address leaves the tokens be: they carry no address
-        return UserView.of(users.update(user.changed(enabled, roles, agencyId, email, rightsChanged)));
+        AppUser changed = user.changed(enabled, roles, agencyId, email, rightsChanged);
+        if (newPassword) {
+            changed = changed.withPasswordHash(hasher.hash(request.password()));
+        }
+        AppUser saved = users.update(changed);
+        if (!email.equals(user.email())) {
+            mail.addressChanged(user, email, actor.username());
+        }
+        if (newPassword) {
+            mail.passwordSet(saved, actor.username());
+        }
+        if (user.enabled() && !enabled) {
+            mail.disabled(saved, actor.username());
+        }
+        return UserView.of(saved);
     }
 
     private boolean anotherEnabledAdmin(AppUser user) {
@@ -142,6 +167,7 @@ public class UserService {
         AppUser user = users.findByUsernameKey(AppUser.keyOf(username))
                 .orElseThrow(() -> Refusal.notFound("user", username));
         users.changePassword(user.id(), hasher.hash(request.newPassword()));
+        mail.passwordChanged(users.findById(user.id()).orElseThrow());
     }
 
     public List<UserView> list(Actor actor) {

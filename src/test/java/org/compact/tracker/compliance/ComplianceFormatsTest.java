@@ -87,7 +87,7 @@ class ComplianceFormatsTest {
         String html = ComplianceHtml.write(report("<img src=x onerror=alert(1)>"));
         assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt;", "Salford, &quot;the city&quot;", "<svg",
                 "no data").doesNotContain("<img", " style=", "<script", "<style");
-        assertThat(ComplianceHtml.CSP).isEqualTo("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'");
+        assertThat(ComplianceHtml.CSP).isEqualTo("default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'");
     }
 
     private static TreeMap<Integer, Long> histogram(int... pairs) {

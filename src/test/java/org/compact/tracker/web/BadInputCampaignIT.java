@@ -41,15 +41,24 @@ class BadInputCampaignIT {
             "audiences", "methods", "targets", "openToChange", "fixed", "decisionDate", "decisionMaker", "opensOn",
             "closesOn", "provisions", "languages", "venues", "priorWork");
 
+    private static final List<String> USER_FIELDS = List.of("enabled", "roles", "agencyId", "email", "password",
+            "username", "currentPassword", "newPassword");
+    private static final String PASSWORD = "a campaign's long password";
+
     private static ApplicationContext context;
+    private static HttpClient client;
     private static World world;
     private static long existing;
 
     @BeforeContainer
     static void start() {
-        context = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), "test")
+        // the campaign sends thousands of wrong passwords from one address: the sign-in limits (SignInSecurityIT) would
+        // lock that address out of the later properties' sign-ins
+        context = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
+                        "tracker.login-throttle.max-failures", 1_000_000, "tracker.login-throttle.address-max-failures", 1_000_000,
+                        "tracker.login-throttle.username-max-failures", 1_000_000), "test")
                 .getApplicationContext();
-        HttpClient client = context.createBean(HttpClient.class, context.getBean(EmbeddedServer.class).getURL());
+        client = context.createBean(HttpClient.class, context.getBean(EmbeddedServer.class).getURL());
         world = World.create(client);
         existing = world.register(world.consultation(LocalDate.now().plusMonths(2)));
     }
@@ -251,6 +260,122 @@ class BadInputCampaignIT {
                 Arbitraries.of("OPEN", "open", "-1", "0", "501", "99999999999999999999", "2027-02-30", "2027-01-01"));
         return Combinators.combine(keys, values).as((k, v) -> k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8))
                 .list().ofMaxSize(5).map(parts -> String.join("&", parts));
+    }
+
+    // The routes of sign-in and users (issue 15): generated bodies never get a 5xx, and a refusal changes nothing.
+
+    @Property(tries = 150)
+    void aGeneratedUserChangeIsAcceptedOrRefusedCleanlyAndARefusalChangesNothing(@ForAll("userBodies") Object body)
+            throws Exception {
+        long id = newUser();
+        String before = userRow(id);
+        Api.Reply reply = body instanceof String raw
+                ? world.admin.send(HttpRequest.PATCH("/api/users/" + id, raw).contentType(MediaType.APPLICATION_JSON_TYPE))
+                : world.admin.patch("/api/users/" + id, body);
+        assertClean(reply);
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 400, 422);
+        if (reply.status() != 200) {
+            assertThat(userRow(id)).as("a refused change changes nothing").isEqualTo(before);
+        }
+    }
+
+    @Property(tries = 100)
+    void aGeneratedPasswordChangeIsAcceptedOrRefusedCleanlyAndARefusalChangesNothing(@ForAll("userBodies") Object body)
+            throws Exception {
+        long id = newUser();
+        Api user = Api.login(client, NAMES.get(id), PASSWORD);
+        String before = userRow(id);
+        Api.Reply reply = body instanceof String raw
+                ? user.send(HttpRequest.POST("/api/users/me/password", raw).contentType(MediaType.APPLICATION_JSON_TYPE))
+                : user.post("/api/users/me/password", body);
+        assertClean(reply);
+        assertThat(reply.status()).as(reply.toString()).isIn(204, 400, 422);
+        if (reply.status() != 204) {
+            assertThat(userRow(id)).as("a refused change changes nothing").isEqualTo(before);
+            assertThat(user.get("/api/users").status()).as("and ends no session").isEqualTo(200);
+        }
+    }
+
+    @Property(tries = 200)
+    void aGeneratedSignInIsAnsweredWithoutA5xxAndSignsNobodyIn(@ForAll("userBodies") Object body,
+                                                               @ForAll boolean form) {
+        Api.Reply reply;
+        if (form) {
+            String encoded = body instanceof Map<?, ?> map ? map.entrySet().stream()
+                    .map(e -> URLEncoder.encode(String.valueOf(e.getKey()), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
+                    .reduce((a, b) -> a + "&" + b).orElse("") : String.valueOf(body);
+            reply = Api.anonymous(client).send(HttpRequest.POST("/login", encoded)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        } else {
+            reply = body instanceof String raw
+                    ? Api.anonymous(client).send(HttpRequest.POST("/login", raw).contentType(MediaType.APPLICATION_JSON_TYPE))
+                    : Api.anonymous(client).send(HttpRequest.POST("/login", body));
+        }
+        assertThat(reply.status()).as(reply.toString()).isLessThan(500).isNotEqualTo(200);
+        assertThat(reply.body() == null ? "" : reply.body()).doesNotContain("access_token");
+    }
+
+    @Property(tries = 150)
+    void aGeneratedContactLinkTokenIsRefusedWithoutA5xx(@ForAll("tokens") String token, @ForAll boolean confirm,
+                                                        @ForAll boolean post) throws Exception {
+        String path = "/o/contacts/" + (confirm ? "confirm" : "undo");
+        long before = count("organisation_change");
+        Api.Reply reply = post
+                ? Api.anonymous(client).send(HttpRequest.POST(path, "t=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+                : Api.anonymous(client).get(path + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
+        assertThat(count("organisation_change")).isEqualTo(before);
+    }
+
+    @Provide
+    Arbitrary<Object> userBodies() {
+        Arbitrary<Object> values = Arbitraries.oneOf(values(),
+                Arbitraries.of(PASSWORD, "qwerty123456", "short", "x".repeat(201), "a new long campaign password",
+                        "line\nbreak password", "OFFICER", "ADMIN", "MONITOR", "nope@", "a@example.org").map(v -> (Object) v),
+                Arbitraries.of("OFFICER", "ADMIN", "MONITOR", "nope", "").list().ofMaxSize(4).map(l -> (Object) l));
+        Arbitrary<Object> objects = Arbitraries.maps(Arbitraries.of(USER_FIELDS), values).ofMaxSize(5)
+                .map(m -> (Object) new LinkedHashMap<>(m));
+        Arbitrary<Object> garbage = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(100),
+                Arbitraries.of("{", "[]", "null", "{\"enabled\": \"maybe\"}", "{\"roles\": \"ADMIN\"}",
+                        "{\"agencyId\": 99999999999999999999}", "{\"password\": null}", "\u0000",
+                        "{\"username\":\"admin\",\"username\":\"x\",\"password\":\"y\"}")).map(s -> (Object) s);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(7, objects), net.jqwik.api.Tuple.of(3, garbage));
+    }
+
+    @Provide
+    Arbitrary<String> tokens() {
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(300),
+                Arbitraries.strings().withCharRange('A', 'z').ofMaxLength(60).map(s -> s + "." + s),
+                Arbitraries.of("", ".", "..", "a.b", "eyJ.eyJ", "%zz", "x".repeat(2500)));
+    }
+
+    /** A new officer, signed in as {@code "campaign-" + id} cannot be known before: the names are kept by id. */
+    private static final Map<Long, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static long newUser() {
+        String name = "campaign-" + System.nanoTime();
+        Api.Reply created = world.admin.post("/api/users", Map.of("username", name, "password", PASSWORD,
+                "email", name + "@example.org", "agencyId", world.agencyId, "roles", List.of("OFFICER")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        NAMES.put(created.id(), name);
+        return created.id();
+    }
+
+    /** Everything stored of a user, as one string. */
+    private static String userRow(long id) throws Exception {
+        DataSource ds = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT username, password_hash, email, agency_id, roles, enabled, "
+                     + "session_version FROM app_user WHERE id = " + id)) {
+            assertThat(rs.next()).isTrue();
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= 7; i++) {
+                row.append(rs.getString(i)).append('|');
+            }
+            return row.toString();
+        }
     }
 
     private static long count(String table) throws Exception {

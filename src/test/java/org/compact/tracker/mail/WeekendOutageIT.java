@@ -114,7 +114,8 @@ class WeekendOutageIT implements TestPropertyProvider {
             List<String> ran = (List<String>) moved.at("ran");
             ran.stream().filter(r -> r.startsWith("notice watch")).forEach(watchSaid::add);
             if (!pageSaid && now.isAfter(friday.plus(Duration.ofHours(20)))) {
-                // Saturday afternoon: the officer looks at the consultation.
+                // Saturday afternoon (the relay used to give up after ~6 hours): the officer looks at the consultation.
+                assertThat(counts(world, id)).as("nothing given up on Saturday").containsEntry("FAILED", 0L);
                 Api.Reply page = world.officer.get("/consultations/" + id);
                 assertEquals(200, page.status());
                 assertThat(page.body()).contains("id=\"mail-server-waiting\"",

@@ -23,6 +23,11 @@
               el.textContent = String(report.counts[k]);
             }
           });
+          // Nothing waits any more: the sentence about mail waiting for the mail server no longer holds.
+          var stuck = document.getElementById('mail-server-waiting');
+          if (stuck && report.counts.QUEUED === 0) {
+            stuck.hidden = true;
+          }
         }
         if ((waiting() || rounds < 3) && rounds < 200) {
           window.setTimeout(refresh, 3000);

@@ -25,10 +25,11 @@ class MailFactory {
     RelaySettings relaySettings(@Value("${tracker.mail.relay.batch-size:200}") int batchSize,
                                 @Value("${tracker.mail.relay.lease:2m}") Duration lease,
                                 @Value("${tracker.mail.relay.base-backoff:30s}") Duration baseBackoff,
-                                @Value("${tracker.mail.relay.max-backoff:1h}") Duration maxBackoff,
-                                @Value("${tracker.mail.relay.max-attempts:12}") int maxAttempts,
+                                @Value("${tracker.mail.relay.max-backoff:10m}") Duration maxBackoff,
+                                @Value("${tracker.mail.relay.max-attempts:0}") int maxAttempts,
+                                @Value("${tracker.mail.relay.give-up-after:72h}") Duration giveUpAfter,
                                 @Value("${tracker.mail.relay.time-budget:20s}") Duration timeBudget) {
-        return new RelaySettings(batchSize, lease, baseBackoff, maxBackoff, maxAttempts, timeBudget);
+        return new RelaySettings(batchSize, lease, baseBackoff, maxBackoff, maxAttempts, giveUpAfter, timeBudget);
     }
 
     @Singleton

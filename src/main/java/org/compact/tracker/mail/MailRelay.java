@@ -1,5 +1,6 @@
 package org.compact.tracker.mail;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.serde.annotation.Serdeable;
@@ -51,6 +52,9 @@ public class MailRelay implements DueWork {
     /** The wall clock, which claims are held on whatever the service's clock does (see OutboxStore#claimDue). */
     private final Clock leaseClock;
     private final RelaySettings settings;
+    /** Whether mail as a whole gets through, and the admin's alert; null in unit tests of the relay alone. */
+    @Nullable
+    private final MailHealth health;
     private final ReentrantLock running = new ReentrantLock();
     /** Writes the outcomes, one at a time and in order. */
     private final ExecutorService outcomes = Executors.newSingleThreadExecutor(r -> {
@@ -60,17 +64,23 @@ public class MailRelay implements DueWork {
     });
 
     @Inject
-    MailRelay(OutboxStore store, MailSender sender, Clock clock, RelaySettings settings) {
-        this(store, sender, clock, Clock.systemUTC(), settings);
+    MailRelay(OutboxStore store, MailSender sender, Clock clock, RelaySettings settings, MailHealth health) {
+        this(store, sender, clock, Clock.systemUTC(), settings, health);
     }
 
-    /** With the clock claims are held on given too (tests that move both). */
+    /** With the clock claims are held on given too (tests that move both), and no health kept. */
     MailRelay(OutboxStore store, MailSender sender, Clock clock, Clock leaseClock, RelaySettings settings) {
+        this(store, sender, clock, leaseClock, settings, null);
+    }
+
+    private MailRelay(OutboxStore store, MailSender sender, Clock clock, Clock leaseClock, RelaySettings settings,
+                      @Nullable MailHealth health) {
         this.store = store;
         this.sender = sender;
         this.clock = clock;
         this.leaseClock = leaseClock;
         this.settings = settings;
+        this.health = health;
     }
 
     /**
@@ -121,7 +131,12 @@ public class MailRelay implements DueWork {
     public Delivery deliverDue() {
         running.lock();
         try {
-            return deliver();
+            Delivery delivery = deliver();
+            if (health != null) {
+                health.recordRun(delivery);
+                health.alertIfDue();
+            }
+            return delivery;
         } finally {
             running.unlock();
         }
@@ -268,18 +283,25 @@ public class MailRelay implements DueWork {
         }
     }
 
+    /**
+     * A passing failure: tried again after the back-off, or given up once {@code give-up-after} has passed since the
+     * message first failed (or {@code max-attempts}, when set, is reached).
+     */
     private void retryOrGiveUp(OutboxMessage m, String reason, Tally tally) {
         int attempts = m.attempts() + 1;
-        if (attempts >= settings.maxAttempts()) {
-            String gaveUp = "gave up after " + attempts + " attempts: " + reason;
+        Instant now = clock.instant();
+        Instant failingSince = m.failingSince() == null ? now : m.failingSince();
+        if (settings.givesUp(attempts, failingSince, now)) {
+            String gaveUp = "gave up after " + attempts + " attempts over "
+                    + Duration.between(failingSince, now).toMinutes() + " minutes: " + reason;
             String stored = gaveUp.length() <= MailFailures.MAX_REASON ? gaveUp
                     : gaveUp.substring(0, MailFailures.MAX_REASON - 1) + "…";
             tally.record(() -> store.markFailed(m, attempts, stored));
             tally.failed++;
             LOG.warn("Mail {} to {} {}", m.messageId(), m.recipient(), gaveUp);
         } else {
-            Instant nextAttempt = clock.instant().plus(settings.backoffAfter(attempts));
-            tally.record(() -> store.markRetry(m, attempts, nextAttempt, reason));
+            Instant nextAttempt = now.plus(settings.backoffAfter(attempts));
+            tally.record(() -> store.markRetry(m, attempts, nextAttempt, reason, failingSince));
             tally.retried++;
         }
     }

@@ -103,6 +103,17 @@ public class Outbox {
         return counts;
     }
 
+    /**
+     * The queued mail of this category (e.g. NOTICE) that the mail server has failed to take and that is still being
+     * tried: how many, for how many references, since when; empty when none waits for the server.
+     */
+    @Transactional
+    public java.util.Optional<MailWaiting> waitingForServer(String category) {
+        OutboxRepository.Waiting w = repository.waiting(category);
+        return w.messages() == 0 || w.since() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new MailWaiting(w.messages(), w.referencesCount(), w.since()));
+    }
+
     /** How many messages of the whole outbox are in each status. */
     @Transactional
     public Map<MailStatus, Long> counts() {

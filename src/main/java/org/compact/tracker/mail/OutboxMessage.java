@@ -29,11 +29,12 @@ record OutboxMessage(
         @Nullable Instant claimedUntil,
         @Nullable Instant sentAt,
         @Nullable String lastError,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Instant failingSince) {
 
     MailState state() {
         return new MailState(messageId, status, attempts, sentAt, status == MailStatus.QUEUED ? nextAttemptAt : null,
-                lastError);
+                lastError, status == MailStatus.QUEUED ? failingSince : null);
     }
 
     /** The message as the caller queued it, for the senders. */

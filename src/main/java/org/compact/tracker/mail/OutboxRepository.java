@@ -40,7 +40,8 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
 
     /** The messages of one reference and category whose message id starts with {@code prefix}, with their recipient. */
     @Query("""
-            SELECT message_id, recipient, status, attempts, sent_at, next_attempt_at, last_error FROM outbox_message
+            SELECT message_id, recipient, status, attempts, sent_at, next_attempt_at, last_error, failing_since
+            FROM outbox_message
             WHERE reference = :reference AND category = :category AND message_id LIKE :prefix ORDER BY id""")
     List<RecipientRow> findRecipients(String reference, String category, String prefix);
 
@@ -89,9 +90,9 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
 
     @Query("""
             UPDATE outbox_message SET attempts = :attempts, next_attempt_at = :nextAttemptAt, last_error = :lastError,
-                claimed_until = NULL
+                failing_since = :failingSince, claimed_until = NULL
             WHERE id = :id AND status NOT IN ('SENT', 'FAILED')""")
-    int markRetry(long id, int attempts, Instant nextAttemptAt, String lastError);
+    int markRetry(long id, int attempts, Instant nextAttemptAt, String lastError, Instant failingSince);
 
     @Query("""
             UPDATE outbox_message SET status = 'FAILED', attempts = :attempts, last_error = :lastError,
@@ -104,12 +105,14 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     int release(long id);
 
     @Query("""
-            UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_until = NULL
+            UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_until = NULL,
+                failing_since = NULL
             WHERE message_id = :messageId AND status = 'FAILED'""")
     int requeue(String messageId, Instant now);
 
     @Query("""
-            UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_until = NULL
+            UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_until = NULL,
+                failing_since = NULL
             WHERE status = 'FAILED'""")
     int requeueAllFailed(Instant now);
 
@@ -121,19 +124,70 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
     /** A message's state with the address it goes to. */
     @Introspected
     record RecipientRow(String messageId, String recipient, MailStatus status, int attempts, @Nullable Instant sentAt,
-                        Instant nextAttemptAt, @Nullable String lastError) {
+                        Instant nextAttemptAt, @Nullable String lastError, @Nullable Instant failingSince) {
         MailState state() {
-            return new StateRow(messageId, status, attempts, sentAt, nextAttemptAt, lastError).state();
+            return new StateRow(messageId, status, attempts, sentAt, nextAttemptAt, lastError, failingSince).state();
         }
     }
 
     /** The delivery state of one message, read without its bodies. */
     @Introspected
     record StateRow(String messageId, MailStatus status, int attempts, @Nullable Instant sentAt,
-                    Instant nextAttemptAt, @Nullable String lastError) {
+                    Instant nextAttemptAt, @Nullable String lastError, @Nullable Instant failingSince) {
         MailState state() {
             return new MailState(messageId, status, attempts, sentAt,
-                    status == MailStatus.QUEUED ? nextAttemptAt : null, lastError);
+                    status == MailStatus.QUEUED ? nextAttemptAt : null, lastError,
+                    status == MailStatus.QUEUED ? failingSince : null);
         }
+    }
+
+    /**
+     * The queued messages of one category the mail server has failed to take: how many, of how many references, and
+     * since when the oldest has waited.
+     */
+    @Query("""
+            SELECT COUNT(*) AS messages, COUNT(DISTINCT reference) AS references_count, MIN(failing_since) AS since
+            FROM outbox_message WHERE status = 'QUEUED' AND failing_since IS NOT NULL AND category = :category""")
+    Waiting waiting(String category);
+
+    /** As {@link #waiting(String)}, for every category. */
+    @Query("""
+            SELECT COUNT(*) AS messages, COUNT(DISTINCT reference) AS references_count, MIN(failing_since) AS since
+            FROM outbox_message WHERE status = 'QUEUED' AND failing_since IS NOT NULL""")
+    Waiting waitingAll();
+
+    /** The oldest message waiting for the mail server, for the alert. */
+    @Query("""
+            SELECT message_id, recipient, last_error FROM outbox_message
+            WHERE status = 'QUEUED' AND failing_since IS NOT NULL ORDER BY failing_since, id LIMIT 1""")
+    List<OldestWaiting> oldestWaiting();
+
+    /** Mail as a whole failed at {@code now}: marks since when, unless it already was failing. */
+    @Query("UPDATE mail_health SET failing_since = :now WHERE id = 1 AND failing_since IS NULL")
+    int markMailFailing(Instant now);
+
+    /** A message got through: mail works, and the next failure is a new outage (alerted again). */
+    @Query("""
+            UPDATE mail_health SET failing_since = NULL, alerted_at = NULL
+            WHERE id = 1 AND (failing_since IS NOT NULL OR alerted_at IS NOT NULL)""")
+    int markMailWorking();
+
+    /**
+     * Takes the alert of this outage if mail has failed since {@code failingBefore} or earlier and nobody (no node)
+     * alerted yet: 1 for the one caller that is to alert, 0 for every other.
+     */
+    @Query("""
+            UPDATE mail_health SET alerted_at = :now
+            WHERE id = 1 AND alerted_at IS NULL AND failing_since IS NOT NULL AND failing_since <= :failingBefore""")
+    int takeOutageAlert(Instant now, Instant failingBefore);
+
+    /** See {@link #waiting}. */
+    @Introspected
+    record Waiting(long messages, long referencesCount, @Nullable Instant since) {
+    }
+
+    /** See {@link #oldestWaiting}. */
+    @Introspected
+    record OldestWaiting(String messageId, String recipient, @Nullable String lastError) {
     }
 }

@@ -82,8 +82,8 @@ class OutboxStore {
         return accepted.size();
     }
 
-    void markRetry(OutboxMessage m, int attempts, Instant nextAttemptAt, String error) {
-        repository.markRetry(m.id(), attempts, nextAttemptAt, error);
+    void markRetry(OutboxMessage m, int attempts, Instant nextAttemptAt, String error, Instant failingSince) {
+        repository.markRetry(m.id(), attempts, nextAttemptAt, error, failingSince);
     }
 
     void markFailed(OutboxMessage m, int attempts, String error) {

@@ -16,11 +16,15 @@ import java.util.Map;
 @Serdeable
 public record DeliveryReport(Map<String, Long> counts, List<Line> deliveries, List<ParticipantLine> participants) {
 
-    /** One contact's mail: queued, sent (accepted by the SMTP server, with the time), failed (why), and the reply. */
+    /**
+     * One contact's mail: queued, sent (accepted by the SMTP server, with the time), failed (why), and the reply.
+     * {@code waitingForServerSince}: while queued, when the mail server first failed to take it (it is still tried).
+     */
     @Serdeable
     public record Line(Long id, Long organisationId, String organisationName, String email, NoticeKind kind,
                        MailStatus status, @Nullable Instant sentAt, int attempts, @Nullable String failure,
-                       @Nullable Reply reply, @Nullable String replyNote, @Nullable Instant repliedAt) {
+                       @Nullable Reply reply, @Nullable String replyNote, @Nullable Instant repliedAt,
+                       @Nullable Instant waitingForServerSince) {
     }
 
     /**

@@ -176,7 +176,8 @@ public class NoticeService {
             lines.add(new DeliveryReport.Line(d.id(), d.organisationId(), organisationNames.apply(d.organisationId()),
                     d.email(), d.kind(), status, state == null ? null : state.sentAt(),
                     state == null ? 0 : state.attempts(), status == MailStatus.FAILED ? state.lastError() : null,
-                    d.reply(), d.replyNote(), d.repliedAt()));
+                    d.reply(), d.replyNote(), d.repliedAt(),
+                    state != null && state.waitingForServer() ? state.failingSince() : null));
         }
         counts.put("TOTAL", (long) all.size());
         List<DeliveryReport.ParticipantLine> participants = new ArrayList<>();
@@ -185,6 +186,14 @@ public class NoticeService {
                 participants.add(new DeliveryReport.ParticipantLine(email, state.status(), state.sentAt(),
                         state.attempts(), state.status() == MailStatus.FAILED ? state.lastError() : null)));
         return new DeliveryReport(counts, lines, participants);
+    }
+
+    /**
+     * The notices (of every consultation) the mail server has failed to take and that are still being tried: how
+     * many, of how many consultations, since when; empty when none waits for the server.
+     */
+    public java.util.Optional<org.compact.tracker.mail.MailWaiting> noticesWaitingForMailServer() {
+        return outbox.waitingForServer(NoticeKind.NOTICE.name());
     }
 
     /** When each organisation's first notice was accepted by the SMTP server (for the notice lead time). */

@@ -451,7 +451,7 @@ class MailRelayIT implements TestPropertyProvider {
         OutboxMessage row = claimedByB.stream().filter(m -> m.messageId().equals(notice.messageId())).findFirst()
                 .orElseThrow();
         claimedByB.stream().filter(m -> m != row).forEach(store::release);
-        store.markRetry(row, 1, now.plus(settings.backoffAfter(1)), "421 4.3.2 Service not available");
+        store.markRetry(row, 1, now.plus(settings.backoffAfter(1)), "421 4.3.2 Service not available", now);
         assertThat(seenByA).contains(row.id());
 
         // ... and then relay A comes to its claim.

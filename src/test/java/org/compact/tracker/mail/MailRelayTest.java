@@ -42,10 +42,14 @@ class MailRelayTest {
     }
 
     private static OutboxMessage queued(long id, int attempts) {
+        return queued(id, attempts, attempts == 0 ? null : NOW.minus(Duration.ofMinutes(5)));
+    }
+
+    private static OutboxMessage queued(long id, int attempts, Instant failingSince) {
         OutgoingMail mail = Mails.notice("m" + id + "@tracker.example", "partner" + id + "@example.org", "consultation:1");
         return new OutboxMessage(id, mail.messageId(), mail.category(), mail.to(), mail.subject(), mail.text(),
                 mail.html(), MailCodec.writeAttachments(mail.attachments()), MailCodec.writeHeaders(mail.headers()),
-                mail.reference(), MailStatus.QUEUED, attempts, NOW, NOW.plusSeconds(120), null, null, NOW);
+                mail.reference(), MailStatus.QUEUED, attempts, NOW, NOW.plusSeconds(120), null, null, NOW, failingSince);
     }
 
     private void claims(List<OutboxMessage> batch) {
@@ -74,14 +78,14 @@ class MailRelayTest {
         OutboxMessage m = queued(1, 0);
         OutboxMessage bad = new OutboxMessage(m.id(), m.messageId(), m.category(), "not an address", m.subject(),
                 m.textBody(), m.htmlBody(), m.attachments(), m.headers(), m.reference(), m.status(), 0,
-                m.nextAttemptAt(), m.claimedUntil(), null, null, m.createdAt());
+                m.nextAttemptAt(), m.claimedUntil(), null, null, m.createdAt(), null);
         claims(List.of(bad));
         sender.buildForReal = true;
 
         relay.deliverDue();
 
         verify(store).markFailed(eq(bad), eq(1), any());
-        verify(store, never()).markRetry(any(), anyInt(), any(), any());
+        verify(store, never()).markRetry(any(), anyInt(), any(), any(), any());
     }
 
     @Test
@@ -92,20 +96,38 @@ class MailRelayTest {
 
         MailRelay.Delivery delivery = relay.deliverDue();
 
-        verify(store).markRetry(eq(greylisted), eq(3), eq(NOW.plus(Duration.ofMinutes(2))), startsWith("Invalid Addresses: 450"));
+        verify(store).markRetry(eq(greylisted), eq(3), eq(NOW.plus(Duration.ofMinutes(2))), startsWith("Invalid Addresses: 450"),
+                eq(greylisted.failingSince()));
         assertThat(delivery.retried()).isEqualTo(1);
     }
 
     @Test
-    void afterTheLastAttemptAMessageIsGivenUp() throws Exception {
+    void aMessageFailingForAPassingReasonIsTriedUntilSeventyTwoHoursAfterItsFirstFailureThenGivenUp() throws Exception {
+        OutboxMessage almost = queued(1, 300, NOW.minus(Duration.ofHours(72)).plusSeconds(1));
+        OutboxMessage tired = queued(2, 301, NOW.minus(Duration.ofHours(72)));
+        claims(List.of(almost, tired));
+        sender.failures.put(almost.messageId(), MailFailuresTest.refusedRecipient(451, "4.3.0 try later"));
+        sender.failures.put(tired.messageId(), MailFailuresTest.refusedRecipient(451, "4.3.0 try later"));
+
+        relay.deliverDue();
+
+        verify(store).markRetry(eq(almost), eq(301), eq(NOW.plus(Duration.ofMinutes(10))), any(), eq(almost.failingSince()));
+        verify(store).markFailed(eq(tired), eq(302),
+                startsWith("gave up after 302 attempts over 4320 minutes: Invalid Addresses: 451"));
+    }
+
+    @Test
+    void maxAttemptsWhenSetGivesUpEarlierThanTheTime() throws Exception {
+        relay = new MailRelay(store, sender, clock, clock, new RelaySettings(200, Duration.ofMinutes(2),
+                Duration.ofSeconds(30), Duration.ofMinutes(10), 12, Duration.ofHours(72), Duration.ofSeconds(20)));
         OutboxMessage tired = queued(1, 11);
         claims(List.of(tired));
         sender.failures.put(tired.messageId(), MailFailuresTest.refusedRecipient(451, "4.3.0 try later"));
 
         relay.deliverDue();
 
-        verify(store).markFailed(eq(tired), eq(12), startsWith("gave up after 12 attempts: Invalid Addresses: 451"));
-        verify(store, never()).markRetry(any(), anyInt(), any(), any());
+        verify(store).markFailed(eq(tired), eq(12), startsWith("gave up after 12 attempts over 5 minutes: Invalid Addresses: 451"));
+        verify(store, never()).markRetry(any(), anyInt(), any(), any(), any());
     }
 
     @Test
@@ -118,8 +140,8 @@ class MailRelayTest {
 
         MailRelay.Delivery delivery = relay.deliverDue();
 
-        verify(store).markRetry(eq(a), eq(1), eq(NOW.plusSeconds(30)), any());
-        verify(store).markRetry(eq(b), eq(5), eq(NOW.plus(Duration.ofMinutes(8))), any());
+        verify(store).markRetry(eq(a), eq(1), eq(NOW.plusSeconds(30)), any(), eq(NOW));
+        verify(store).markRetry(eq(b), eq(5), eq(NOW.plus(Duration.ofMinutes(8))), any(), eq(b.failingSince()));
         verify(store, times(1)).claimDue(any(), any(), any(), anyInt());
         assertThat(delivery.unreachable()).isTrue();
         assertThat(delivery.retried()).isEqualTo(2);
@@ -136,8 +158,8 @@ class MailRelayTest {
         MailRelay.Delivery delivery = relay.deliverDue();
 
         verify(store).markSent(a, NOW);
-        verify(store).markRetry(eq(b), eq(1), eq(NOW.plusSeconds(30)), any());
-        verify(store).markRetry(eq(c), eq(1), eq(NOW.plusSeconds(30)), any());
+        verify(store).markRetry(eq(b), eq(1), eq(NOW.plusSeconds(30)), any(), eq(NOW));
+        verify(store).markRetry(eq(c), eq(1), eq(NOW.plusSeconds(30)), any(), eq(NOW));
         assertThat(sender.tried).containsExactly(a.messageId(), b.messageId());
         assertThat(delivery.unreachable()).isTrue();
         verify(store, times(1)).claimDue(any(), any(), any(), anyInt());
@@ -159,7 +181,7 @@ class MailRelayTest {
     @Test
     void whenTheTimeBudgetIsSpentTheRestOfTheBatchIsGivenBackUntouched() {
         relay = new MailRelay(store, sender, clock, clock, new RelaySettings(200, Duration.ofMinutes(2),
-                Duration.ofSeconds(30), Duration.ofHours(1), 12, Duration.ofMillis(50)));
+                Duration.ofSeconds(30), Duration.ofMinutes(10), 0, Duration.ofHours(72), Duration.ofMillis(50)));
         OutboxMessage a = queued(1, 0);
         OutboxMessage b = queued(2, 0);
         claims(List.of(a, b));

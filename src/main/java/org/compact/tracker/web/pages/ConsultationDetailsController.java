@@ -122,6 +122,7 @@ class ConsultationDetailsController {
                         l.failure() == null ? "" : l.failure(), "")));
         model.put("failures", failures);
         model.put("participantMail", participantMail(report.participants()));
+        model.put("mailServerWaiting", mailServerWaiting(report.deliveries(), clock.getZone()));
         // Reading a consultation is shared; who raised concerns and who took part is for its own agency (and admins
         // and monitors): another agency's officer sees the page without them, nor the links to its parts.
         boolean people = actor.mayReadPeopleOf(c.agencyId());
@@ -336,6 +337,34 @@ class ConsultationDetailsController {
             f.put("Withdrawn because", c.withdrawalReason());
         }
         return f;
+    }
+
+    /**
+     * "12 notices are waiting for the mail server: it has not taken them since 6 March 2027, 18:00. …", or null when
+     * no mail of the consultation is waiting for the server (queued and never tried yet is not waiting for it).
+     */
+    @Nullable
+    static String mailServerWaiting(List<DeliveryReport.Line> lines, java.time.ZoneId zone) {
+        List<DeliveryReport.Line> waiting = lines.stream().filter(l -> l.status() == MailStatus.QUEUED
+                && l.waitingForServerSince() != null).toList();
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        long notices = waiting.stream().filter(l -> l.kind() == NoticeKind.NOTICE).count();
+        long others = waiting.size() - notices;
+        java.time.Instant since = waiting.stream().map(DeliveryReport.Line::waitingForServerSince)
+                .min(java.util.Comparator.naturalOrder()).orElseThrow();
+        List<String> what = new java.util.ArrayList<>();
+        if (notices > 0) {
+            what.add(notices + " " + MailReach.plural((int) notices, "notice", "notices"));
+        }
+        if (others > 0) {
+            what.add(others + " " + (notices > 0 ? "other " : "") + MailReach.plural((int) others, "mail", "mails"));
+        }
+        return String.join(" and ", what) + (waiting.size() == 1 ? " is" : " are")
+                + " waiting for the mail server: it has not taken " + (waiting.size() == 1 ? "it" : "them")
+                + " since " + WHEN.format(since.atZone(zone)) + ". The tracker keeps trying and "
+                + (waiting.size() == 1 ? "it goes" : "they go") + " as soon as the server takes mail again.";
     }
 
     /** "Feedback mail to 3 people who took part: 2 sent, 1 waiting to go", or null when there is none. */

@@ -26,14 +26,11 @@ import org.compact.tracker.security.Role;
 import org.compact.tracker.security.UserChange;
 import org.compact.tracker.security.UserService;
 import org.compact.tracker.security.UserView;
+import org.compact.tracker.support.Blocking;
 import org.compact.tracker.support.Refusal;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Users of the tracker. Admins create and change them; admins and monitors see all, officers their own agency's
@@ -92,7 +89,7 @@ class UserApiController {
     HttpResponse<Void> changePassword(HttpRequest<?> request, Authentication authentication,
                                       @Valid @Body PasswordChange change) {
         String username = authentication.getName();
-        AuthenticationResponse answer = first(authenticator.authenticate(request,
+        AuthenticationResponse answer = Blocking.first(authenticator.authenticate(request,
                 new UsernamePasswordCredentials(username, change.currentPassword())));
         if (answer == null || !answer.isAuthenticated()) {
             throw Refusal.invalid("currentPassword", "The current password is wrong, or there were too many "
@@ -100,32 +97,5 @@ class UserApiController {
         }
         users.changePassword(username, change);
         return HttpResponse.noContent();
-    }
-
-    /** The authenticator's answer, waited for on this (blocking) thread, as the sign-in page does. */
-    private static <T> T first(Publisher<T> publisher) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        publisher.subscribe(new Subscriber<T>() {
-            @Override
-            public void onSubscribe(Subscription s) {
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(T t) {
-                result.complete(t);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onComplete() {
-                result.complete(null);
-            }
-        });
-        return result.join();
     }
 }

@@ -1,5 +1,7 @@
 package org.compact.tracker.web.pages;
 
+import org.compact.tracker.support.Blocking;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

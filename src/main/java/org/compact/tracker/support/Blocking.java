@@ -1,4 +1,4 @@
-package org.compact.tracker.web.pages;
+package org.compact.tracker.support;
 
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -7,12 +7,12 @@ import org.reactivestreams.Subscription;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-/** Waits for the first item of a publisher, for page controllers that already run on the blocking pool. */
-final class Blocking {
+/** Waits for the first item of a publisher, for controllers that already run on the blocking pool. */
+public final class Blocking {
     private Blocking() {
     }
 
-    static <T> T first(Publisher<T> publisher) {
+    public static <T> T first(Publisher<T> publisher) {
         CompletableFuture<T> result = new CompletableFuture<>();
         publisher.subscribe(new Subscriber<T>() {
             @Override

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,18 @@ import java.util.TreeMap;
 @Serdeable
 public record DatabaseCounts(long consultations, long organisations, long deliveries, long users,
                              Map<String, Long> outboxMessages) {
+
+    /** Every outbox state is listed, with 0 where there is none, so that an empty outbox reads as such. */
+    public DatabaseCounts {
+        Map<String, Long> states = new TreeMap<>();
+        for (String state : List.of("QUEUED", "SENT", "FAILED")) {
+            states.put(state, 0L);
+        }
+        if (outboxMessages != null) {
+            states.putAll(outboxMessages);
+        }
+        outboxMessages = Collections.unmodifiableMap(states);
+    }
 
     public static DatabaseCounts of(Connection c) throws SQLException {
         Map<String, Long> outbox = new TreeMap<>();

@@ -51,6 +51,7 @@ class BackupApiController {
         StreamedFile file = new StreamedFile(backup.open(), ZIP, backup.manifest().takenAt().toEpochMilli(),
                 backup.size());
         return HttpResponse.ok(file).contentType(ZIP)
-                .header("Content-Disposition", "attachment; filename=" + backup.fileName());
+                .header("Content-Disposition", "attachment; filename=" + backup.fileName())
+                .header("Cache-Control", "no-store");
     }
 }

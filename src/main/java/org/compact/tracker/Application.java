@@ -3,6 +3,7 @@ package org.compact.tracker;
 import io.micronaut.runtime.Micronaut;
 import org.compact.tracker.startup.ClassPreloader;
 import org.compact.tracker.startup.RestoreCommand;
+import io.micronaut.openapi.annotation.OpenAPIExtraSchema;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -18,6 +19,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
                 description = "Register consultations, keep the local Compact's rules, notify the third sector, "
                         + "report compliance. Sign in with POST /login and send the access_token as a Bearer token."),
         security = @SecurityRequirement(name = "bearer"))
+// The schemas of the public routes, which src/main/openapi/public.yml describes (their methods are @Hidden).
+@OpenAPIExtraSchema(classNames = {"org.compact.tracker.programme.Programme", "org.compact.tracker.compliance.PublicCompliance",
+        "org.compact.tracker.web.OrganisationPage$Preferences"})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {

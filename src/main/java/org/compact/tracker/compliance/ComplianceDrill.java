@@ -2,6 +2,7 @@ package org.compact.tracker.compliance;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.List;
  * @param countsSame  true when the figure's value is the number of these consultations
  */
 @Serdeable
-public record ComplianceDrill(ComplianceReport.ReportPeriod period, @Nullable ComplianceReport.AgencyRef agency,
+public record ComplianceDrill(ComplianceReport.ReportPeriod period, @Schema(nullable = false) @Nullable ComplianceReport.AgencyRef agency,
                               LocalDate asOf, String section, String figure, String listed, @Nullable String met,
                               long total, int limit, boolean countsSame, List<Row> rows) {
 

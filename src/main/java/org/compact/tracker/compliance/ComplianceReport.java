@@ -2,6 +2,7 @@ package org.compact.tracker.compliance;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import java.util.Map;
  * @param byAgency    the headline rate of each rule, per agency (one row when an agency is asked for)
  */
 @Serdeable
-public record ComplianceReport(ReportPeriod period, @Nullable AgencyRef agency, LocalDate asOf, Instant generatedAt,
+public record ComplianceReport(ReportPeriod period, @Schema(nullable = false) @Nullable AgencyRef agency, LocalDate asOf, Instant generatedAt,
                                String zone, Settings settings, Map<String, Section> sections,
                                List<AgencyRates> byAgency) {
 

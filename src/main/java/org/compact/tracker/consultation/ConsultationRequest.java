@@ -2,6 +2,7 @@ package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.compact.tracker.support.CalendarDate;
 import org.compact.tracker.support.SingleLine;
@@ -28,7 +29,7 @@ public record ConsultationRequest(
         @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) @SingleLine String> areas,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> audiences,
         @Nullable @Size(max = 20) List<@SingleLine String> methods,
-        @Nullable @Valid Targets targets,
+        @Schema(nullable = false) @Nullable @Valid Targets targets,
         @Nullable @Size(max = 5000) String openToChange,
         @Nullable @Size(max = 5000) String fixed,
         @Nullable @CalendarDate LocalDate decisionDate,
@@ -38,7 +39,7 @@ public record ConsultationRequest(
         @Nullable @Size(max = 30) List<@SingleLine String> provisions,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) @SingleLine String> venues,
-        @Nullable @Valid PriorWork priorWork) {
+        @Schema(nullable = false) @Nullable @Valid PriorWork priorWork) {
 
     /** Whom to ask: named organisations, and/or every organisation matching an area, interest or community. */
     @Serdeable

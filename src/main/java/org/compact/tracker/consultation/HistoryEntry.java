@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -20,8 +21,8 @@ public record HistoryEntry(
         Instant at,
         String actor,
         Kind kind,
-        @Nullable ConsultationStatus fromStatus,
-        @Nullable ConsultationStatus toStatus,
+        @Schema(nullable = false) @Nullable ConsultationStatus fromStatus,
+        @Schema(nullable = false) @Nullable ConsultationStatus toStatus,
         @Nullable String reason,
         @Nullable String detail) {
 

@@ -2,6 +2,7 @@ package org.compact.tracker.notice;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.compact.tracker.mail.MailStatus;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public record DeliveryReport(Map<String, Long> counts, List<Line> deliveries, Li
     @Serdeable
     public record Line(Long id, Long organisationId, String organisationName, String email, NoticeKind kind,
                        MailStatus status, @Nullable Instant sentAt, int attempts, @Nullable String failure,
-                       @Nullable Reply reply, @Nullable String replyNote, @Nullable Instant repliedAt,
+                       @Schema(nullable = false) @Nullable Reply reply, @Nullable String replyNote, @Nullable Instant repliedAt,
                        @Nullable Instant waitingForServerSince) {
     }
 

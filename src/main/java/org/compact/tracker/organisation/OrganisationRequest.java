@@ -2,6 +2,7 @@ package org.compact.tracker.organisation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,7 @@ public record OrganisationRequest(
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) @SingleLine String> communities,
         @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) @SingleLine String> formats,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
-        @Nullable @Valid OptOut optOut) {
+        @Schema(nullable = false) @Nullable @Valid OptOut optOut) {
 
     /** What an organisation does not want to be consulted on: everything, or some themes. */
     @Serdeable

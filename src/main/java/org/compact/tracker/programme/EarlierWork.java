@@ -2,6 +2,7 @@ package org.compact.tracker.programme;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.compact.tracker.consultation.ConsultationStatus;
 
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ public final class EarlierWork {
     public record Hit(long id, String title, String summary, long agencyId, String agency, ConsultationStatus status,
                       List<String> themes, List<String> areas, @Nullable LocalDate opensOn,
                       @Nullable LocalDate closesOn, @Nullable LocalDate decisionDate, @Nullable LocalDate withdrawnOn,
-                      @Nullable Feedback feedback) {
+                      @Schema(nullable = false) @Nullable Feedback feedback) {
     }
 
     /** The search's answer: {@code total} hits, of which the first {@code hits.size()} (most recent first). */
@@ -35,7 +36,7 @@ public final class EarlierWork {
     @Serdeable
     public record Similar(long id, String title, long agencyId, String agency, ConsultationStatus status,
                           @Nullable LocalDate opensOn, @Nullable LocalDate closesOn, int score, List<String> why,
-                          @Nullable Feedback feedback) {
+                          @Schema(nullable = false) @Nullable Feedback feedback) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.compact.tracker.programme;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.compact.tracker.consultation.ConsultationStatus;
 
 import java.time.Instant;
@@ -38,7 +39,7 @@ public record ProgrammeEntry(
         @Nullable LocalDate decisionDate,
         @Nullable LocalDate withdrawnOn,
         @Nullable String withdrawalReason,
-        @Nullable Result result,
+        @Schema(nullable = false) @Nullable Result result,
         String url,
         Instant listedAt,
         Instant lastChanged) {

@@ -1,14 +1,20 @@
 package org.compact.tracker.web;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.compact.tracker.security.Agency;
@@ -23,6 +29,7 @@ import java.util.List;
 @Controller("/api/agencies")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Agencies")
+@ApiContract.SignedIn
 class AgencyApiController {
     private final AgencyService agencies;
 
@@ -32,19 +39,28 @@ class AgencyApiController {
 
     @Post
     @Secured(Role.ADMIN_NAME)
-    HttpResponse<Agency> register(@Valid @Body NewAgency request) {
+    @Operation(operationId = "registerAgency")
+    @Status(HttpStatus.CREATED)
+    @ApiContract.Invalid
+    HttpResponse<Agency> register(
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "new-agency", value = ApiExamples.NEW_AGENCY)))
+            @Valid @Body NewAgency request) {
         Agency agency = agencies.register(request);
         return HttpResponse.created(agency, URI.create("/api/agencies/" + agency.id()));
     }
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(operationId = "listAgencies")
     List<Agency> list() {
         return agencies.list();
     }
 
     @Get("/{id}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(operationId = "getAgency")
+    @ApiContract.NotFound
     Agency get(@PathVariable Long id) {
         return agencies.get(id);
     }

@@ -29,6 +29,7 @@ import java.io.IOException;
 @Controller("/api/admin/backup")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Backup")
+@ApiContract.SignedIn
 class BackupApiController {
     private static final Logger LOG = LoggerFactory.getLogger(BackupApiController.class);
     static final MediaType ZIP = MediaType.of("application/zip");
@@ -41,7 +42,8 @@ class BackupApiController {
 
     @Post(produces = "application/zip")
     @Secured(Role.ADMIN_NAME)
-    @Operation(summary = "Take a backup of the embedded H2 database while the service runs (a zip: manifest.json and "
+    @ApiContract.Conflict
+    @Operation(operationId = "takeBackup", summary = "Take a backup of the embedded H2 database while the service runs (a zip: manifest.json and "
             + "the database file); 409 on PostgreSQL, which pg_dump backs up")
     @ApiResponse(responseCode = "200", description = "The backup zip",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))

@@ -14,7 +14,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.compliance.ComplianceCsv;
 import org.compact.tracker.compliance.ComplianceReport;
@@ -36,6 +40,7 @@ import java.util.Collection;
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Compliance")
+@ApiContract.SignedIn
 class ComplianceApiController {
     private static final String CSV = "text/csv";
 
@@ -47,7 +52,12 @@ class ComplianceApiController {
 
     @Get(value = "/compliance", produces = {MediaType.APPLICATION_JSON, CSV})
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "The compliance report of consultations opening in [from, to]: JSON, or CSV with Accept: text/csv")
+    @Operation(operationId = "getComplianceReport",
+            summary = "The compliance report of consultations opening in [from, to]: JSON, or CSV with Accept: text/csv")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
+    @ApiContract.Invalid
     HttpResponse<?> report(Authentication auth, HttpRequest<?> request, @Nullable @QueryValue String from,
                            @Nullable @QueryValue String to, @Nullable @QueryValue String agency) {
         ComplianceReport report = compliance.report(compliance.scope(Actors.of(auth), from, to, agency));
@@ -57,7 +67,11 @@ class ComplianceApiController {
 
     @Get(value = "/compliance.csv", produces = CSV)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "The compliance report as CSV: one row per figure (section, figure, value, unit, definition)")
+    @Operation(operationId = "downloadComplianceReportCsv",
+            summary = "The compliance report as CSV: one row per figure (section, figure, value, unit, definition)")
+    @ApiResponse(responseCode = "200", description = "The report as a CSV file",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+    @ApiContract.Invalid
     HttpResponse<byte[]> reportCsv(Authentication auth, @Nullable @QueryValue String from,
                                    @Nullable @QueryValue String to, @Nullable @QueryValue String agency) {
         return csv(compliance.report(compliance.scope(Actors.of(auth), from, to, agency)), true);
@@ -65,8 +79,10 @@ class ComplianceApiController {
 
     @Get(value = "/compliance/consultations", produces = MediaType.APPLICATION_JSON)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "The consultations behind one figure of the report (section and figure as the report names "
+    @Operation(operationId = "listConsultationsBehindComplianceFigure",
+            summary = "The consultations behind one figure of the report (section and figure as the report names "
             + "them): those it counts, or for a rate those it divides by, each marked met or not")
+    @ApiContract.Invalid
     ComplianceDrill drillDown(Authentication auth, @Nullable @QueryValue String section, @Nullable @QueryValue String figure,
                               @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                               @Nullable @QueryValue String agency) {
@@ -76,6 +92,7 @@ class ComplianceApiController {
     @Get(value = "/compliance/public", produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "The published summary: per agency and rule, the rate met; no personal data, no reasons")
+    @Hidden
     PublicCompliance publicSummary(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         return compliance.publicSummary(compliance.publicScope(from, to));
     }

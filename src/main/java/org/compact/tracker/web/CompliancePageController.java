@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.compliance.ComplianceHtml;
@@ -34,6 +35,7 @@ class CompliancePageController {
     @Get(produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
     @Operation(summary = "The compliance report as a printable HTML page with SVG charts")
+    @Hidden
     HttpResponse<String> page(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                               @Nullable @QueryValue String agency) {
         String html = ComplianceHtml.write(compliance.report(compliance.scope(Actors.of(auth), from, to, agency)));

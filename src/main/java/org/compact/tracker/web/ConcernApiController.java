@@ -13,6 +13,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +32,7 @@ import java.util.List;
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Concerns")
+@ApiContract.SignedIn
 class ConcernApiController {
     private final ConcernService concerns;
 
@@ -38,22 +42,31 @@ class ConcernApiController {
 
     @Get("/consultations/{id}/concerns")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "The concerns raised about a consultation, oldest first, with openDays")
+    @Operation(operationId = "listConcernsOfConsultation",
+            summary = "The concerns raised about a consultation, oldest first, with openDays")
+    @ApiContract.NotFound
     List<ConcernService.View> list(Authentication auth, @PathVariable Long id) {
         return concerns.list(Actors.of(auth), id);
     }
 
     @Post("/consultations/{id}/concerns/{concernId}/answer")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Answer a concern (once: a second answer is 409)")
+    @Operation(operationId = "answerConcern", summary = "Answer a concern (once: a second answer is 409)")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
     ConcernService.View answer(Authentication auth, @PathVariable Long id, @PathVariable Long concernId,
+                               @RequestBody(required = true,
+                                       content = @Content(examples = @ExampleObject(name = "answer",
+                                               value = ApiExamples.ANSWER)))
                                @Body AnswerRequest request) {
         return concerns.answer(Actors.of(auth), id, concernId, request.answer());
     }
 
     @Get("/concerns")
     @Secured({Role.ADMIN_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "Concerns across all consultations, open ones first; open=true keeps only the open ones, "
+    @Operation(operationId = "listConcerns",
+            summary = "Concerns across all consultations, open ones first; open=true keeps only the open ones, "
             + "open=false only the answered ones")
     List<ConcernService.View> all(@Nullable @QueryValue Boolean open, @Nullable @QueryValue @Min(0) Integer page,
                                   @Nullable @QueryValue @Min(1) @Max(500) Integer size) {

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.feedback.ConcernKind;
@@ -60,6 +61,7 @@ class ConcernLinkController {
     }
 
     @Get(value = "/concern", produces = MediaType.TEXT_HTML)
+    @Hidden
     HttpResponse<?> concernPage(@Nullable @QueryValue String t, @Nullable @QueryValue String back) {
         ConcernService.Raising raising = concerns.raising(t);
         return concernForm(HttpStatus.OK, raising, t, null, null, back(back, raising), List.of());
@@ -67,6 +69,7 @@ class ConcernLinkController {
 
     @Post(value = "/concern", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Hidden
     HttpResponse<?> raiseConcern(@Nullable @Body Map<String, String> form) {
         Map<String, String> values = form == null ? Map.of() : form;
         String t = values.get("t");
@@ -86,6 +89,7 @@ class ConcernLinkController {
     }
 
     @Get(value = "/participant/withdraw", produces = MediaType.TEXT_HTML)
+    @Hidden
     HttpResponse<?> withdrawPage(@Nullable @QueryValue String t) {
         Participant p = participants.participantFor(t);
         String title = consultations.summary(p.consultationId()).title();
@@ -104,6 +108,7 @@ class ConcernLinkController {
 
     @Post(value = "/participant/withdraw", produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
+    @Hidden
     HttpResponse<?> withdraw(@Nullable @QueryValue String t, @Nullable @Body String ignored) {
         Participant p = participants.withdrawConsent(t);
         String title = consultations.summary(p.consultationId()).title();

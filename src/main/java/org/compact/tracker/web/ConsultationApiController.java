@@ -2,6 +2,7 @@ package org.compact.tracker.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,12 +11,17 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,6 +53,7 @@ import java.util.List;
 @Controller("/api/consultations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Consultations")
+@ApiContract.SignedIn
 class ConsultationApiController {
     private final ConsultationService consultations;
     private final io.micronaut.json.JsonMapper jsonMapper;
@@ -58,20 +65,28 @@ class ConsultationApiController {
 
     @Post
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Register a consultation (PLANNED)")
-    HttpResponse<ConsultationView> register(Authentication auth, @Valid @Body ConsultationRequest request) {
+    @Operation(operationId = "registerConsultation", summary = "Register a consultation (PLANNED)")
+    @Status(HttpStatus.CREATED)
+    @ApiContract.Invalid
+    HttpResponse<ConsultationView> register(Authentication auth,
+            @RequestBody(required = true, content = @Content(schema = @Schema(ref = "#/components/schemas/NewConsultation"),
+                    examples = @ExampleObject(name = "new-consultation", value = ApiExamples.NEW_CONSULTATION)))
+            @Valid @Body ConsultationRequest request) {
         ConsultationView view = consultations.register(Actors.of(auth), request);
         return HttpResponse.created(view, URI.create("/api/consultations/" + view.id())).header("ETag", etag(view));
     }
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "List consultations; a period filter keeps those whose open period touches [from, to]")
+    @Operation(operationId = "listConsultations",
+            summary = "List consultations; a period filter keeps those whose open period touches [from, to]")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "A page of consultations",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
                     array = @io.swagger.v3.oas.annotations.media.ArraySchema(
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ConsultationView.class))))
-    HttpResponse<byte[]> list(@Nullable @QueryValue ConsultationStatus status, @Nullable @QueryValue Long agency,
+    @ApiContract.Invalid
+    HttpResponse<byte[]> list(@Schema(nullable = false) @Nullable @QueryValue ConsultationStatus status,
+                              @Nullable @QueryValue Long agency,
                               @Nullable @QueryValue @CalendarDate LocalDate from,
                               @Nullable @QueryValue @CalendarDate LocalDate to,
                               @Nullable @QueryValue @Min(0) Integer page,
@@ -95,7 +110,8 @@ class ConsultationApiController {
 
     @Get("/{id}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "A consultation with its rule checks")
+    @Operation(operationId = "getConsultation", summary = "A consultation with its rule checks")
+    @ApiContract.NotFound
     HttpResponse<ConsultationView> get(@PathVariable Long id) {
         ConsultationView view = consultations.get(id);
         return HttpResponse.ok(view).header("ETag", etag(view));
@@ -103,46 +119,75 @@ class ConsultationApiController {
 
     @Patch("/{id}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Change a consultation; absent fields stay as they are")
+    @Operation(operationId = "updateConsultation", summary = "Change a consultation; absent fields stay as they are")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
     HttpResponse<ConsultationView> update(Authentication auth, @PathVariable Long id,
-                                          @Valid @Body ConsultationRequest request,
-                                          @Nullable @Header("If-Match") String ifMatch) {
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "consultation-change",
+                            value = ApiExamples.CONSULTATION_CHANGE)))
+            @Valid @Body ConsultationRequest request,
+            @Nullable @Header("If-Match") String ifMatch) {
         ConsultationView view = consultations.update(Actors.of(auth), id, request, version(ifMatch));
         return HttpResponse.ok(view).header("ETag", etag(view));
     }
 
     @Post("/{id}/notify")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Send notice: PLANNED → NOTIFIED (PRIOR_WORK, INFLUENCE, DURATION must hold)")
+    @Operation(operationId = "notifyConsultation",
+            summary = "Send notice: PLANNED → NOTIFIED (PRIOR_WORK, INFLUENCE, DURATION must hold)")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
     HttpResponse<ConsultationView> notify(Authentication auth, @PathVariable Long id) {
         return tagged(consultations.notify(Actors.of(auth), id));
     }
 
     @Post("/{id}/open")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Open: NOTIFIED → OPEN (NOTICE must hold)")
+    @Operation(operationId = "openConsultation", summary = "Open: NOTIFIED → OPEN (NOTICE must hold)")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
     HttpResponse<ConsultationView> open(Authentication auth, @PathVariable Long id) {
         return tagged(consultations.open(Actors.of(auth), id));
     }
 
     @Post("/{id}/close")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Close: OPEN → CLOSED")
+    @Operation(operationId = "closeConsultation", summary = "Close: OPEN → CLOSED")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
     HttpResponse<ConsultationView> close(Authentication auth, @PathVariable Long id) {
         return tagged(consultations.close(Actors.of(auth), id));
     }
 
     @Post("/{id}/withdraw")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Withdraw before closing, with a reason")
-    HttpResponse<ConsultationView> withdraw(Authentication auth, @PathVariable Long id, @Valid @Body WithdrawRequest request) {
+    @Operation(operationId = "withdrawConsultation", summary = "Withdraw before closing, with a reason")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
+    HttpResponse<ConsultationView> withdraw(Authentication auth, @PathVariable Long id,
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "withdrawal", value = ApiExamples.WITHDRAWAL)))
+            @Valid @Body WithdrawRequest request) {
         return tagged(consultations.withdraw(Actors.of(auth), id, request.reason()));
     }
 
     @Post("/{id}/exemptions")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Record an exemption from a rule, with a written reason")
-    HttpResponse<Exemption> exempt(Authentication auth, @PathVariable Long id, @Valid @Body ExemptionRequest request) {
+    @Operation(operationId = "recordExemption", summary = "Record an exemption from a rule, with a written reason")
+    @Status(HttpStatus.CREATED)
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
+    HttpResponse<Exemption> exempt(Authentication auth, @PathVariable Long id,
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "exemption", value = ApiExamples.EXEMPTION)))
+            @Valid @Body ExemptionRequest request) {
         Exemption e = consultations.recordExemption(Actors.of(auth), id,
                 Codes.parse(RuleId.class, request.ruleId(), "ruleId"), request.reason());
         return HttpResponse.created(e, URI.create("/api/consultations/" + id + "/history"));
@@ -150,15 +195,19 @@ class ConsultationApiController {
 
     @Get("/{id}/deliveries")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "Each organisation contact's mail: queued, sent (with time), failed (with reason), replies; and counts; "
+    @Operation(operationId = "listDeliveries",
+            summary = "Each organisation contact's mail: queued, sent (with time), failed (with reason), replies; and counts; "
             + "the feedback mail to people who took part (their addresses for admins, monitors and the agency's officers)")
+    @ApiContract.NotFound
     DeliveryReport deliveries(Authentication auth, @PathVariable Long id) {
         return consultations.deliveries(Actors.of(auth), id);
     }
 
     @Get("/{id}/history")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "Every transition, change and exemption, with who, when and why")
+    @Operation(operationId = "getConsultationHistory",
+            summary = "Every transition, change and exemption, with who, when and why")
+    @ApiContract.NotFound
     List<HistoryEntry> history(@PathVariable Long id) {
         return consultations.history(id);
     }

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.notice.Links;
 import org.compact.tracker.organisation.ContactChange;
@@ -50,6 +51,7 @@ class ContactChangeLinkController {
     }
 
     @Get(value = "/confirm", produces = MediaType.TEXT_HTML)
+    @Hidden
     HttpResponse<?> confirmPage(@QueryValue String t) {
         ContactChanges.Opened opened = changes.confirming(t);
         ContactChange c = opened.change();
@@ -67,6 +69,7 @@ class ContactChangeLinkController {
     /** The new address confirms: it becomes a contact, and the page leads to the organisation's page. */
     @Post(value = "/confirm", produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
+    @Hidden
     HttpResponse<?> confirm(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
         ContactChanges.Opened done = changes.confirm(token(inAddress, body));
         return LinkPages.message(HttpStatus.OK, "Thank you: you are a contact", List.of(done.address()
@@ -76,6 +79,7 @@ class ContactChangeLinkController {
     }
 
     @Get(value = "/undo", produces = MediaType.TEXT_HTML)
+    @Hidden
     HttpResponse<?> undoPage(@QueryValue String t) {
         ContactChanges.Opened opened = changes.undoing(t);
         ContactChange c = opened.change();
@@ -93,6 +97,7 @@ class ContactChangeLinkController {
     /** A removed contact undoes the change; the page leads back to the organisation's page. */
     @Post(value = "/undo", produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
+    @Hidden
     HttpResponse<?> undo(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
         ContactChanges.Opened done = changes.undo(token(inAddress, body));
         return LinkPages.message(HttpStatus.OK, "The change is undone", List.of("The contacts of "

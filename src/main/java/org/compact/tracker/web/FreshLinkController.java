@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.notice.FreshLinks;
 import org.compact.tracker.organisation.Organisation;
@@ -63,6 +64,7 @@ class FreshLinkController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
+    @Hidden
     HttpResponse<?> page(HttpRequest<?> request) {
         return form(request, HttpStatus.OK, "", List.of());
     }
@@ -70,6 +72,7 @@ class FreshLinkController {
     /** Sends a fresh link if the address is a contact; answers the same page whatever the address. */
     @Post(produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Hidden
     HttpResponse<?> send(HttpRequest<?> request, @Nullable @Body Map<String, String> form) {
         String typed = form == null ? null : form.get("email");
         List<FieldError> errors = new ArrayList<>();

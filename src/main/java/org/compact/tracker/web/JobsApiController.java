@@ -18,6 +18,7 @@ import java.util.List;
 @Requires(bean = QuartzScheduler.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Jobs")
+@ApiContract.SignedIn
 class JobsApiController {
     private final QuartzScheduler scheduler;
 
@@ -27,7 +28,7 @@ class JobsApiController {
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "The scheduled jobs and their recent runs")
+    @Operation(operationId = "listJobs", summary = "The scheduled jobs and their recent runs")
     List<QuartzScheduler.JobStatus> jobs() {
         return scheduler.status();
     }

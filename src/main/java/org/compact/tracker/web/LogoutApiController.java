@@ -1,8 +1,10 @@
 package org.compact.tracker.web;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -20,6 +22,7 @@ import org.compact.tracker.security.UserService;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Sign-in")
+@ApiContract.SignedIn
 class LogoutApiController {
     private final UserService users;
 
@@ -29,7 +32,8 @@ class LogoutApiController {
 
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Sign out (204): this token and every other token of the user end")
+    @Operation(operationId = "signOut", summary = "Sign out (204): this token and every other token of the user end")
+    @Status(HttpStatus.NO_CONTENT)
     HttpResponse<Void> logout(Authentication authentication) {
         users.endSessions(authentication.getName());
         return HttpResponse.noContent();

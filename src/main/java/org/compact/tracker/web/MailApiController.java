@@ -30,6 +30,7 @@ import java.util.Map;
 @Controller("/api/mail")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Mail")
+@ApiContract.SignedIn
 class MailApiController {
     private static final Logger LOG = LoggerFactory.getLogger(MailApiController.class);
 
@@ -51,7 +52,7 @@ class MailApiController {
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "How much mail is waiting, sent and given up (FAILED)")
+    @Operation(operationId = "getMailCounts", summary = "How much mail is waiting, sent and given up (FAILED)")
     Counts counts() {
         Map<MailStatus, Long> counts = outbox.counts();
         return new Counts(counts.getOrDefault(MailStatus.QUEUED, 0L), counts.getOrDefault(MailStatus.SENT, 0L),
@@ -60,7 +61,10 @@ class MailApiController {
 
     @Post("/requeue")
     @Secured(Role.ADMIN_NAME)
-    @Operation(summary = "Put given-up (FAILED) mail back in the queue: one message (messageId) or all of it")
+    @Operation(operationId = "requeueMail",
+            summary = "Put given-up (FAILED) mail back in the queue: one message (messageId) or all of it")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
     Requeued requeue(Authentication auth, @Nullable @QueryValue @Size(max = 300) String messageId) {
         int requeued;
         if (messageId != null) {

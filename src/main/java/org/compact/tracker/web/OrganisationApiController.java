@@ -2,6 +2,7 @@ package org.compact.tracker.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,9 +10,15 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import io.micronaut.security.authentication.Authentication;
@@ -31,6 +38,7 @@ import java.util.List;
 @Controller("/api/organisations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Organisations")
+@ApiContract.SignedIn
 class OrganisationApiController {
     private final OrganisationService organisations;
 
@@ -40,13 +48,21 @@ class OrganisationApiController {
 
     @Post
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    HttpResponse<OrganisationView> register(Authentication auth, @Valid @Body OrganisationRequest request) {
+    @Operation(operationId = "registerOrganisation")
+    @Status(HttpStatus.CREATED)
+    @ApiContract.Invalid
+    HttpResponse<OrganisationView> register(Authentication auth,
+            @RequestBody(required = true, content = @Content(schema = @Schema(ref = "#/components/schemas/NewOrganisation"),
+                    examples = @ExampleObject(name = "new-organisation", value = ApiExamples.NEW_ORGANISATION)))
+            @Valid @Body OrganisationRequest request) {
         Organisation o = organisations.register(request, auth.getName());
         return HttpResponse.created(OrganisationView.of(o), URI.create("/api/organisations/" + o.id()));
     }
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(operationId = "listOrganisations")
+    @ApiContract.Invalid
     List<OrganisationView> search(@Nullable @QueryValue String area, @Nullable @QueryValue String interest,
                                   @Nullable @QueryValue String community) {
         return organisations.search(area, interest, community).stream().map(OrganisationView::of).toList();
@@ -54,13 +70,23 @@ class OrganisationApiController {
 
     @Get("/{id}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(operationId = "getOrganisation")
+    @ApiContract.NotFound
     OrganisationView get(@PathVariable Long id) {
         return OrganisationView.of(organisations.get(id));
     }
 
     @Patch("/{id}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    OrganisationView update(Authentication auth, @PathVariable Long id, @Valid @Body OrganisationRequest request) {
+    @Operation(operationId = "updateOrganisation")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
+    OrganisationView update(Authentication auth, @PathVariable Long id,
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "organisation-change",
+                            value = ApiExamples.ORGANISATION_CHANGE)))
+            @Valid @Body OrganisationRequest request) {
         return OrganisationView.of(organisations.update(id, request, auth.getName(), OrganisationChange.Via.API));
     }
 
@@ -70,6 +96,8 @@ class OrganisationApiController {
      */
     @Get("/{id}/history")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(operationId = "getOrganisationHistory")
+    @ApiContract.NotFound
     List<OrganisationView.Change> history(@PathVariable Long id) {
         return organisations.history(id).stream().map(OrganisationView.Change::of).toList();
     }

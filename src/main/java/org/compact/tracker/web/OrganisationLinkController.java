@@ -1,5 +1,6 @@
 package org.compact.tracker.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.compact.tracker.web.pages.FormData;
 
 import io.micronaut.core.annotation.Nullable;
@@ -63,6 +64,7 @@ class OrganisationLinkController {
     }
 
     @Get(value = "/reply", produces = MediaType.TEXT_HTML)
+    @Hidden
     HttpResponse<?> replyPage(@QueryValue String t, @Nullable @QueryValue String answer, @Nullable @QueryValue String back) {
         ConcernService.Raising about = concerns.replyingTo(t);
         List<FieldError> errors = new ArrayList<>();
@@ -77,6 +79,7 @@ class OrganisationLinkController {
     /** Records the answer; a form that cannot be accepted comes back as it was, with the reasons (422, nothing saved). */
     @Post(value = "/reply", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Hidden
     HttpResponse<?> reply(@Nullable @Body Map<String, String> form) {
         Map<String, String> values = form == null ? Map.of() : form;
         String t = values.get("t");
@@ -104,6 +107,7 @@ class OrganisationLinkController {
 
     /** Asks before stopping the mail; to a contact that already unsubscribed, offers to subscribe again. */
     @Get(value = "/unsubscribe", produces = MediaType.TEXT_HTML)
+    @Hidden
     HttpResponse<?> unsubscribePage(@QueryValue String t) {
         LinkSigner.Link link = notices.link(t, Links.UNSUBSCRIBE);
         if (notices.isUnsubscribed(link)) {
@@ -117,6 +121,7 @@ class OrganisationLinkController {
     /** RFC 8058 one-click: a mail client POSTs {@code List-Unsubscribe=One-Click} to the link; honoured at once. */
     @Post(value = "/unsubscribe", produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
+    @Hidden
     HttpResponse<?> unsubscribe(@QueryValue String t, @Nullable @Body String ignored) {
         return unsubscribed(notices.unsubscribe(t), t);
     }
@@ -124,6 +129,7 @@ class OrganisationLinkController {
     /** Undoes an unsubscribe with the same link: a contact that stopped the mail by mistake gets it again. */
     @Post(value = "/resubscribe", produces = MediaType.TEXT_HTML)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
+    @Hidden
     HttpResponse<?> resubscribe(@QueryValue String t, @Nullable @Body String ignored) {
         LinkSigner.Link link = notices.resubscribe(t);
         return withButton("You are subscribed again", List.of(link.email() + " will receive consultation mail for your "
@@ -151,6 +157,7 @@ class OrganisationLinkController {
      * It changes nothing.
      */
     @Get(value = "/preferences", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Hidden
     HttpResponse<?> preferences(HttpRequest<?> request, @QueryValue String t, @Nullable @QueryValue String saved) {
         OrganisationPage.Opened opened = page.open(t);
         if (LinkPages.wantsHtml(request)) {
@@ -166,6 +173,7 @@ class OrganisationLinkController {
      */
     @Post(value = "/preferences", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Hidden
     HttpResponse<?> savePreferences(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
         FormData sent = FormData.parse(body);
         String t = sent.has("t") ? sent.get("t") : inAddress;
@@ -197,6 +205,7 @@ class OrganisationLinkController {
      * contacts are held until each confirms (they are listed in {@code waitingContacts}); removed contacts are told.
      */
     @Patch(value = "/preferences", produces = MediaType.APPLICATION_JSON)
+    @Hidden
     HttpResponse<OrganisationPage.Preferences> updatePreferences(@QueryValue String t, @Valid @Body OrganisationRequest request) {
         OrganisationPage.Opened opened = page.open(t);
         return LinkPages.secured(HttpResponse.ok(page.json(page.patch(opened, request).organisation())));

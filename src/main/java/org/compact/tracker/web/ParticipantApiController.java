@@ -2,6 +2,7 @@ package org.compact.tracker.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -9,12 +10,16 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.feedback.Participant;
 import org.compact.tracker.feedback.ParticipantService;
@@ -31,6 +36,7 @@ import java.util.List;
 @Controller("/api/consultations/{id}/participants")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Participants")
+@ApiContract.SignedIn
 class ParticipantApiController {
     static final String TEXT_CSV = "text/csv";
 
@@ -42,15 +48,25 @@ class ParticipantApiController {
 
     @Post
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Add a participant who agreed to hear back (consentAt: ISO date or date-time, default now)")
-    HttpResponse<Participant> add(Authentication auth, @PathVariable Long id, @Body ParticipantRequest request) {
+    @Operation(operationId = "addParticipant",
+            summary = "Add a participant who agreed to hear back (consentAt: ISO date or date-time, default now)")
+    @Status(HttpStatus.CREATED)
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
+    HttpResponse<Participant> add(Authentication auth, @PathVariable Long id,
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "participant",
+                            value = ApiExamples.PARTICIPANT)))
+            @Body ParticipantRequest request) {
         Participant p = participants.add(Actors.of(auth), id, request.name(), request.email(), request.consentAt());
         return HttpResponse.created(p, URI.create("/api/consultations/" + id + "/participants"));
     }
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "Everyone listed as having taken part, with their consent")
+    @Operation(operationId = "listParticipants", summary = "Everyone listed as having taken part, with their consent")
+    @ApiContract.NotFound
     List<Participant> list(Authentication auth, @PathVariable Long id) {
         return participants.list(Actors.of(auth), id);
     }
@@ -58,15 +74,28 @@ class ParticipantApiController {
     @Post("/import")
     @Consumes({TEXT_CSV, MediaType.TEXT_PLAIN})
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Import a CSV file (header name,email[,consent_at]; at most 1 MB and 10,000 rows): every "
+    @Operation(operationId = "importParticipants",
+            summary = "Import a CSV file (header name,email[,consent_at]; at most 1 MB and 10,000 rows): every "
             + "line is checked first and one bad line refuses the whole file, naming each bad line")
-    ParticipantService.Imported importCsv(Authentication auth, @PathVariable Long id, @Nullable @Body String csv) {
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
+    ParticipantService.Imported importCsv(Authentication auth, @PathVariable Long id,
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = TEXT_CSV,
+                            examples = @ExampleObject(name = "participants-csv", value = ApiExamples.PARTICIPANTS_CSV)),
+                    @Content(mediaType = MediaType.TEXT_PLAIN,
+                            examples = @ExampleObject(name = "participants-csv", value = ApiExamples.PARTICIPANTS_CSV))})
+            @Nullable @Body String csv) {
         return participants.importCsv(Actors.of(auth), id, csv);
     }
 
     @Post("/{pid}/withdraw")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(summary = "Withdraw a participant's consent on their behalf (they asked an officer); recorded in the history")
+    @Operation(operationId = "withdrawParticipant",
+            summary = "Withdraw a participant's consent on their behalf (they asked an officer); recorded in the history")
+    @ApiContract.NotFound
+    @ApiContract.Conflict
     Participant withdraw(Authentication auth, @PathVariable Long id, @PathVariable Long pid) {
         return participants.withdrawFor(Actors.of(auth), id, pid);
     }

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * A constant answer, for load balancers that only need to know the process answers (GET /health also checks the
@@ -16,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 class PingController {
     @Get
     @Produces(MediaType.TEXT_PLAIN)
+    @Hidden
     String ping() {
         return "pong";
     }

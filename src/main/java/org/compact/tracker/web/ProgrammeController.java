@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.programme.Pages;
@@ -60,6 +61,7 @@ class ProgrammeController {
 
     @Get(value = "/programme", produces = MediaType.TEXT_HTML)
     @Operation(summary = "The programme as a web page, with the filter form and the subscribe links")
+    @Hidden
     HttpResponse<String> page(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
                               @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
                               @Nullable @QueryValue String year) {
@@ -69,6 +71,7 @@ class ProgrammeController {
 
     @Get(value = "/api/programme", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The programme as JSON: every planned, notified, open and recently closed consultation of every agency")
+    @Hidden
     Programme json(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
                    @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
                    @Nullable @QueryValue String year) {
@@ -77,6 +80,7 @@ class ProgrammeController {
 
     @Get(value = "/programme.ics", produces = "text/calendar")
     @Operation(summary = "The programme as an iCalendar feed (RFC 5545) to subscribe to: one all-day event per consultation period")
+    @Hidden
     HttpResponse<byte[]> ics(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
                              @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
                              @Nullable @QueryValue String year) {
@@ -86,6 +90,7 @@ class ProgrammeController {
 
     @Get(value = "/programme.atom", produces = "application/atom+xml")
     @Operation(summary = "The programme as an Atom feed (RFC 4287): new and changed consultations and published feedback")
+    @Hidden
     HttpResponse<byte[]> atom(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
                               @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
                               @Nullable @QueryValue String year) {
@@ -96,6 +101,7 @@ class ProgrammeController {
 
     @Get(value = "/programme.csv", produces = "text/csv")
     @Operation(summary = "The programme as CSV (RFC 4180): a header row and one row per consultation")
+    @Hidden
     HttpResponse<byte[]> csv(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
                              @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
                              @Nullable @QueryValue String year) {

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.programme.Pages;
@@ -36,6 +37,7 @@ class ResultsController {
 
     @Get(value = "/results/{id}", produces = MediaType.TEXT_HTML)
     @Operation(summary = "A consultation's results: you said, we did, the outcome, responses and the promised actions")
+    @Hidden
     HttpResponse<String> results(@PathVariable String id) {
         Optional<Results> results = Optional.empty();
         if (id.matches("[0-9]{1,18}")) {

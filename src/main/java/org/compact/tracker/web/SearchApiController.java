@@ -22,6 +22,7 @@ import org.compact.tracker.security.Role;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
 @Tag(name = "Earlier work")
+@ApiContract.SignedIn
 class SearchApiController {
     private final EarlierWorkService earlierWork;
 
@@ -30,7 +31,9 @@ class SearchApiController {
     }
 
     @Get("/search")
-    @Operation(summary = "Search every agency's consultations: all words of q must match (title, summary, themes, areas)")
+    @Operation(operationId = "searchConsultations",
+            summary = "Search every agency's consultations: all words of q must match (title, summary, themes, areas)")
+    @ApiContract.Invalid
     EarlierWork.Search search(@Nullable @QueryValue String q, @Nullable @QueryValue String theme,
                               @Nullable @QueryValue String area, @Nullable @QueryValue String from,
                               @Nullable @QueryValue String to, @Nullable @QueryValue Integer limit) {
@@ -38,7 +41,9 @@ class SearchApiController {
     }
 
     @Get("/consultations/{id}/similar")
-    @Operation(summary = "Earlier consultations (any agency, within the PRIOR_WORK look-back) like this one: score and why")
+    @Operation(operationId = "listSimilarConsultations",
+            summary = "Earlier consultations (any agency, within the PRIOR_WORK look-back) like this one: score and why")
+    @ApiContract.NotFound
     EarlierWork.SimilarList similar(@PathVariable Long id) {
         return earlierWork.similar(id);
     }

@@ -9,6 +9,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +31,7 @@ import java.util.List;
 @Requires(env = "sim")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Sim clock")
+@ApiContract.SignedIn
 class SimClockApiController {
     private final SimClockService sim;
 
@@ -36,12 +41,18 @@ class SimClockApiController {
 
     @Put
     @Secured(Role.ADMIN_NAME)
-    SimClockService.Advance set(@Valid @Body ClockRequest request) {
+    @Operation(operationId = "setSimClock")
+    @ApiContract.Invalid
+    SimClockService.Advance set(
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "clock", value = ApiExamples.CLOCK)))
+            @Valid @Body ClockRequest request) {
         return sim.advanceTo(request.now());
     }
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
+    @Operation(operationId = "getSimClock")
     SimClockService.Advance get() {
         return sim.now();
     }

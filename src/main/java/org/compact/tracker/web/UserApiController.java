@@ -2,12 +2,14 @@ package org.compact.tracker.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -17,6 +19,9 @@ import io.micronaut.security.authentication.Authenticator;
 import io.micronaut.security.authentication.UsernamePasswordCredentials;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.compact.tracker.security.Actors;
@@ -39,6 +44,7 @@ import java.util.List;
 @Controller("/api/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
+@ApiContract.SignedIn
 class UserApiController {
     private final UserService users;
     private final Authenticator<HttpRequest<?>> authenticator;
@@ -50,31 +56,45 @@ class UserApiController {
 
     @Post
     @Secured(Role.ADMIN_NAME)
-    @Operation(summary = "Create a user (usernames are unique whatever their case)")
-    HttpResponse<UserView> create(@Valid @Body NewUser request) {
+    @Operation(operationId = "createUser", summary = "Create a user (usernames are unique whatever their case)")
+    @Status(HttpStatus.CREATED)
+    @ApiContract.Invalid
+    HttpResponse<UserView> create(
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "new-user", value = ApiExamples.NEW_USER)))
+            @Valid @Body NewUser request) {
         UserView user = users.create(request);
         return HttpResponse.created(user, URI.create("/api/users/" + user.id()));
     }
 
     @Get
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "The users an actor may see: all for admins and monitors, an officer's own agency's")
+    @Operation(operationId = "listUsers",
+            summary = "The users an actor may see: all for admins and monitors, an officer's own agency's")
     List<UserView> list(Authentication authentication) {
         return users.list(Actors.of(authentication));
     }
 
     @Get("/{id}")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "One user")
+    @Operation(operationId = "getUser", summary = "One user")
+    @ApiContract.NotFound
     UserView get(Authentication authentication, @PathVariable Long id) {
         return users.get(Actors.of(authentication), id);
     }
 
     @Patch("/{id}")
     @Secured(Role.ADMIN_NAME)
-    @Operation(summary = "Change a user's enabled, roles, agencyId or email; absent fields stay as they are. "
+    @Operation(operationId = "changeUser",
+            summary = "Change a user's enabled, roles, agencyId or email; absent fields stay as they are. "
             + "Disabling and changing roles or agency end every token of the user")
-    UserView change(Authentication authentication, @PathVariable Long id, @Valid @Body UserChange request) {
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    UserView change(Authentication authentication, @PathVariable Long id,
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "user-change",
+                            value = ApiExamples.USER_CHANGE)))
+            @Valid @Body UserChange request) {
         return users.change(Actors.of(authentication), id, request);
     }
 
@@ -85,9 +105,15 @@ class UserApiController {
      */
     @Post("/me/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Change one's own password (204); every token of the user ends, including this one")
+    @Operation(operationId = "changeOwnPassword",
+            summary = "Change one's own password (204); every token of the user ends, including this one")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiContract.Invalid
     HttpResponse<Void> changePassword(HttpRequest<?> request, Authentication authentication,
-                                      @Valid @Body PasswordChange change) {
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "password-change",
+                            value = ApiExamples.PASSWORD_CHANGE)))
+            @Valid @Body PasswordChange change) {
         String username = authentication.getName();
         AuthenticationResponse answer = Blocking.first(authenticator.authenticate(request,
                 new UsernamePasswordCredentials(username, change.currentPassword())));

@@ -1,6 +1,7 @@
 package org.compact.tracker.mail;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -54,6 +55,23 @@ class MailFactory {
         }
         LOG.info("Mail from {} goes to {}", sender, mailSender.describe());
         return mailSender;
+    }
+
+    /** The alert's own SMTP server, when one is set: see {@link AlertRoute}. */
+    @Singleton
+    @Requires(property = "tracker.mail.alert.smtp.host")
+    AlertRoute alertRoute(@Value("${tracker.mail.from:consultations@localhost}") String from,
+                          @Value("${tracker.mail.alert.smtp.host}") String host,
+                          @Value("${tracker.mail.alert.smtp.port:25}") int port,
+                          @Nullable @Value("${tracker.mail.alert.smtp.username:}") String username,
+                          @Nullable @Value("${tracker.mail.alert.smtp.password:}") String password,
+                          @Value("${tracker.mail.alert.smtp.starttls:false}") boolean starttls,
+                          @Value("${tracker.mail.alert.smtp.ssl:false}") boolean ssl) {
+        Duration timeout = Duration.ofSeconds(10);
+        AlertRoute route = new AlertRoute(new SmtpMailSender(new SmtpMailSender.Settings(host.strip(), port,
+                blankToNull(username), blankToNull(password), starttls, ssl, timeout, timeout, timeout), fromAddress(from)));
+        LOG.info("The alert that mail is failing goes straight to {}", route.sender().describe());
+        return route;
     }
 
     private static InternetAddress fromAddress(String from) {

@@ -21,9 +21,10 @@ import java.util.Map;
  *
  * <p>Once it has been failing for {@value #ALERT_AFTER_MINUTES} minutes, one node (a conditional UPDATE decides which)
  * logs it at ERROR and queues a mail to {@code tracker.mail.alert.to}, or, when that is not set, to every enabled
- * admin: once per outage, however many messages wait and however many nodes run the relay. There is no second route
- * for the mail: it waits in the outbox like the rest and goes with them when the server takes mail again;
- * the ERROR line is what tells whoever watches the log during the outage.
+ * admin: once per outage, however many messages wait and however many nodes run the relay. With an alert route
+ * ({@code tracker.mail.alert.smtp.*}, {@link AlertRoute}) the alert is sent through it at once; without one, or when
+ * that fails too, it waits in the outbox like the rest and goes with them when the server takes mail again, and the
+ * ERROR line is what tells whoever watches the log during the outage.
  */
 @Singleton
 class MailHealth {
@@ -39,11 +40,14 @@ class MailHealth {
     private final List<String> alertTo;
     @Nullable
     private final MailAlertRecipients admins;
+    @Nullable
+    private final AlertRoute route;
 
     MailHealth(OutboxRepository repository, Outbox outbox, Clock clock, RelaySettings settings,
                @Value("${tracker.mail.from:consultations@localhost}") String from,
                @Nullable @Value("${tracker.mail.alert.to:}") String alertTo,
-               @Nullable MailAlertRecipients admins) {
+               @Nullable MailAlertRecipients admins, @Nullable AlertRoute route) {
+        this.route = route;
         this.repository = repository;
         this.outbox = outbox;
         this.clock = clock;
@@ -79,23 +83,50 @@ class MailHealth {
         String oldest = repository.oldestWaiting().stream().findFirst()
                 .map(o -> o.messageId() + " to " + o.recipient() + " (" + o.lastError() + ")").orElse("none");
         List<String> to = alertTo.isEmpty() && admins != null ? admins.addresses() : alertTo;
-        LOG.error("MAIL IS FAILING: the mail server has taken no mail for over an hour; {} message(s) wait for it, "
-                        + "the oldest since {}: {}. They are tried every {} at most until {} after their first failure. "
-                        + "{}", waiting.messages(), since, oldest, words(settings.maxBackoff()), words(settings.giveUpAfter()),
-                to.isEmpty() ? "No admin address to alert (set tracker.mail.alert.to): this line is the only alert."
-                        : "An alert to " + String.join(", ", to) + " is queued; it goes when the server takes mail again.");
         String subject = "Mail is failing: " + waiting.messages() + " message(s) waiting for the mail server";
         String text = "The consultation tracker has not been able to hand mail to its mail server since "
                 + since + ".\n\n" + waiting.messages() + " message(s) are waiting; the oldest: " + oldest + ".\n\n"
                 + "They are tried again every " + words(settings.maxBackoff()) + " at most, and given up "
                 + words(settings.giveUpAfter()) + " after their first failure. This alert was written when "
-                + "the failure had lasted an hour; it reaches you once the server takes mail again. Check the mail "
-                + "server, and the tracker's log (lines 'Mail server unreachable').";
+                + "the failure had lasted an hour. Check the mail server, and the tracker's log (lines 'Mail server "
+                + "unreachable').";
+        List<OutgoingMail> alerts = new java.util.ArrayList<>();
         for (int i = 0; i < to.size(); i++) {
             String id = "mail-outage-" + now.getEpochSecond() + "-" + i + "@" + (domain.isEmpty() ? "localhost" : domain);
-            outbox.enqueue(new OutgoingMail(id, "MAIL_ALERT", to.get(i), subject, text, null, List.of(), Map.of(), null));
+            alerts.add(new OutgoingMail(id, "MAIL_ALERT", to.get(i), subject, text, null, List.of(), Map.of(), null));
+        }
+        boolean sentAside = !alerts.isEmpty() && sendThroughAlertRoute(alerts, now);
+        LOG.error("MAIL IS FAILING: the mail server has taken no mail for over an hour; {} message(s) wait for it, "
+                        + "the oldest since {}: {}. They are tried every {} at most until {} after their first failure. "
+                        + "{}", waiting.messages(), since, oldest, words(settings.maxBackoff()), words(settings.giveUpAfter()),
+                to.isEmpty() ? "No admin address to alert (set tracker.mail.alert.to): this line is the only alert."
+                        : sentAside ? "An alert to " + String.join(", ", to) + " went through the alert route ("
+                        + route.sender().describe() + ")."
+                        : "An alert to " + String.join(", ", to) + " is queued; it goes when the server takes mail again.");
+        if (!sentAside) {
+            alerts.forEach(outbox::enqueue);
         }
         return true;
+    }
+
+    /**
+     * Sends the alerts through the alert route, if there is one: true when the server there took every one (then they
+     * are not queued as well, so nobody gets the alert twice).
+     */
+    private boolean sendThroughAlertRoute(List<OutgoingMail> alerts, Instant now) {
+        if (route == null) {
+            return false;
+        }
+        try (MailSender.Connection connection = route.sender().open()) {
+            for (OutgoingMail alert : alerts) {
+                connection.send(alert, now);
+            }
+            return true;
+        } catch (Exception e) {
+            LOG.error("The alert route {} failed too ({}): the alert is queued with the rest",
+                    route.sender().describe(), e.toString());
+            return false;
+        }
     }
 
     /** "10 minutes", "72 hours". */

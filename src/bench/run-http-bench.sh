@@ -8,6 +8,8 @@
 #   - GET /assets/tracker.css              anonymous static file, when the jar has it: no database, no token
 #   - GET /api/consultations/{id}          Authorization: Bearer <officer's token>, the 200 ids in turn
 #   - GET /api/consultations?agency=…&status=PLANNED&from=…&to=…&size=20&page=0…4   same token, the 5 pages in turn
+#   - GET /programme.ics with If-None-Match: its current ETag, anonymous: the 304 a polling calendar program gets
+#   - GET /programme.ics, anonymous: the whole feed of BENCH_PROGRAMME_CONSULTATIONS consultations (2,000)
 #   - GET / of the bare Micronaut app (src/bench/bare, another JVM on the same machine), for reference only
 # Each endpoint gets a warm-up, then BENCH_ROUNDS rounds in which the endpoints take turns (so drifting background
 # load hits all of them alike); the table shows each endpoint's median req/s and p99 and the ratios with their
@@ -18,7 +20,8 @@
 #   src/bench/run-http-bench.sh [maven options for building the bare app…]        e.g.  src/bench/run-http-bench.sh -o
 # Settings (environment): BENCH_DURATION (s, default 15), BENCH_WARMUP (s, 5), BENCH_ROUNDS (3),
 #   BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_CONSULTATIONS (200; at least 110 for five full list pages),
-#   BENCH_JAVA_OPTS (for the service and the bare app), BENCH_KEEP=1 (keep the temporary directory with the logs
+#   BENCH_PROGRAMME_CONSULTATIONS (2000: the consultations seeded in all, every one in the programme; the reads
+#   above take the first BENCH_CONSULTATIONS), BENCH_JAVA_OPTS (for the service and the bare app), BENCH_KEEP=1 (keep the temporary directory with the logs
 #   and wrk outputs).
 # The output is also written to target/http-bench.txt. Figures: docs/performance.md.
 set -euo pipefail
@@ -32,6 +35,8 @@ ROUNDS="${BENCH_ROUNDS:-3}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 CONSULTATIONS="${BENCH_CONSULTATIONS:-200}"
+PROGRAMME_CONSULTATIONS="${BENCH_PROGRAMME_CONSULTATIONS:-2000}"
+SEEDED=$(( PROGRAMME_CONSULTATIONS > CONSULTATIONS ? PROGRAMME_CONSULTATIONS : CONSULTATIONS ))
 ORGANISATIONS=20
 PAGE_SIZE=20
 PAGES=5
@@ -98,7 +103,7 @@ for i in $(seq 1 "$ORGANISATIONS"); do
 done
 
 : >"$WORK/get.paths"
-for i in $(seq 1 "$CONSULTATIONS"); do
+for i in $(seq 1 "$SEEDED"); do
     w="${WARDS[$((i % ${#WARDS[@]}))]}"
     theme="${INTERESTS[$((i % ${#INTERESTS[@]}))]}"
     opens=$((45 + i % 120))
@@ -115,7 +120,7 @@ for i in $(seq 1 "$CONSULTATIONS"); do
       \"venues\":[\"$w Library\"],\"priorWork\":{\"statement\":\"No earlier consultation on this.\"}}"
     id="$(call 201 POST /api/consultations "$TOKEN" "$body" | json_id)"
     [ -n "$id" ] || die "no id for consultation $i"
-    echo "/api/consultations/$id" >>"$WORK/get.paths"
+    [ "$i" -le "$CONSULTATIONS" ] && echo "/api/consultations/$id" >>"$WORK/get.paths"
 done
 FROM="$(day 60)"
 TO="$(day 150)"
@@ -127,17 +132,24 @@ for p in $(seq 0 $((PAGES - 1))); do
     echo "$path" >>"$WORK/list.paths"
 done
 echo "/ping" >"$WORK/health.paths"
+echo "/programme.ics" >"$WORK/ics.paths"
+events="$(call 200 GET /programme.ics "" | grep -c '^BEGIN:VEVENT')"
+[ "$events" = "$SEEDED" ] || die "/programme.ics has $events events, not $SEEDED"
+ICS_ETAG="$(curl -s -o /dev/null -D - --max-time 20 "$BASE/programme.ics" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+[ -n "$ICS_ETAG" ] || die "/programme.ics answered no ETag"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ICS_ETAG" "$BASE/programme.ics")" = 304 ] \
+    || die "/programme.ics with If-None-Match: $ICS_ETAG did not answer 304"
 echo "/assets/tracker.css" >"$WORK/asset.paths"
 echo "/" >"$WORK/bare.paths"
 echo "seeded in $(( ($(now_ms) - seed_start) / 1000 )) s: agency $AGENCY, 1 officer, $ORGANISATIONS organisations," \
-    "$CONSULTATIONS consultations (PLANNED, full fields, 2 target organisations each)"
+    "$SEEDED consultations (PLANNED, full fields, 2 target organisations each)"
 
 # ---- the bare app, for reference ----
 BARE_PORT="$(free_port)"
 start_bare "$BARE_PORT" "$WORK/bare.log"
 wait_http_ok "http://127.0.0.1:$BARE_PORT/" 120 "$BARE_PID" || die "the bare app did not answer"
 
-# name|base url|paths file|auth (1 = the officer's bearer token)|label
+# name|base url|paths file|auth (1 = the officer's bearer token, 304 = If-None-Match: the feed's ETag)|label
 ENDPOINTS=(
     "bare|http://127.0.0.1:$BARE_PORT|$WORK/bare.paths|0|bare Micronaut app GET / (another JVM; reference)"
     "health|$BASE|$WORK/health.paths|0|GET /ping (anonymous, constant text: the trivial endpoint)"
@@ -150,6 +162,8 @@ fi
 ENDPOINTS+=(
     "get|$BASE|$WORK/get.paths|1|GET /api/consultations/{id} (bearer; $CONSULTATIONS ids in turn)"
     "list|$BASE|$WORK/list.paths|1|GET /api/consultations?agency&status&from&to&size=$PAGE_SIZE&page=0..$((PAGES - 1)) (bearer)"
+    "ics304|$BASE|$WORK/ics.paths|304|GET /programme.ics, If-None-Match: its ETag (anonymous; 304, no body)"
+    "ics|$BASE|$WORK/ics.paths|0|GET /programme.ics (anonymous; the whole feed, $SEEDED consultations)"
 )
 
 cat >"$WORK/rotate.lua" <<'LUA'
@@ -178,9 +192,10 @@ run_wrk() {
     IFS='|' read -r name base paths auth label <<<"$1"
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency -s "$WORK/rotate.lua")
     [ "$auth" = 1 ] && args+=(-H "Authorization: Bearer $TOKEN")
+    [ "$auth" = 304 ] && args+=(-H "If-None-Match: $ICS_ETAG")
     timeout $(($2 + 60)) wrk "${args[@]}" "$base" -- "$paths" >"$3" 2>&1 || die "wrk on $name failed: $(cat "$3")"
 }
-# From a wrk output: requests/s, p50 ms, p99 ms, non-2xx count, socket error count.
+# From a wrk output: requests/s, p50 ms, p99 ms, non-2xx-or-3xx count, socket error count, requests.
 parse_wrk() {
     awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000;
                           if (v ~ /s$/) return v * 1000; return v }
@@ -189,7 +204,8 @@ parse_wrk() {
          /^ *99%/ { p99 = ms($2) }
          /Non-2xx or 3xx responses:/ { bad = $NF }
          /Socket errors:/ { gsub(",", ""); err = $4 + $6 + $8 + $10 }
-         END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, bad, err }' "$1"
+         / requests in / { n = $1 }
+         END { printf "%.0f %.2f %.2f %d %d %d\n", rps, p50, p99, bad, err, n }' "$1"
 }
 
 echo
@@ -204,7 +220,11 @@ for r in $(seq 1 "$ROUNDS"); do
     for e in "${ENDPOINTS[@]}"; do
         name="${e%%|*}"
         run_wrk "$e" "$DURATION" "$WORK/wrk-$name-$r.txt"
-        read -r rps p50 p99 bad err <<<"$(parse_wrk "$WORK/wrk-$name-$r.txt")"
+        read -r rps p50 p99 bad err n <<<"$(parse_wrk "$WORK/wrk-$name-$r.txt")"
+        # wrk counts a 304 among its "non-2xx or 3xx": for the conditional GET every answer should be one, so the
+        # wrong ones are those it did not count. wrk cannot tell a 5xx from a 304 there; the check before the run
+        # saw a 304, and the service log would show an error.
+        [ "$name" = ics304 ] && bad=$((n - bad))
         echo "$rps $p50 $p99 $bad $err" >>"$WORK/results-$name.txt"
         line="$line $name $rps req/s p99 $p99 ms;"
         [ "$bad" = 0 ] && [ "$err" = 0 ] || line="$line ($bad non-2xx, $err socket errors)"
@@ -241,6 +261,8 @@ for api in get list; do
     fi
     row "p99 $path" "$(col "$api" 3)" "<=" 10 " ms"
 done
+row "ratio GET /programme.ics 304 / GET /ping" "$(ratio "$(col ics304 1)" "$(col health 1)")" ">=" 0.8 ""
+row "ratio GET /programme.ics ($SEEDED consultations) / GET /ping" "$(ratio "$(col ics 1)" "$(col health 1)")" ">=" 0.25 ""
 printf '| ratio GET /ping / bare app GET / (reference) | %s | | |\n' "$(ratio "$(col health 1)" "$(col bare 1)")"
 if [ -f "$WORK/results-asset.txt" ]; then
     printf '| ratio GET /assets/tracker.css / bare app GET / (reference) | %s | | |\n' \

@@ -45,9 +45,11 @@ class ComplianceApiController {
     private static final String CSV = "text/csv";
 
     private final ComplianceService compliance;
+    private final PublicCache cache;
 
-    ComplianceApiController(ComplianceService compliance) {
+    ComplianceApiController(ComplianceService compliance, PublicCache cache) {
         this.compliance = compliance;
+        this.cache = cache;
     }
 
     @Get(value = "/compliance", produces = {MediaType.APPLICATION_JSON, CSV})
@@ -93,8 +95,11 @@ class ComplianceApiController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "The published summary: per agency and rule, the rate met; no personal data, no reasons")
     @Hidden
-    PublicCompliance publicSummary(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        return compliance.publicSummary(compliance.publicScope(from, to));
+    HttpResponse<PublicCompliance> publicSummary(HttpRequest<?> request, @Nullable @QueryValue String from,
+                                                 @Nullable @QueryValue String to) {
+        var scope = compliance.publicScope(from, to);
+        return cache.answer(request, () -> HttpResponse.ok(compliance.publicSummary(scope))
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     private static HttpResponse<byte[]> csv(ComplianceReport report, boolean download) {

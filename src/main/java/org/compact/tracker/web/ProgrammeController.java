@@ -35,7 +35,8 @@ import java.nio.charset.StandardCharsets;
  * The public programme of consultations (SHARE), anonymous and read-only, at fixed addresses that partners' scripts
  * and calendar apps hold: the page, JSON, an iCalendar feed, an Atom feed and CSV. Each takes the filters
  * {@code agency}, {@code area}, {@code theme}, {@code status} and {@code year}; a bad one is refused with 422 (an
- * HTML page for the page, problem+json for the rest).
+ * HTML page for the page, problem+json for the rest). Each answer is tagged and may be kept five minutes
+ * ({@link PublicCache}): a feed polled again unchanged costs a 304.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,64 +52,72 @@ class ProgrammeController {
     private final ProgrammeCalendar calendar;
     private final ProgrammeAtom atom;
     private final PublicLinks links;
+    private final PublicCache cache;
 
-    ProgrammeController(ProgrammeService programme, ProgrammeCalendar calendar, ProgrammeAtom atom, PublicLinks links) {
+    ProgrammeController(ProgrammeService programme, ProgrammeCalendar calendar, ProgrammeAtom atom, PublicLinks links,
+                        PublicCache cache) {
         this.programme = programme;
         this.calendar = calendar;
         this.atom = atom;
         this.links = links;
+        this.cache = cache;
     }
 
     @Get(value = "/programme", produces = MediaType.TEXT_HTML)
     @Operation(summary = "The programme as a web page, with the filter form and the subscribe links")
     @Hidden
-    HttpResponse<String> page(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
+    HttpResponse<String> page(HttpRequest<?> request, @Nullable @QueryValue String agency, @Nullable @QueryValue String area,
                               @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
                               @Nullable @QueryValue String year) {
         ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
-        return html(HttpResponse.ok(ProgrammePage.render(programme.programme(filter), programme.choices(), links)));
+        return cache.answer(request, () -> html(HttpResponse.ok(
+                ProgrammePage.render(programme.programme(filter), programme.choices(), links))));
     }
 
     @Get(value = "/api/programme", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The programme as JSON: every planned, notified, open and recently closed consultation of every agency")
     @Hidden
-    Programme json(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
-                   @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
-                   @Nullable @QueryValue String year) {
-        return programme.programme(programme.filter(agency, area, theme, status, year));
+    HttpResponse<Programme> json(HttpRequest<?> request, @Nullable @QueryValue String agency,
+                                 @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
+                                 @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
+        ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
+        return cache.answer(request, () -> HttpResponse.ok(programme.programme(filter))
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     @Get(value = "/programme.ics", produces = "text/calendar")
     @Operation(summary = "The programme as an iCalendar feed (RFC 5545) to subscribe to: one all-day event per consultation period")
     @Hidden
-    HttpResponse<byte[]> ics(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
-                             @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
-                             @Nullable @QueryValue String year) {
-        byte[] body = calendar.write(programme.programme(programme.filter(agency, area, theme, status, year)));
-        return HttpResponse.ok(body).contentType(CALENDAR).header("X-Content-Type-Options", "nosniff");
+    HttpResponse<byte[]> ics(HttpRequest<?> request, @Nullable @QueryValue String agency,
+                             @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
+                             @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
+        ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
+        return cache.answer(request, () -> HttpResponse.ok(calendar.write(programme.programme(filter)))
+                .contentType(CALENDAR).header("X-Content-Type-Options", "nosniff"));
     }
 
     @Get(value = "/programme.atom", produces = "application/atom+xml")
     @Operation(summary = "The programme as an Atom feed (RFC 4287): new and changed consultations and published feedback")
     @Hidden
-    HttpResponse<byte[]> atom(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
-                              @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
-                              @Nullable @QueryValue String year) {
-        String body = atom.write(programme.programme(programme.filter(agency, area, theme, status, year)));
-        return HttpResponse.ok(body.getBytes(StandardCharsets.UTF_8)).contentType(ATOM)
-                .header("X-Content-Type-Options", "nosniff");
+    HttpResponse<byte[]> atom(HttpRequest<?> request, @Nullable @QueryValue String agency,
+                              @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
+                              @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
+        ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
+        return cache.answer(request, () -> HttpResponse.ok(atom.write(programme.programme(filter))
+                .getBytes(StandardCharsets.UTF_8)).contentType(ATOM).header("X-Content-Type-Options", "nosniff"));
     }
 
     @Get(value = "/programme.csv", produces = "text/csv")
     @Operation(summary = "The programme as CSV (RFC 4180): a header row and one row per consultation")
     @Hidden
-    HttpResponse<byte[]> csv(@Nullable @QueryValue String agency, @Nullable @QueryValue String area,
-                             @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
-                             @Nullable @QueryValue String year) {
-        String body = ProgrammeCsv.write(programme.programme(programme.filter(agency, area, theme, status, year)));
-        return HttpResponse.ok(body.getBytes(StandardCharsets.UTF_8)).contentType(CSV)
+    HttpResponse<byte[]> csv(HttpRequest<?> request, @Nullable @QueryValue String agency,
+                             @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
+                             @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
+        ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
+        return cache.answer(request, () -> HttpResponse.ok(ProgrammeCsv.write(programme.programme(filter))
+                        .getBytes(StandardCharsets.UTF_8)).contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"programme.csv\"")
-                .header("X-Content-Type-Options", "nosniff");
+                .header("X-Content-Type-Options", "nosniff"));
     }
 
     /** A bad filter: an HTML page for the web page, problem+json for the feeds and the API. */

@@ -1,8 +1,10 @@
 package org.compact.tracker.web;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -30,15 +32,21 @@ import java.util.Optional;
 @Tag(name = "Programme (public)")
 class ResultsController {
     private final ProgrammeService programme;
+    private final PublicCache cache;
 
-    ResultsController(ProgrammeService programme) {
+    ResultsController(ProgrammeService programme, PublicCache cache) {
         this.programme = programme;
+        this.cache = cache;
     }
 
     @Get(value = "/results/{id}", produces = MediaType.TEXT_HTML)
     @Operation(summary = "A consultation's results: you said, we did, the outcome, responses and the promised actions")
     @Hidden
-    HttpResponse<String> results(@PathVariable String id) {
+    HttpResponse<String> results(HttpRequest<?> request, @PathVariable String id) {
+        return cache.answer(request, () -> page(id));
+    }
+
+    private MutableHttpResponse<String> page(String id) {
         Optional<Results> results = Optional.empty();
         if (id.matches("[0-9]{1,18}")) {
             results = programme.results(Long.parseLong(id));

@@ -45,7 +45,10 @@ class UserAuthenticationProvider<B> implements HttpRequestExecutorAuthentication
             hasher.matches(password, null);
             return failure();
         }
-        Optional<AppUser> user = users.findByUsernameKey(AppUser.keyOf(username));
+        // A name no user can have (control characters, which PostgreSQL refuses in a query outright, or longer than a
+        // username may be) is an unknown user: checked against the dummy hash and counted like any other.
+        Optional<AppUser> user = possibleUsername(username)
+                ? users.findByUsernameKey(AppUser.keyOf(username)) : Optional.empty();
         boolean matches = hasher.matches(password, user.map(AppUser::passwordHash).orElse(null));
         if (user.isEmpty() || !matches || !user.get().enabled()) {
             throttle.failed(username, address);
@@ -61,6 +64,10 @@ class UserAuthenticationProvider<B> implements HttpRequestExecutorAuthentication
         return AuthenticationResponse.success(u.username(),
                 u.roleSet().stream().map(Enum::name).toList(),
                 Map.of(Actors.AGENCY_ATTRIBUTE, u.agencyId(), Actors.VERSION_ATTRIBUTE, u.sessionVersion()));
+    }
+
+    private static boolean possibleUsername(String username) {
+        return username.length() <= 100 && username.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static AuthenticationResponse failure() {

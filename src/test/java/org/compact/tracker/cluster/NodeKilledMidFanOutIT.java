@@ -217,8 +217,21 @@ class NodeKilledMidFanOutIT {
             }
         }
         assertThat(finishedBy).as("lifecycle runs").isNotEmpty();
-        assertThat(finishedBy.values()).as("each firing ran to completion once").allSatisfy(nodes ->
-                assertThat(nodes).hasSize(1));
+        // Quartz recovers a job whose node died while it ran: if the dead node had finished the work but not yet told
+        // Quartz, the survivor runs that firing again (the work is idempotent). Only the firing in flight at the kill
+        // may do so, as only the message in flight may arrive twice.
+        Map<Instant, List<String>> twice = new TreeMap<>();
+        finishedBy.forEach((fire, nodes) -> {
+            if (nodes.size() > 1) {
+                twice.put(fire, nodes);
+            }
+        });
+        assertThat(twice).as("each firing ran to completion once, but the one in flight at the kill")
+                .hasSizeLessThanOrEqualTo(1)
+                .allSatisfy((fire, nodes) -> {
+                    assertThat(nodes).containsExactly(dead, survivor);
+                    assertThat(fire).isBeforeOrEqualTo(killedAt);
+                });
         Instant first = finishedBy.firstKey();
         List<Instant> missing = new ArrayList<>();
         for (Instant slot = first; !slot.isAfter(lastFinished); slot = slot.plusSeconds(2)) {

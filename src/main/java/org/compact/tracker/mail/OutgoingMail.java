@@ -26,6 +26,14 @@ public record OutgoingMail(
         Map<String, String> headers,
         @Nullable String reference) {
 
+    /**
+     * The domain the service's Message-IDs end in: the part of the sender address {@code from} after its '@'
+     * ({@code tracker.mail.from}, possibly with a display name), or "localhost" for a sender without one.
+     */
+    public static String messageIdDomain(String from) {
+        return from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
+    }
+
     /** A file sent with the message, e.g. the consultation's calendar (text/calendar). */
     public record Attachment(String filename, String contentType, byte[] content) {
     }

@@ -35,7 +35,7 @@ public class ContactMail {
         this.outbox = outbox;
         this.links = links;
         this.clock = clock;
-        this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
+        this.domain = OutgoingMail.messageIdDomain(from);
     }
 
     /** What a change of contacts is about, as the mail tells it. */

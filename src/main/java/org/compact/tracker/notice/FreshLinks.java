@@ -47,7 +47,7 @@ public class FreshLinks {
         this.interval = interval;
         this.throttles = throttles;
         this.perDay = perDay;
-        this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
+        this.domain = OutgoingMail.messageIdDomain(from);
     }
 
     /**

@@ -51,7 +51,7 @@ class NoticeComposer {
         this.links = links;
         this.clock = clock;
         this.fromAddress = from.replaceAll(".*<|>.*", "").trim();
-        this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
+        this.domain = OutgoingMail.messageIdDomain(from);
     }
 
     String messageId(String kind, long consultationId, @Nullable Object key, long organisationId, String email) {

@@ -35,7 +35,7 @@ class AccountMail {
         this.outbox = outbox;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
-        this.domain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replace(">", "").trim() : "localhost";
+        this.domain = OutgoingMail.messageIdDomain(from);
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 

@@ -1,9 +1,0 @@
-package org.compact.tracker.notice;
-
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
-
-@JdbcRepository(dialect = Dialect.POSTGRES)
-interface AppSettingRepository extends CrudRepository<AppSetting, String> {
-}

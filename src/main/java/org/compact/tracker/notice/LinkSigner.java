@@ -3,13 +3,13 @@ package org.compact.tracker.notice;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.compact.tracker.support.StoredSecrets;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -26,13 +26,13 @@ public class LinkSigner {
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
     private static final String SETTING = "link-secret";
 
-    private final AppSettingRepository settings;
+    private final StoredSecrets stored;
     private final Clock clock;
     private final String configured;
     private volatile byte[] key;
 
-    LinkSigner(AppSettingRepository settings, Clock clock, @Nullable @Value("${tracker.link.secret:}") String configured) {
-        this.settings = settings;
+    LinkSigner(StoredSecrets stored, Clock clock, @Nullable @Value("${tracker.link.secret:}") String configured) {
+        this.stored = stored;
         this.clock = clock;
         this.configured = configured;
     }
@@ -100,27 +100,12 @@ public class LinkSigner {
         if (k == null) {
             synchronized (this) {
                 if (key == null) {
-                    key = (configured != null && !configured.isBlank() ? configured : storedSecret())
+                    key = (configured != null && !configured.isBlank() ? configured : stored.getOrCreate(SETTING))
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 k = key;
             }
         }
         return k;
-    }
-
-    private String storedSecret() {
-        return settings.findById(SETTING).map(AppSetting::settingValue).orElseGet(() -> {
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            String secret = B64.encodeToString(random);
-            try {
-                settings.save(new AppSetting(SETTING, secret));
-                return secret;
-            } catch (RuntimeException raced) {
-                // another node made it first: use theirs
-                return settings.findById(SETTING).map(AppSetting::settingValue).orElseThrow(() -> raced);
-            }
-        });
     }
 }

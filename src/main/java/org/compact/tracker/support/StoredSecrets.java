@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Secrets the service makes for itself on first start and keeps in the database ({@code app_setting}), so that a
- * restart and every node of a cluster use the same one: the sign-in tokens' key when {@code TRACKER_JWT_SECRET} is not
- * set. Each call is its own short autocommit statement on a pooled connection, outside any caller's transaction.
+ * restart and every node of a cluster use the same one: the key of the links in mail when {@code TRACKER_LINK_SECRET}
+ * is not set ({@code link-secret}), and the sign-in tokens' key when {@code TRACKER_JWT_SECRET} is not
+ * ({@code jwt-secret}). Each call is its own short autocommit statement on a pooled connection, outside any caller's transaction.
  * Two nodes starting at once both try to store theirs: the primary key lets one win, and the other reads the winner's.
  */
 @Singleton

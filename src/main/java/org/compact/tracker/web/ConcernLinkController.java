@@ -98,12 +98,10 @@ class ConcernLinkController {
                     + "back about " + title + " on " + LinkPages.day(p.consentWithdrawnAt(), clock.getZone())
                     + ". There is nothing more to do."), null, null);
         }
-        Map<String, Object> model = LinkPages.model("Stop hearing back");
-        model.put("lines", List.of("You took part in " + title + " and agreed to hear what was decided and why.",
-                "If you withdraw, " + p.email() + " will not be sent the feedback on this consultation."));
-        model.put("action", "/o/participant/withdraw?t=" + OrganisationLinkController.enc(t));
-        model.put("button", "Withdraw my consent");
-        return LinkPages.page(HttpStatus.OK, "org-message", model);
+        return LinkPages.withButton("Stop hearing back", List.of("You took part in " + title
+                        + " and agreed to hear what was decided and why.",
+                "If you withdraw, " + p.email() + " will not be sent the feedback on this consultation."),
+                "/o/participant/withdraw?t=" + OrganisationLinkController.enc(t), "Withdraw my consent");
     }
 
     @Post(value = "/participant/withdraw", produces = MediaType.TEXT_HTML)

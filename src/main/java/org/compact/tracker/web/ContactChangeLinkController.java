@@ -27,7 +27,6 @@ import org.compact.tracker.web.pages.FormData;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The links of the mail about a change of an organisation's contacts made through a link: a new address confirms
@@ -62,7 +61,7 @@ class ContactChangeLinkController {
                 : "") + ".");
         lines.add("Nothing changes until you confirm. If you did not expect this, close this page: the change is not "
                 + "made, and the link stops working on " + LinkPages.dayTime(c.confirmUntil(), clock.getZone()) + ".");
-        return button("Confirm you are a contact of " + opened.organisation().name(), lines,
+        return LinkPages.withButton("Confirm you are a contact of " + opened.organisation().name(), lines,
                 "/o/contacts/confirm?t=" + OrganisationLinkController.enc(t), "Confirm");
     }
 
@@ -71,7 +70,7 @@ class ContactChangeLinkController {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
     @Hidden
     HttpResponse<?> confirm(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
-        ContactChanges.Opened done = changes.confirm(token(inAddress, body));
+        ContactChanges.Opened done = changes.confirm(LinkPages.token(FormData.parse(body), inAddress));
         return LinkPages.message(HttpStatus.OK, "Thank you: you are a contact", List.of(done.address()
                         + " is now a contact of " + done.organisation().name() + ", and receives its consultation mail.",
                 "Contacts now: " + String.join(", ", done.organisation().emails()) + "."), null,
@@ -90,7 +89,7 @@ class ContactChangeLinkController {
                         + (c.confirmed().isEmpty() ? "" : " Added: " + String.join(", ", c.confirmed()) + "."),
                 "Contacts now: " + String.join(", ", opened.organisation().emails()) + ".",
                 "Undoing it puts back the contacts it removed and takes off those it added. Everyone concerned is told.");
-        return button("Undo the change to the contacts of " + opened.organisation().name(), lines,
+        return LinkPages.withButton("Undo the change to the contacts of " + opened.organisation().name(), lines,
                 "/o/contacts/undo?t=" + OrganisationLinkController.enc(t), "Undo the change");
     }
 
@@ -99,7 +98,7 @@ class ContactChangeLinkController {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN})
     @Hidden
     HttpResponse<?> undo(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
-        ContactChanges.Opened done = changes.undo(token(inAddress, body));
+        ContactChanges.Opened done = changes.undo(LinkPages.token(FormData.parse(body), inAddress));
         return LinkPages.message(HttpStatus.OK, "The change is undone", List.of("The contacts of "
                         + done.organisation().name() + " are as they were before the change.",
                 "Contacts now: " + String.join(", ", done.organisation().emails()) + ".",
@@ -110,20 +109,5 @@ class ContactChangeLinkController {
     @Error(exception = Refusal.class)
     HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
         return LinkPages.refused(request, refusal);
-    }
-
-    /** The token of the form, or of the address when the form has none (the button posts to the address). */
-    @Nullable
-    private static String token(@Nullable String inAddress, @Nullable String body) {
-        FormData sent = FormData.parse(body);
-        return sent.has("t") ? sent.get("t") : inAddress;
-    }
-
-    private static HttpResponse<?> button(String title, List<String> lines, String action, String button) {
-        Map<String, Object> model = LinkPages.model(title);
-        model.put("lines", lines);
-        model.put("action", action);
-        model.put("button", button);
-        return LinkPages.page(HttpStatus.OK, "org-message", model);
     }
 }

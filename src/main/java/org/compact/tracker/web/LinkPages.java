@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import org.compact.tracker.support.FieldError;
+import org.compact.tracker.web.pages.FormData;
 import org.compact.tracker.support.Refusal;
 
 import java.time.Instant;
@@ -89,6 +90,22 @@ final class LinkPages {
         model.put("quote", quote);
         back(model, backToken);
         return page(status, "org-message", model);
+    }
+
+    /** A page of a few sentences and one button that posts to {@code action}. */
+    static HttpResponse<ModelAndView<Map<String, Object>>> withButton(String title, List<String> lines, String action,
+                                                                     String button) {
+        Map<String, Object> model = model(title);
+        model.put("lines", lines);
+        model.put("action", action);
+        model.put("button", button);
+        return page(HttpStatus.OK, "org-message", model);
+    }
+
+    /** The link's token sent with a form: the form's field {@code t}, or the address's when the form has none. */
+    @Nullable
+    static String token(FormData sent, @Nullable String inAddress) {
+        return sent.has("t") ? sent.get("t") : inAddress;
     }
 
     /**

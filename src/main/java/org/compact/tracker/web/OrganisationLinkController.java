@@ -113,7 +113,7 @@ class OrganisationLinkController {
         if (notices.isUnsubscribed(link)) {
             return unsubscribed(link, t);
         }
-        return withButton("Stop these emails", List.of(link.email()
+        return LinkPages.withButton("Stop these emails", List.of(link.email()
                 + " will no longer receive consultation mail for your organisation."), "/o/unsubscribe?t=" + enc(t),
                 "Stop these emails");
     }
@@ -132,24 +132,15 @@ class OrganisationLinkController {
     @Hidden
     HttpResponse<?> resubscribe(@QueryValue String t, @Nullable @Body String ignored) {
         LinkSigner.Link link = notices.resubscribe(t);
-        return withButton("You are subscribed again", List.of(link.email() + " will receive consultation mail for your "
+        return LinkPages.withButton("You are subscribed again", List.of(link.email() + " will receive consultation mail for your "
                 + "organisation again, from the next notice on."), "/o/unsubscribe?t=" + enc(t), "Stop these emails");
     }
 
     private static HttpResponse<?> unsubscribed(LinkSigner.Link link, String t) {
-        return withButton("You have unsubscribed", List.of(link.email()
+        return LinkPages.withButton("You have unsubscribed", List.of(link.email()
                         + " will receive no more consultation mail for this organisation.",
                 "Unsubscribed by mistake? You can subscribe again with the same link."), "/o/resubscribe?t=" + enc(t),
                 "Subscribe again");
-    }
-
-    /** A page of a few sentences and one button that posts to {@code action}. */
-    private static HttpResponse<?> withButton(String title, List<String> lines, String action, String button) {
-        Map<String, Object> model = LinkPages.model(title);
-        model.put("lines", lines);
-        model.put("action", action);
-        model.put("button", button);
-        return LinkPages.page(HttpStatus.OK, "org-message", model);
     }
 
     /**
@@ -176,7 +167,7 @@ class OrganisationLinkController {
     @Hidden
     HttpResponse<?> savePreferences(@Nullable @QueryValue("t") String inAddress, @Nullable @Body String body) {
         FormData sent = FormData.parse(body);
-        String t = sent.has("t") ? sent.get("t") : inAddress;
+        String t = LinkPages.token(sent, inAddress);
         OrganisationPage.Opened opened = page.open(t);
         OrganisationPage.Form form = OrganisationPage.Form.of(sent);
         try {

@@ -1,5 +1,8 @@
 package org.compact.tracker.rules;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The rule ids of the Compact's rule catalogue (shared RULES.md). The ids appear unchanged in configuration,
  * API errors, history and reports.
@@ -18,6 +21,13 @@ public enum RuleId {
     SHARE(Kind.FEATURE, Gate.NONE),
     CLEAR_LANGUAGE(Kind.WARN, Gate.NONE),
     MONITOR(Kind.FEATURE, Gate.NONE);
+
+    /**
+     * The rules an exemption can be recorded for, in the catalogue's order: every checked rule but OPT_OUT, which
+     * protects an organisation's own choice and never gives way.
+     */
+    public static final List<RuleId> EXEMPTABLE = Arrays.stream(values())
+            .filter(r -> r.kind != Kind.FEATURE && r != OPT_OUT).toList();
 
     /** BLOCK refuses its transition unless exempted; WARN is shown only; FEATURE is kept by a feature, not a check. */
     public enum Kind { BLOCK, WARN, FEATURE }
@@ -39,5 +49,9 @@ public enum RuleId {
 
     public Gate gate() {
         return gate;
+    }
+
+    public boolean exemptable() {
+        return EXEMPTABLE.contains(this);
     }
 }

@@ -33,8 +33,11 @@ public record RuleSettings(
         int maximumSentenceWords,
         List<String> jargon) {
 
-    /** The 16 groups named by seed 000 (Salford Social Inclusion Code), the list being "not finite". */
-    public static final Set<String> SOCIALLY_EXCLUDED_GROUPS = Set.of(
+    /**
+     * The 16 groups named by seed 000 (Salford Social Inclusion Code), the list being "not finite", in the seed's
+     * order (the order reports list them in).
+     */
+    public static final List<String> SOCIALLY_EXCLUDED_GROUPS = List.of(
             "LEARNING_DIFFICULTIES", "PHYSICAL_DISABILITIES", "SENSORY_IMPAIRMENTS", "MINORITY_ETHNIC",
             "MENTAL_HEALTH", "PHYSICAL_HEALTH", "REFUGEES_ASYLUM_SEEKERS", "YOUNG_PEOPLE", "OLDER_PEOPLE", "LGBT",
             "WOMEN", "LOW_SKILLS", "LONE_PARENTS", "CARERS", "DEPRIVED_NEIGHBOURHOODS", "FAITH_GROUPS");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Dependencies point one way: web, scheduling and demo call features; features call rules, notice and mail;
@@ -78,5 +79,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(packages("feedback", "programme", "compliance",
                         "scheduling", "demo"))
                 .check(classes);
+    }
+
+    /**
+     * Each package, sub-packages apart (web and web.pages are two), is a slice, and no two slices import each other
+     * even through a third: a cycle means neither side can be read or changed alone.
+     */
+    @Test
+    void noPackagesDependOnEachOtherInACycle() {
+        slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -22,7 +22,7 @@ import org.compact.tracker.notice.Links;
 import org.compact.tracker.organisation.ContactChange;
 import org.compact.tracker.organisation.ContactChanges;
 import org.compact.tracker.support.Refusal;
-import org.compact.tracker.web.pages.FormData;
+import org.compact.tracker.web.forms.FormData;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.support.ClientAddress;
 import org.compact.tracker.support.FieldError;
-import org.compact.tracker.web.pages.CsrfTokens;
+import org.compact.tracker.web.forms.CsrfTokens;
 
 import java.util.ArrayList;
 import java.util.List;

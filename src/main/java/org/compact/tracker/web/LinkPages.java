@@ -8,7 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
 import org.compact.tracker.support.FieldError;
-import org.compact.tracker.web.pages.FormData;
+import org.compact.tracker.web.forms.FormData;
 import org.compact.tracker.support.Refusal;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package org.compact.tracker.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.web.pages.FormData;
+import org.compact.tracker.web.forms.FormData;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

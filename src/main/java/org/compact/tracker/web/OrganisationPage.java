@@ -1,6 +1,7 @@
 package org.compact.tracker.web;
 
-import org.compact.tracker.web.pages.FormData;
+import org.compact.tracker.web.forms.BodyChecks;
+import org.compact.tracker.web.forms.FormData;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

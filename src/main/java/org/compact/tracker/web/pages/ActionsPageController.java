@@ -1,7 +1,6 @@
 package org.compact.tracker.web.pages;
 
 import io.micronaut.core.annotation.Nullable;
-import org.compact.tracker.support.Dates;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -26,7 +25,9 @@ import org.compact.tracker.feedback.FeedbackRequest;
 import org.compact.tracker.feedback.FeedbackService;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
+import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.web.forms.FormData;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -23,6 +23,7 @@ import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.web.forms.FormData;
 
 import java.time.Clock;
 import java.time.Instant;

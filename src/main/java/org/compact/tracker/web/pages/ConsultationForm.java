@@ -1,13 +1,14 @@
 package org.compact.tracker.web.pages;
 
 import io.micronaut.core.annotation.Nullable;
-import org.compact.tracker.support.Dates;
 import org.compact.tracker.consultation.Audience;
 import org.compact.tracker.consultation.ConsultationRequest;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Method;
 import org.compact.tracker.consultation.Provision;
+import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.FieldError;
+import org.compact.tracker.web.forms.FormData;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

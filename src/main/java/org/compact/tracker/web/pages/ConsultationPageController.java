@@ -19,6 +19,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Validator;
 import org.compact.tracker.consultation.ConsultationRequest;
 import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.consultation.ConsultationView;
@@ -30,8 +31,8 @@ import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
-import org.compact.tracker.web.BodyChecks;
-import jakarta.validation.Validator;
+import org.compact.tracker.web.forms.BodyChecks;
+import org.compact.tracker.web.forms.FormData;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -8,11 +8,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.annotation.Body;
+import org.compact.tracker.web.forms.CsrfTokens;
+import org.compact.tracker.web.forms.FormData;
+import org.compact.tracker.web.forms.SessionCookies;
 
 import java.util.Set;
 

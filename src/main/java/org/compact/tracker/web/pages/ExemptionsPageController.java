@@ -28,6 +28,7 @@ import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.Codes;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.web.forms.FormData;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,6 @@
 package org.compact.tracker.web.pages;
 
 import io.micronaut.core.annotation.Nullable;
-import org.compact.tracker.support.Dates;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Validator;
 import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
@@ -26,10 +26,11 @@ import org.compact.tracker.feedback.FeedbackService;
 import org.compact.tracker.feedback.Outcome;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
+import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
-import org.compact.tracker.web.BodyChecks;
-import jakarta.validation.Validator;
+import org.compact.tracker.web.forms.BodyChecks;
+import org.compact.tracker.web.forms.FormData;
 
 import java.net.URI;
 import java.time.LocalDate;

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
+import org.compact.tracker.web.forms.CsrfTokens;
 
 import java.util.HashMap;
 import java.util.Map;

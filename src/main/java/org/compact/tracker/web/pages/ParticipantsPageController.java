@@ -25,6 +25,7 @@ import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.web.forms.FormData;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package org.compact.tracker.web.pages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
+import org.compact.tracker.web.forms.SessionCookies;
 
 import java.util.Optional;
 

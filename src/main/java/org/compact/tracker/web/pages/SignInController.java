@@ -1,6 +1,8 @@
 package org.compact.tracker.web.pages;
 
 import org.compact.tracker.support.Blocking;
+import org.compact.tracker.web.forms.CsrfTokens;
+import org.compact.tracker.web.forms.SessionCookies;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

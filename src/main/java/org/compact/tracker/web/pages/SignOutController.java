@@ -16,6 +16,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.compact.tracker.security.UserService;
+import org.compact.tracker.web.forms.CsrfTokens;
+import org.compact.tracker.web.forms.SessionCookies;
 
 import java.net.URI;
 import java.util.Map;

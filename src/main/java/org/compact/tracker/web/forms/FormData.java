@@ -1,4 +1,4 @@
-package org.compact.tracker.web.pages;
+package org.compact.tracker.web.forms;
 
 import io.micronaut.core.annotation.Nullable;
 

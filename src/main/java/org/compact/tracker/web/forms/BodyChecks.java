@@ -1,4 +1,4 @@
-package org.compact.tracker.web;
+package org.compact.tracker.web.forms;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -19,7 +19,7 @@ public final class BodyChecks {
     public static <T> List<FieldError> problems(Validator validator, T request) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<T> v : validator.validate(request)) {
-            errors.add(FieldError.of(ValidationHandler.field(v), v.getMessage()));
+            errors.add(FieldError.of(FieldPaths.of(v), v.getMessage()));
         }
         return errors;
     }

@@ -1,4 +1,4 @@
-package org.compact.tracker.web.pages;
+package org.compact.tracker.web.forms;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -47,23 +47,23 @@ public class CsrfTokens {
     }
 
     /** A new token, e.g. at sign-in and sign-out, so a token planted before sign-in is worthless after it. */
-    String renew(HttpRequest<?> request) {
+    public String renew(HttpRequest<?> request) {
         String value = mint(sessionOf(SessionCookies.tokenOf(request).orElse(null)));
         request.setAttribute(ISSUED, value);
         return value;
     }
 
-    Optional<String> issued(HttpRequest<?> request) {
+    public Optional<String> issued(HttpRequest<?> request) {
         return request.getAttribute(ISSUED, String.class);
     }
 
     /** True when the server made {@code token} for the session the request belongs to. */
-    boolean valid(String token, HttpRequest<?> request) {
+    public boolean valid(String token, HttpRequest<?> request) {
         return validFor(token, sessionOf(SessionCookies.tokenOf(request).orElse(null)));
     }
 
     /** A token for the session whose cookie holds {@code sessionToken} (null or blank: not signed in). */
-    String mintFor(@Nullable String sessionToken) {
+    public String mintFor(@Nullable String sessionToken) {
         return mint(sessionOf(sessionToken));
     }
 
@@ -85,7 +85,7 @@ public class CsrfTokens {
     }
 
     /** The session's identity: a digest of its signed token (never the token itself), or "anonymous". */
-    static String sessionOf(@Nullable String sessionToken) {
+    public static String sessionOf(@Nullable String sessionToken) {
         if (sessionToken == null || sessionToken.isBlank()) {
             return ANONYMOUS;
         }
@@ -116,7 +116,7 @@ public class CsrfTokens {
         return k;
     }
 
-    static boolean same(String expected, String sent) {
+    public static boolean same(String expected, String sent) {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,4 +1,4 @@
-package org.compact.tracker.web.pages;
+package org.compact.tracker.web.forms;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -12,39 +12,39 @@ import java.util.Optional;
  * double-submit check (readable, as forms and scripts echo it). Both are SameSite=Strict, so another site can never
  * make the browser send them, and Secure when the page came over TLS.
  */
-final class SessionCookies {
+public final class SessionCookies {
     /** The JWT, read by {@link SessionCookieTokenReader}. */
-    static final String TOKEN = "tracker_session";
+    public static final String TOKEN = "tracker_session";
     /** The CSRF token, echoed in the form field {@link #CSRF_FIELD} or the header {@link #CSRF_HEADER}. */
-    static final String CSRF = "tracker_csrf";
-    static final String CSRF_FIELD = "_csrf";
-    static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF = "tracker_csrf";
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private SessionCookies() {
     }
 
-    static Cookie token(HttpRequest<?> request, String jwt, Duration lifetime) {
+    public static Cookie token(HttpRequest<?> request, String jwt, Duration lifetime) {
         return strict(Cookie.of(TOKEN, jwt).httpOnly(true).maxAge(lifetime), request);
     }
 
-    static Cookie clearedToken(HttpRequest<?> request) {
+    public static Cookie clearedToken(HttpRequest<?> request) {
         return strict(Cookie.of(TOKEN, "").httpOnly(true).maxAge(0), request);
     }
 
-    static Cookie csrf(HttpRequest<?> request, String value) {
+    public static Cookie csrf(HttpRequest<?> request, String value) {
         return strict(Cookie.of(CSRF, value).httpOnly(false), request);
     }
 
-    static Optional<String> tokenOf(HttpRequest<?> request) {
+    public static Optional<String> tokenOf(HttpRequest<?> request) {
         return request.getCookies().findCookie(TOKEN).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
-    static Optional<String> csrfOf(HttpRequest<?> request) {
+    public static Optional<String> csrfOf(HttpRequest<?> request) {
         return request.getCookies().findCookie(CSRF).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
     /** TLS seen directly, or reported by the proxy in front (which only adds Secure, never removes it). */
-    static boolean overTls(HttpRequest<?> request) {
+    public static boolean overTls(HttpRequest<?> request) {
         return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * Dependencies point one way: web, scheduling and demo call features; features call rules, notice and mail;
@@ -77,6 +78,19 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(BASE + ".consultation..")
                 .should().dependOnClassesThat().resideInAnyPackage(packages("feedback", "programme", "compliance",
                         "scheduling", "demo"))
+                .check(classes);
+    }
+
+    @Test
+    void aConsultationsStatusChangesOnlyThroughItsTransitions() {
+        // Micronaut Data's generated introspection ($Consultation$Introspection) loads rows; nothing else may set it.
+        noClasses().that().doNotHaveFullyQualifiedName(BASE + ".consultation.Consultation")
+                .and().doNotHaveFullyQualifiedName(BASE + ".consultation.$Consultation$Introspection")
+                .should().setField(org.compact.tracker.consultation.Consultation.class, "status")
+                .check(classes);
+        noMethods().that().areDeclaredIn(org.compact.tracker.consultation.Consultation.class)
+                .and().arePublic()
+                .should().haveNameStartingWith("set")
                 .check(classes);
     }
 }

@@ -102,13 +102,7 @@ public class ConsultationService {
         }
         actor.requireMayActFor(agencyId);
         Instant now = clock.instant();
-        Consultation c = new Consultation();
-        c.setAgencyId(agencyId);
-        c.setStatus(ConsultationStatus.PLANNED);
-        c.setLeadOfficer(actor.username());
-        c.setCreatedBy(actor.username());
-        c.setCreatedAt(now);
-        c.setUpdatedAt(now);
+        Consultation c = Consultation.planned(agencyId, actor.username(), actor.username(), now);
         ConsultationEdit.apply(c, request);
         validate(c, true);
         Consultation saved = consultations.save(c);
@@ -149,7 +143,7 @@ public class ConsultationService {
             lateNotice(c, changed).ifPresent(refused::add);
             refuseIfAny(refused, "change");
         }
-        c.setUpdatedAt(clock.instant());
+        c.touch(clock.instant());
         Consultation saved = save(c);
         HistoryEntry entry = record(saved, actor, HistoryEntry.Kind.UPDATED, null, null, null, Map.of("changed", changed));
         List<String> told = changesOrganisationsHear(saved, changed);
@@ -176,10 +170,7 @@ public class ConsultationService {
         Consultation c;
         if (id == null) {
             actor.requireMayActFor(actor.agencyId());
-            c = new Consultation();
-            c.setAgencyId(actor.agencyId());
-            c.setStatus(ConsultationStatus.PLANNED);
-            c.setLeadOfficer(actor.username());
+            c = Consultation.planned(actor.agencyId(), actor.username(), null, null);
         } else {
             // Loaded and changed in memory only: nothing here saves it.
             c = load(id);
@@ -410,7 +401,7 @@ public class ConsultationService {
         Consultation c = load(id);
         actor.requireMayActFor(c.getAgencyId());
         List<FieldError> errors = new ArrayList<>();
-        if (ruleId == null || ruleId.kind() == RuleId.Kind.FEATURE || ruleId == RuleId.OPT_OUT) {
+        if (ruleId == null || !ruleId.exemptable()) {
             errors.add(FieldError.of("ruleId", "must be a rule that can be exempted: NOTICE, PRIOR_WORK, INFLUENCE, "
                     + "DURATION, METHODS, INCLUSION, OVERLOAD, CLEAR_LANGUAGE, FEEDBACK or ACTION (OPT_OUT never is)"));
         }

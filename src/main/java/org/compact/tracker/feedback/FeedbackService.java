@@ -7,6 +7,7 @@ import org.compact.tracker.consultation.ConsultationService;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Method;
+import org.compact.tracker.consultation.Step;
 import org.compact.tracker.notice.FeedbackContent;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.ParticipantContact;
@@ -63,10 +64,7 @@ public class FeedbackService {
     public FeedbackView record(Actor actor, Long consultationId, FeedbackRequest r) {
         ConsultationService.Summary c = consultations.summary(consultationId);
         actor.requireMayActFor(c.agencyId());
-        if (c.status() != ConsultationStatus.CLOSED) {
-            throw new Refusal(409, "Transition not allowed", "Cannot give feedback: the consultation is " + c.status()
-                    + " (give feedback is allowed only from CLOSED).", List.of());
-        }
+        Step.GIVE_FEEDBACK.requireFrom(c.status());
         Outcome outcome = validate(r);
         // The step first: of two requests at once, the second fails its version check here (409) rather than on the
         // feedback's key below, which no handler would make a clear answer of.

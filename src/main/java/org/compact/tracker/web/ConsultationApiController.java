@@ -33,6 +33,7 @@ import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Exemption;
 import org.compact.tracker.consultation.HistoryEntry;
+import org.compact.tracker.consultation.Step;
 import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actors;
@@ -136,7 +137,7 @@ class ConsultationApiController {
     @Post("/{id}/notify")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(operationId = "notifyConsultation",
-            summary = "Send notice: PLANNED → NOTIFIED (PRIOR_WORK, INFLUENCE, DURATION must hold)")
+            summary = Step.ApiSummary.NOTIFY)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict
@@ -146,7 +147,7 @@ class ConsultationApiController {
 
     @Post("/{id}/open")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(operationId = "openConsultation", summary = "Open: NOTIFIED → OPEN (NOTICE must hold)")
+    @Operation(operationId = "openConsultation", summary = Step.ApiSummary.OPEN)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict
@@ -156,7 +157,7 @@ class ConsultationApiController {
 
     @Post("/{id}/close")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(operationId = "closeConsultation", summary = "Close: OPEN → CLOSED")
+    @Operation(operationId = "closeConsultation", summary = Step.ApiSummary.CLOSE)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict
@@ -166,7 +167,7 @@ class ConsultationApiController {
 
     @Post("/{id}/withdraw")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(operationId = "withdrawConsultation", summary = "Withdraw before closing, with a reason")
+    @Operation(operationId = "withdrawConsultation", summary = Step.ApiSummary.WITHDRAW)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict

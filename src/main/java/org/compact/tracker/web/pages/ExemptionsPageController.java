@@ -107,20 +107,15 @@ class ExemptionsPageController {
                 e.reason(), e.recordedBy(), WHEN.format(e.recordedAt().atZone(clock.getZone())))).toList());
         List<Check> notMet = c.checks() == null ? List.of() : c.checks().stream()
                 .filter(ch -> ch.verdict() == Verdict.FAIL || ch.verdict() == Verdict.WARN)
-                .filter(ch -> exemptable(ch.ruleId())).toList();
+                .filter(ch -> ch.ruleId().exemptable()).toList();
         model.put("notMet", Checklist.of(notMet));
         String chosen = rule.strip().toUpperCase(Locale.ROOT);
-        model.put("rules", Arrays.stream(RuleId.values()).filter(ExemptionsPageController::exemptable)
+        model.put("rules", RuleId.EXEMPTABLE.stream()
                 .map(r -> new RuleChoice(r.name(), r.name() + ": " + Checklist.name(r), r.name().equals(chosen))).toList());
         model.put("ruleChosen", !chosen.isEmpty() && Arrays.stream(RuleId.values()).anyMatch(r -> r.name().equals(chosen)));
         model.put("reason", reason);
         model.put("mayRecord", (Boolean) model.get("mayChange") && !ConsultationPart.closedForGood(summary));
         return new ModelAndView<>("exemptions", model);
-    }
-
-    /** The rules an exemption may be recorded for, as the service allows (OPT_OUT never, features never). */
-    static boolean exemptable(RuleId r) {
-        return r.kind() != RuleId.Kind.FEATURE && r != RuleId.OPT_OUT;
     }
 
     private static String fieldId(org.compact.tracker.support.FieldError e) {

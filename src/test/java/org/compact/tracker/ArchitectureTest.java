@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.temporal.TemporalAmount;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
@@ -91,6 +94,21 @@ class ArchitectureTest {
         noMethods().that().areDeclaredIn(org.compact.tracker.consultation.Consultation.class)
                 .and().arePublic()
                 .should().haveNameStartingWith("set")
+                .check(classes);
+    }
+
+    /**
+     * The rules' dates (when a consultation may open, may close, its notice deadline, the span OVERLOAD looks at) are
+     * worked out in rules alone, from its settings' periods: nowhere else is a date moved by a period. Not held yet
+     * where others are at work: the compliance report restates the periods for its queries and rows, and the earlier
+     * work search (programme.EarlierWorkService) its PRIOR_WORK look-back.
+     */
+    @Test
+    void theRulesDatesAreComputedOnlyInRules() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".rules..", BASE + ".compliance..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".programme.EarlierWorkService")
+                .should().callMethod(LocalDate.class, "plus", TemporalAmount.class)
+                .orShould().callMethod(LocalDate.class, "minus", TemporalAmount.class)
                 .check(classes);
     }
 }

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * older stamp is dropped as soon as a newer one is seen.
  */
 @Singleton
-class RegisterReads {
+class KeptReads {
     static final int MAX_VIEWS = 5_000;
     static final int MAX_PAGES = 1_000;
 

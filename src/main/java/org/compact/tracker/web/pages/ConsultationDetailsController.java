@@ -18,7 +18,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationHistory;
+import org.compact.tracker.consultation.Lifecycle;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.HistoryEntry;
@@ -39,7 +41,6 @@ import org.compact.tracker.support.Refusal;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,9 @@ import java.util.Map;
 class ConsultationDetailsController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
+    private final Lifecycle lifecycle;
+    private final ConsultationHistory history;
     private final ConcernService concerns;
     private final FeedbackService feedback;
     private final ParticipantService participants;
@@ -67,10 +70,12 @@ class ConsultationDetailsController {
     private final PageModel pages;
     private final Clock clock;
 
-    ConsultationDetailsController(ConsultationService consultations, ConcernService concerns, FeedbackService feedback,
-                                  ParticipantService participants, Deadlines deadlines, StepConfirmation confirmation,
-                                  PageModel pages, Clock clock) {
+    ConsultationDetailsController(RegisterReads consultations, Lifecycle lifecycle, ConsultationHistory history,
+                                  ConcernService concerns, FeedbackService feedback, ParticipantService participants,
+                                  Deadlines deadlines, StepConfirmation confirmation, PageModel pages, Clock clock) {
         this.consultations = consultations;
+        this.lifecycle = lifecycle;
+        this.history = history;
         this.concerns = concerns;
         this.feedback = feedback;
         this.participants = participants;
@@ -128,7 +133,7 @@ class ConsultationDetailsController {
         boolean people = actor.mayReadPeopleOf(c.agencyId());
         List<ConcernService.View> raised = people ? concerns.list(actor, id) : List.of();
         model.put("parts", people ? parts(c, actor, raised) : List.of());
-        model.put("history", consultations.history(id).stream().map(this::line).toList());
+        model.put("history", history.of(id).stream().map(this::line).toList());
         model.put("mayReadPeople", people);
         model.put("concerns", raised);
         model.put("steps", actor.mayActFor(c.agencyId()) ? steps(c) : List.of());
@@ -167,21 +172,21 @@ class ConsultationDetailsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> notify(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
-        return step(request, auth, id, Step.NOTIFY, "", () -> consultations.notify(Actors.of(auth), id));
+        return step(request, auth, id, Step.NOTIFY, "", () -> lifecycle.notify(Actors.of(auth), id));
     }
 
     @Post(value = "/{id}/open", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> open(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
-        return step(request, auth, id, Step.OPEN, "", () -> consultations.open(Actors.of(auth), id));
+        return step(request, auth, id, Step.OPEN, "", () -> lifecycle.open(Actors.of(auth), id));
     }
 
     @Post(value = "/{id}/close", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> close(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
-        return step(request, auth, id, Step.CLOSE, "", () -> consultations.close(Actors.of(auth), id));
+        return step(request, auth, id, Step.CLOSE, "", () -> lifecycle.close(Actors.of(auth), id));
     }
 
     @Post(value = "/{id}/withdraw", produces = MediaType.TEXT_HTML)
@@ -189,7 +194,7 @@ class ConsultationDetailsController {
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> withdraw(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
         String reason = FormData.parse(body).get("reason");
-        return step(request, auth, id, Step.WITHDRAW, reason, () -> consultations.withdraw(Actors.of(auth), id, reason));
+        return step(request, auth, id, Step.WITHDRAW, reason, () -> lifecycle.withdraw(Actors.of(auth), id, reason));
     }
 
     @Error(exception = Refusal.class)

@@ -18,7 +18,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationSummary;
+import org.compact.tracker.consultation.Exemptions;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Exemption;
 import org.compact.tracker.rules.Check;
@@ -47,12 +49,14 @@ import java.util.Map;
 class ExemptionsPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
+    private final Exemptions exemptions;
     private final PageModel pages;
     private final Clock clock;
 
-    ExemptionsPageController(ConsultationService consultations, PageModel pages, Clock clock) {
+    ExemptionsPageController(RegisterReads consultations, Exemptions exemptions, PageModel pages, Clock clock) {
         this.consultations = consultations;
+        this.exemptions = exemptions;
         this.pages = pages;
         this.clock = clock;
     }
@@ -82,7 +86,7 @@ class ExemptionsPageController {
         String ruleId = form.get("ruleId");
         String reason = form.get("reason");
         try {
-            consultations.recordExemption(Actors.of(auth), id,
+            exemptions.record(Actors.of(auth), id,
                     Codes.parse(RuleId.class, ruleId.isBlank() ? null : ruleId, "ruleId"), reason);
             return ConsultationPart.done("/consultations/" + id + "/exemptions?done=1");
         } catch (Refusal refused) {
@@ -99,7 +103,7 @@ class ExemptionsPageController {
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, Long id, String rule,
                                                    String reason, List<FieldIds.Error> errors, Map<String, String> fieldErrors) {
-        ConsultationService.Summary summary = ConsultationPart.readable(consultations, auth, id);
+        ConsultationSummary summary = ConsultationPart.readable(consultations, auth, id);
         ConsultationView c = consultations.get(id);
         Map<String, Object> model = ConsultationPart.model(pages, request, auth, summary, "Exemptions", errors, fieldErrors);
         List<Exemption> recorded = c.exemptions() == null ? List.of() : c.exemptions();

@@ -1,7 +1,7 @@
 package org.compact.tracker.web.pages;
 
 import jakarta.inject.Singleton;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Step;
@@ -22,12 +22,12 @@ import java.util.Locale;
  */
 @Singleton
 class StepConfirmation {
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final OrganisationService organisations;
     private final Deadlines deadlines;
     private final Clock clock;
 
-    StepConfirmation(ConsultationService consultations, OrganisationService organisations, Deadlines deadlines,
+    StepConfirmation(RegisterReads consultations, OrganisationService organisations, Deadlines deadlines,
                      Clock clock) {
         this.consultations = consultations;
         this.organisations = organisations;

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Applies a request to a consultation field by field, remembering which fields really changed (for history, and
- * later for the change notices organisations receive). Absent fields are left alone; empty strings clear.
+ * later for the change notices organisations receive). Absent fields are left alone; empty strings clear. The one
+ * place a consultation's details are written: the aggregate has no setters, and its status and step dates are
+ * written by its transitions alone.
  */
 final class ConsultationEdit {
     private final List<String> changed = new ArrayList<>();

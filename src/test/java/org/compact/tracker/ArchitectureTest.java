@@ -6,8 +6,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.temporal.TemporalAmount;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * Dependencies point one way: web, scheduling and demo call features; features call rules, notice and mail;
@@ -88,5 +92,33 @@ class ArchitectureTest {
     @Test
     void noPackagesDependOnEachOtherInACycle() {
         slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void aConsultationsStatusChangesOnlyThroughItsTransitions() {
+        // Micronaut Data's generated introspection ($Consultation$Introspection) loads rows; nothing else may set it.
+        noClasses().that().doNotHaveFullyQualifiedName(BASE + ".consultation.Consultation")
+                .and().doNotHaveFullyQualifiedName(BASE + ".consultation.$Consultation$Introspection")
+                .should().setField(org.compact.tracker.consultation.Consultation.class, "status")
+                .check(classes);
+        noMethods().that().areDeclaredIn(org.compact.tracker.consultation.Consultation.class)
+                .and().arePublic()
+                .should().haveNameStartingWith("set")
+                .check(classes);
+    }
+
+    /**
+     * The rules' dates (when a consultation may open, may close, its notice deadline, the span OVERLOAD looks at) are
+     * worked out in rules alone, from its settings' periods: nowhere else is a date moved by a period. Not held yet
+     * where others are at work: the compliance report restates the periods for its queries and rows, and the earlier
+     * work search (programme.EarlierWorkService) its PRIOR_WORK look-back.
+     */
+    @Test
+    void theRulesDatesAreComputedOnlyInRules() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".rules..", BASE + ".compliance..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".programme.EarlierWorkService")
+                .should().callMethod(LocalDate.class, "plus", TemporalAmount.class)
+                .orShould().callMethod(LocalDate.class, "minus", TemporalAmount.class)
+                .check(classes);
     }
 }

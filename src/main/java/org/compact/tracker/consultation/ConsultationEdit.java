@@ -12,38 +12,40 @@ import java.util.function.Supplier;
 
 /**
  * Applies a request to a consultation field by field, remembering which fields really changed (for history, and
- * later for the change notices organisations receive). Absent fields are left alone; empty strings clear.
+ * later for the change notices organisations receive). Absent fields are left alone; empty strings clear. The one
+ * place a consultation's details are written: the aggregate has no setters, and its status and step dates are
+ * written by its transitions alone.
  */
 final class ConsultationEdit {
     private final List<String> changed = new ArrayList<>();
 
     static List<String> apply(Consultation c, ConsultationRequest r) {
         ConsultationEdit e = new ConsultationEdit();
-        e.line("title", r.title(), c::getTitle, c::setTitle);
-        e.text("summary", r.summary(), c::getSummary, c::setSummary);
-        e.line("leadOfficer", r.leadOfficer(), c::getLeadOfficer, c::setLeadOfficer);
-        e.lines("themes", r.themes(), c::getThemes, c::setThemes);
-        e.lines("areas", r.areas(), c::getAreas, c::setAreas);
-        e.lines("audiences", r.audiences(), c::getAudiences, c::setAudiences);
-        e.lines("methods", Codes.names(Method.class, r.methods(), "methods"), c::getMethods, c::setMethods);
-        e.lines("provisions", Codes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, c::setProvisions);
-        e.lines("languages", r.languages(), c::getLanguages, c::setLanguages);
-        e.lines("venues", r.venues(), c::getVenues, c::setVenues);
+        e.line("title", r.title(), c::getTitle, v -> c.title = v);
+        e.text("summary", r.summary(), c::getSummary, v -> c.summary = v);
+        e.line("leadOfficer", r.leadOfficer(), c::getLeadOfficer, v -> c.leadOfficer = v);
+        e.lines("themes", r.themes(), c::getThemes, v -> c.themes = v);
+        e.lines("areas", r.areas(), c::getAreas, v -> c.areas = v);
+        e.lines("audiences", r.audiences(), c::getAudiences, v -> c.audiences = v);
+        e.lines("methods", Codes.names(Method.class, r.methods(), "methods"), c::getMethods, v -> c.methods = v);
+        e.lines("provisions", Codes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, v -> c.provisions = v);
+        e.lines("languages", r.languages(), c::getLanguages, v -> c.languages = v);
+        e.lines("venues", r.venues(), c::getVenues, v -> c.venues = v);
         if (r.targets() != null) {
-            e.ids("targets.organisationIds", r.targets().organisationIds(), c::getTargetOrganisationIds, c::setTargetOrganisationIds);
-            e.lines("targets.areas", r.targets().areas(), c::getTargetAreas, c::setTargetAreas);
-            e.lines("targets.interests", r.targets().interests(), c::getTargetInterests, c::setTargetInterests);
-            e.lines("targets.communities", r.targets().communities(), c::getTargetCommunities, c::setTargetCommunities);
+            e.ids("targets.organisationIds", r.targets().organisationIds(), c::getTargetOrganisationIds, v -> c.targetOrganisationIds = v);
+            e.lines("targets.areas", r.targets().areas(), c::getTargetAreas, v -> c.targetAreas = v);
+            e.lines("targets.interests", r.targets().interests(), c::getTargetInterests, v -> c.targetInterests = v);
+            e.lines("targets.communities", r.targets().communities(), c::getTargetCommunities, v -> c.targetCommunities = v);
         }
-        e.text("openToChange", r.openToChange(), c::getOpenToChange, c::setOpenToChange);
-        e.text("fixed", r.fixed(), c::getFixed, c::setFixed);
-        e.value("decisionDate", r.decisionDate(), c::getDecisionDate, c::setDecisionDate);
-        e.line("decisionMaker", r.decisionMaker(), c::getDecisionMaker, c::setDecisionMaker);
-        e.value("opensOn", r.opensOn(), c::getOpensOn, c::setOpensOn);
-        e.value("closesOn", r.closesOn(), c::getClosesOn, c::setClosesOn);
+        e.text("openToChange", r.openToChange(), c::getOpenToChange, v -> c.openToChange = v);
+        e.text("fixed", r.fixed(), c::getFixed, v -> c.fixed = v);
+        e.value("decisionDate", r.decisionDate(), c::getDecisionDate, v -> c.decisionDate = v);
+        e.line("decisionMaker", r.decisionMaker(), c::getDecisionMaker, v -> c.decisionMaker = v);
+        e.value("opensOn", r.opensOn(), c::getOpensOn, v -> c.opensOn = v);
+        e.value("closesOn", r.closesOn(), c::getClosesOn, v -> c.closesOn = v);
         if (r.priorWork() != null) {
-            e.ids("priorWork.relatedIds", r.priorWork().relatedIds(), c::getPriorWorkIds, c::setPriorWorkIds);
-            e.text("priorWork.statement", r.priorWork().statement(), c::getPriorWorkStatement, c::setPriorWorkStatement);
+            e.ids("priorWork.relatedIds", r.priorWork().relatedIds(), c::getPriorWorkIds, v -> c.priorWorkIds = v);
+            e.text("priorWork.statement", r.priorWork().statement(), c::getPriorWorkStatement, v -> c.priorWorkStatement = v);
         }
         return List.copyOf(e.changed);
     }

@@ -21,15 +21,11 @@ public enum ConsultationStatus {
     /** The statuses in which a consultation still asks something of organisations (for OVERLOAD). */
     public static final Set<ConsultationStatus> LIVE = EnumSet.of(PLANNED, NOTIFIED, OPEN);
 
-    /** The legal next statuses: the whole transition table. */
+    /** The legal next statuses, as the {@link Step} table has them. */
     public Set<ConsultationStatus> next() {
-        return switch (this) {
-            case PLANNED -> EnumSet.of(NOTIFIED, WITHDRAWN);
-            case NOTIFIED -> EnumSet.of(OPEN, WITHDRAWN);
-            case OPEN -> EnumSet.of(CLOSED, WITHDRAWN);
-            case CLOSED -> EnumSet.of(FEEDBACK_GIVEN);
-            case FEEDBACK_GIVEN, WITHDRAWN -> EnumSet.noneOf(ConsultationStatus.class);
-        };
+        Set<ConsultationStatus> next = EnumSet.noneOf(ConsultationStatus.class);
+        Step.from(this).forEach(step -> next.add(step.to()));
+        return next;
     }
 
     public boolean canMoveTo(ConsultationStatus target) {

@@ -6,6 +6,7 @@ import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.rules.ConsultationFacts;
 import org.compact.tracker.rules.DateRange;
+import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.rules.TargetedOrganisation;
 
 import java.time.LocalDate;
@@ -18,16 +19,18 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers what the rule policies look at: the consultation's own fields, the organisations it targets, and for
- * OVERLOAD the other live consultations that ask the same organisations within three months either side.
+ * OVERLOAD the other live consultations that ask the same organisations within the span the rule looks at.
  */
 @Singleton
 class FactsAssembler {
     private final OrganisationService organisations;
     private final ConsultationRepository consultations;
+    private final RuleBook rules;
 
-    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations) {
+    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules) {
         this.organisations = organisations;
         this.consultations = consultations;
+        this.rules = rules;
     }
 
     ConsultationFacts facts(Consultation c, LocalDate today) {
@@ -57,8 +60,8 @@ class FactsAssembler {
             return Map.of();
         }
         List<String> live = ConsultationStatus.LIVE.stream().map(Enum::name).toList();
-        List<Consultation> nearby = consultations.findLiveBetween(live, c.getOpensOn().minusMonths(3),
-                c.getClosesOn().plusMonths(3));
+        DateRange span = rules.overloadSpan(c.getOpensOn(), c.getClosesOn());
+        List<Consultation> nearby = consultations.findLiveBetween(live, span.from(), span.to());
         Map<Long, List<DateRange>> byOrganisation = new java.util.HashMap<>();
         for (Consultation other : nearby) {
             if (other.getId().equals(c.getId())) {

@@ -6,10 +6,10 @@ import org.compact.tracker.clock.DueWork;
 /** Opens and closes consultations whose dates have come. */
 @Singleton
 class LifecycleWork implements DueWork {
-    private final ConsultationService consultations;
+    private final DueSteps due;
 
-    LifecycleWork(ConsultationService consultations) {
-        this.consultations = consultations;
+    LifecycleWork(DueSteps due) {
+        this.due = due;
     }
 
     @Override
@@ -19,7 +19,7 @@ class LifecycleWork implements DueWork {
 
     @Override
     public String runDue() {
-        ConsultationService.LifecycleRun run = consultations.openAndCloseDue();
+        DueSteps.Run run = due.openAndCloseDue();
         return "opened " + run.opened() + ", held " + run.held() + ", closed " + run.closed();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.clock.DueWork;
 import org.compact.tracker.mail.MailWaiting;
 import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.notice.OfficerAlerts;
 import org.compact.tracker.rules.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,15 +35,15 @@ class NoticeWatch implements DueWork {
     private final ConsultationRepository consultations;
     private final RuleBook rules;
     private final NoticeService notices;
-    private final ConsultationService recipients;
+    private final OfficerAlerts alerts;
     private final Clock clock;
 
-    NoticeWatch(ConsultationRepository consultations, RuleBook rules, NoticeService notices,
-                ConsultationService recipients, Clock clock) {
+    NoticeWatch(ConsultationRepository consultations, RuleBook rules, NoticeService notices, OfficerAlerts alerts,
+                Clock clock) {
         this.consultations = consultations;
         this.rules = rules;
         this.notices = notices;
-        this.recipients = recipients;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -62,27 +62,16 @@ class NoticeWatch implements DueWork {
                 continue;
             }
             LocalDate deadline = rules.noticeDeadline(c.getOpensOn());
+            OfficerAlerts.About about = ConsultationSummary.of(c).about();
             if (today.isAfter(deadline)) {
                 long week = ChronoUnit.WEEKS.between(deadline.plusDays(1), today);
-                List<String> to = recipients.alertRecipients(c.getLeadOfficer(), c.getAgencyId(), true);
-                if (notices.alertOnce(c.getId(), "NOTICE_BREACH", deadline + "-w" + week, to,
-                        "NOTICE breach: " + c.getTitle(),
-                        "The consultation \"" + c.getTitle() + "\" (id " + c.getId() + ") opens on " + c.getOpensOn()
-                                + ", but notice was not sent by " + deadline + ". Third-sector organisations are owed at "
-                                + "least " + rules.noticePeriodInWords() + " of notice (rule NOTICE of the local Compact).\n\n"
-                                + "Either move the open date to " + rules.earliestOpening(today) + " or later, or send notice "
-                                + "now and record a NOTICE exemption with the reason before it opens.")) {
+                if (alerts.noticeBreach(about, c.getOpensOn(), deadline, week, rules.noticePeriodInWords(),
+                        rules.earliestOpening(today))) {
                     breaches++;
                 }
-            } else if (!today.isBefore(deadline.minusDays(REMIND_DAYS_BEFORE))) {
-                List<String> officer = recipients.alertRecipients(c.getLeadOfficer(), c.getAgencyId(), false);
-                if (!officer.isEmpty() && notices.alertOnce(c.getId(), "NOTICE_DUE", deadline.toString(), officer,
-                        "Send notice by " + deadline + ": " + c.getTitle(),
-                        "The consultation \"" + c.getTitle() + "\" (id " + c.getId() + ") opens on " + c.getOpensOn()
-                                + ". To give organisations their full notice (" + rules.noticePeriodInWords() + "), notify them by " + deadline
-                                + " (POST /api/consultations/" + c.getId() + "/notify).")) {
-                    reminders++;
-                }
+            } else if (!today.isBefore(deadline.minusDays(REMIND_DAYS_BEFORE))
+                    && alerts.noticeDue(about, c.getOpensOn(), deadline, rules.noticePeriodInWords())) {
+                reminders++;
             }
         }
         return reminders + " reminders, " + breaches + " breaches" + notices.noticesWaitingForMailServer()

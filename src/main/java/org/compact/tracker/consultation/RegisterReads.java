@@ -2,82 +2,112 @@ package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.compact.tracker.notice.DeliveryReport;
+import org.compact.tracker.notice.NoticeContent;
+import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.RegisterStamp;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Keeps what the register's two busiest reads computed — one consultation with its rule checks, and a page of the
- * list — under the {@link org.compact.tracker.support.RegisterStamp register stamp} read <em>before</em> the data, and
- * the day (NOTICE, DURATION and FEEDBACK judge against today). An answer is reused only while both are unchanged, so it
- * is never older than the last committed change on any node. Working out OVERLOAD means reading every live
- * consultation nearby and the whole directory; reusing the answer makes the read cost one primary-key lookup.
- *
- * <p>Bounded: at most {@link #MAX_VIEWS} consultations and {@link #MAX_PAGES} list pages, and everything kept under an
- * older stamp is dropped as soon as a newer one is seen.
+ * The register as it is read: one consultation with its checks, a page of the list, a summary, its mail. The two
+ * busiest reads are kept while the register stamp (read first) and the day stay the same: see {@link KeptReads}.
  */
 @Singleton
-class RegisterReads {
-    static final int MAX_VIEWS = 5_000;
-    static final int MAX_PAGES = 1_000;
+public class RegisterReads {
+    private final ConsultationStore store;
+    private final ConsultationRepository consultations;
+    private final RuleChecks checks;
+    private final KeptReads kept;
+    private final NoticeContents contents;
+    private final NoticeService notices;
+    private final RegisterStamp stamp;
+    private final Clock clock;
 
-    private final Map<Long, Kept<ConsultationView>> views = new ConcurrentHashMap<>();
-    private final Map<PageKey, Kept<List<ConsultationView>>> pages = new ConcurrentHashMap<>();
-    private final Map<PageKey, Kept<Object>> renderedPages = new ConcurrentHashMap<>();
-    private volatile long newestStamp = Long.MIN_VALUE;
-
-    record PageKey(@Nullable ConsultationStatus status, @Nullable Long agencyId, @Nullable LocalDate from,
-                   @Nullable LocalDate to, int page, int size) {
+    RegisterReads(ConsultationStore store, ConsultationRepository consultations, RuleChecks checks, KeptReads kept,
+                  NoticeContents contents, NoticeService notices, RegisterStamp stamp, Clock clock) {
+        this.store = store;
+        this.consultations = consultations;
+        this.checks = checks;
+        this.kept = kept;
+        this.contents = contents;
+        this.notices = notices;
+        this.stamp = stamp;
+        this.clock = clock;
     }
 
-    private record Kept<T>(long stamp, LocalDate day, T value) {
-        boolean fresh(long stamp, LocalDate day) {
-            return this.stamp == stamp && this.day.equals(day);
-        }
+    /** A consultation with its exemptions and rule checks, reused while nothing changed. */
+    public ConsultationView get(Long id) {
+        long now = stamp.current();
+        return kept.view(id, now, LocalDate.now(clock), () -> checks.view(store.load(id)));
     }
 
-    ConsultationView view(Long id, long stamp, LocalDate day, Supplier<ConsultationView> compute) {
-        return kept(views, id, stamp, day, compute, MAX_VIEWS);
+    /** A page of the register, without checks; reused like {@link #get}. */
+    public List<ConsultationView> list(@Nullable ConsultationStatus status, @Nullable Long agencyId,
+                                       @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+        long now = stamp.current();
+        return kept.page(new KeptReads.PageKey(status, agencyId, from, to, page, size), now, LocalDate.now(clock),
+                () -> search(status, agencyId, from, to, page, size));
     }
 
-    List<ConsultationView> page(PageKey key, long stamp, LocalDate day, Supplier<List<ConsultationView>> compute) {
-        return kept(pages, key, stamp, day, compute, MAX_PAGES);
+    /**
+     * A page of the register rendered by {@code render} (the API: JSON bytes), reused as {@link #list} is: a page
+     * asked for again while nothing changed is neither read nor rendered again.
+     */
+    public <T> T listRendered(@Nullable ConsultationStatus status, @Nullable Long agencyId, @Nullable LocalDate from,
+                              @Nullable LocalDate to, int page, int size, Function<List<ConsultationView>, T> render) {
+        long now = stamp.current();
+        return kept.renderedPage(new KeptReads.PageKey(status, agencyId, from, to, page, size), now, LocalDate.now(clock),
+                () -> render.apply(search(status, agencyId, from, to, page, size)));
     }
 
-    /** A page as its reader renders it (the API: its JSON bytes), kept like the page itself. */
-    @SuppressWarnings("unchecked")
-    <T> T renderedPage(PageKey key, long stamp, LocalDate day, Supplier<T> render) {
-        return (T) kept(renderedPages, key, stamp, day, render::get, MAX_PAGES);
+    private List<ConsultationView> search(@Nullable ConsultationStatus status, @Nullable Long agencyId,
+                                          @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+        return consultations.search(status == null ? null : status.name(), agencyId, from, to, size, (long) page * size)
+                .stream().map(c -> ConsultationView.of(c, null, null)).toList();
     }
 
-    private <K, T> T kept(Map<K, Kept<T>> map, K key, long stamp, LocalDate day, Supplier<T> compute, int max) {
-        forgetOlderThan(stamp);
-        Kept<T> k = map.get(key);
-        if (k != null && k.fresh(stamp, day)) {
-            return k.value();
-        }
-        T value = compute.get();
-        if (map.size() >= max) {
-            map.clear();
-        }
-        map.put(key, new Kept<>(stamp, day, value));
-        return value;
+    /** The consultation's title and status, without running its checks. */
+    public ConsultationSummary summary(Long id) {
+        return ConsultationSummary.of(store.load(id));
     }
 
-    /** Stamps only grow (they come from a sequence): anything kept under an older one is stale for good. */
-    private void forgetOlderThan(long stamp) {
-        if (stamp > newestStamp) {
-            synchronized (this) {
-                if (stamp > newestStamp) {
-                    newestStamp = stamp;
-                    views.values().removeIf(k -> k.stamp() < stamp);
-                    pages.values().removeIf(k -> k.stamp() < stamp);
-                    renderedPages.values().removeIf(k -> k.stamp() < stamp);
-                }
-            }
-        }
+    /** The agency a consultation belongs to (404 if there is none), for features that check who may act. */
+    public Long agencyOf(Long id) {
+        return store.load(id).getAgencyId();
+    }
+
+    /** Closed consultations still owed feedback (the feedback chase looks at these). */
+    public List<ConsultationSummary> closedAwaitingFeedback() {
+        return consultations.findByStatus(ConsultationStatus.CLOSED).stream().map(ConsultationSummary::of).toList();
+    }
+
+    /** What a notice says, for features that mail organisations about a consultation. */
+    public NoticeContent noticeContent(Long id) {
+        return contents.of(store.load(id));
+    }
+
+    /**
+     * The delivery report as {@code actor} may read it: the organisations' mail for any signed-in role; the addresses
+     * of the people who took part only for admins, monitors and officers of the consultation's agency (as the
+     * participants list itself).
+     */
+    public DeliveryReport deliveries(Actor actor, Long id) {
+        Consultation c = store.load(id);
+        DeliveryReport report = notices.report(id);
+        return actor.mayReadPeopleOf(c.getAgencyId()) ? report : report.withParticipantsHidden();
+    }
+
+    /**
+     * Each contact's mail about the consultation and the totals (queued, sent, failed, acknowledged), with the
+     * participants' addresses: for the service's own use (counts); a reader gets {@link #deliveries(Actor, Long)}.
+     */
+    public DeliveryReport deliveries(Long id) {
+        store.load(id);
+        return notices.report(id);
     }
 }

@@ -8,7 +8,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.compact.tracker.clock.SimClock;
 import org.compact.tracker.consultation.ConsultationRequest;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.DueSteps;
+import org.compact.tracker.consultation.Lifecycle;
+import org.compact.tracker.consultation.Register;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.feedback.FeedbackRequest;
 import org.compact.tracker.feedback.FeedbackService;
@@ -56,18 +58,22 @@ class DemoData {
     private final AgencyService agencies;
     private final UserService users;
     private final OrganisationService organisations;
-    private final ConsultationService consultations;
+    private final Register register;
+    private final Lifecycle lifecycle;
+    private final DueSteps due;
     private final FeedbackService feedback;
     private final Clock clock;
     private final String password;
 
     DemoData(AgencyService agencies, UserService users, OrganisationService organisations,
-             ConsultationService consultations, FeedbackService feedback, Clock clock,
+             Register register, Lifecycle lifecycle, DueSteps due, FeedbackService feedback, Clock clock,
              @Nullable @Value("${tracker.admin.password:}") String adminPassword) {
         this.agencies = agencies;
         this.users = users;
         this.organisations = organisations;
-        this.consultations = consultations;
+        this.register = register;
+        this.lifecycle = lifecycle;
+        this.due = due;
         this.feedback = feedback;
         this.clock = clock;
         this.password = adminPassword == null || adminPassword.length() < 12 ? null : adminPassword;
@@ -97,19 +103,19 @@ class DemoData {
             sim.set(today.minusMonths(8).atTime(9, 0).atZone(zone).toInstant());
             ConsultationView closed = register(olivia, "Ordsall riverside regeneration",
                     today.minusMonths(7), List.of("regeneration", "housing"), List.of("Ordsall"), orgs.subList(0, 6));
-            consultations.notify(olivia, closed.id());
+            lifecycle.notify(olivia, closed.id());
             ConsultationView open = register(nadia, "Changes to community mental health services",
                     today.minusMonths(1), List.of("health", "social care"), List.of(), orgs.subList(4, 14));
-            consultations.notify(nadia, open.id());
+            lifecycle.notify(nadia, open.id());
             ConsultationView overdue = register(priya, "Cadishead park: lighting and safety",
                     today.minusMonths(6), List.of("community safety", "parks"), List.of("Cadishead"), orgs.subList(2, 9));
-            consultations.notify(priya, overdue.id());
+            lifecycle.notify(priya, overdue.id());
             sim.set(today.minusMonths(7).atTime(9, 0).atZone(zone).toInstant());
-            consultations.openAndCloseDue();
+            due.openAndCloseDue();
             sim.set(today.minusMonths(6).atTime(9, 0).atZone(zone).toInstant());
-            consultations.openAndCloseDue();
+            due.openAndCloseDue();
             sim.set(closed.closesOn().plusDays(1).atTime(9, 0).atZone(zone).toInstant());
-            consultations.openAndCloseDue();
+            due.openAndCloseDue();
             sim.set(today.minusMonths(2).atTime(9, 0).atZone(zone).toInstant());
             feedback.record(olivia, closed.id(), new FeedbackRequest(
                     "143 people and 9 groups answered. Most want homes for families, a safe riverside path and no "
@@ -122,18 +128,18 @@ class DemoData {
                             new FeedbackRequest.ActionRequest("Report back on the riverside lighting", "olivia",
                                     today.plusMonths(2)))));
             sim.set(today.minusMonths(1).atTime(9, 0).atZone(zone).toInstant());
-            consultations.openAndCloseDue();
+            due.openAndCloseDue();
             sim.set(today.minusWeeks(2).atTime(9, 0).atZone(zone).toInstant());
             ConsultationView notified = register(priya, "Neighbourhood policing priorities for Eccles",
                     today.plusMonths(1), List.of("community safety"), List.of("Eccles"), orgs.subList(10, 16));
-            consultations.notify(priya, notified.id());
+            lifecycle.notify(priya, notified.id());
         } finally {
             sim.release();
         }
         register(olivia, "Library opening hours", today.plusMonths(3), List.of("libraries"), List.of(), orgs.subList(14, 24));
         ConsultationView withdrawn = register(olivia, "Walkden bus station car park charges", today.plusMonths(2),
                 List.of("transport"), List.of("Walkden"), orgs.subList(20, 26));
-        consultations.withdraw(olivia, withdrawn.id(), "Transport for Greater Manchester has taken the car park back; "
+        lifecycle.withdraw(olivia, withdrawn.id(), "Transport for Greater Manchester has taken the car park back; "
                 + "it will consult on it itself.");
         LOG.warn("Demo data loaded: officers olivia (council), nadia (NHS), priya (police), monitor monty; password {}",
                 password != null ? "as TRACKER_ADMIN_PASSWORD" : secret);
@@ -165,7 +171,7 @@ class DemoData {
 
     private ConsultationView register(Actor officer, String title, LocalDate opensOn, List<String> themes,
                                       List<String> areas, List<Long> targets) {
-        return consultations.register(officer, new ConsultationRequest(title,
+        return register.register(officer, new ConsultationRequest(title,
                 "We want to hear your views on " + title.toLowerCase() + ". Tell us what works for you, what does not, "
                         + "and what we should change. You can answer online, on paper or at a meeting near you.",
                 null, null, themes, areas, List.of("OLDER_PEOPLE", "CARERS", "DEPRIVED_NEIGHBOURHOODS", "GENERAL_PUBLIC"),

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.notice.Delivery;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.organisation.OrganisationService;
@@ -36,12 +36,12 @@ public class ConcernService {
     private static final Logger LOG = LoggerFactory.getLogger(ConcernService.class);
 
     private final ConcernRepository concerns;
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final NoticeService notices;
     private final OrganisationService organisations;
     private final Clock clock;
 
-    ConcernService(ConcernRepository concerns, ConsultationService consultations, NoticeService notices,
+    ConcernService(ConcernRepository concerns, RegisterReads consultations, NoticeService notices,
                    OrganisationService organisations, Clock clock) {
         this.concerns = concerns;
         this.consultations = consultations;

@@ -3,10 +3,13 @@ package org.compact.tracker.feedback;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationSummary;
+import org.compact.tracker.consultation.ConsultationHistory;
+import org.compact.tracker.consultation.Lifecycle;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
-import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Method;
+import org.compact.tracker.consultation.Step;
 import org.compact.tracker.notice.FeedbackContent;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.ParticipantContact;
@@ -36,18 +39,22 @@ public class FeedbackService {
     static final int MAX_NOTE = 5000;
     private final FeedbackRepository feedback;
     private final FeedbackActionRepository actions;
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
+    private final Lifecycle lifecycle;
+    private final ConsultationHistory history;
     private final ParticipantService participants;
     private final NoticeService notices;
     private final Clock clock;
     private final org.compact.tracker.support.RegisterStamp stamp;
 
-    FeedbackService(FeedbackRepository feedback, FeedbackActionRepository actions, ConsultationService consultations,
-                    ParticipantService participants, NoticeService notices, Clock clock,
+    FeedbackService(FeedbackRepository feedback, FeedbackActionRepository actions, RegisterReads consultations,
+                    Lifecycle lifecycle, ConsultationHistory history, ParticipantService participants, NoticeService notices, Clock clock,
                     org.compact.tracker.support.RegisterStamp stamp) {
         this.feedback = feedback;
         this.actions = actions;
         this.consultations = consultations;
+        this.lifecycle = lifecycle;
+        this.history = history;
         this.participants = participants;
         this.notices = notices;
         this.clock = clock;
@@ -61,16 +68,13 @@ public class FeedbackService {
 
     @Transactional
     public FeedbackView record(Actor actor, Long consultationId, FeedbackRequest r) {
-        ConsultationService.Summary c = consultations.summary(consultationId);
+        ConsultationSummary c = consultations.summary(consultationId);
         actor.requireMayActFor(c.agencyId());
-        if (c.status() != ConsultationStatus.CLOSED) {
-            throw new Refusal(409, "Transition not allowed", "Cannot give feedback: the consultation is " + c.status()
-                    + " (give feedback is allowed only from CLOSED).", List.of());
-        }
+        Step.GIVE_FEEDBACK.requireFrom(c.status());
         Outcome outcome = validate(r);
         // The step first: of two requests at once, the second fails its version check here (409) rather than on the
         // feedback's key below, which no handler would make a clear answer of.
-        consultations.markFeedbackGiven(actor, consultationId, "Feedback recorded: " + outcome);
+        lifecycle.feedbackGiven(actor, consultationId, "Feedback recorded: " + outcome);
         Feedback saved = feedback.save(new Feedback(consultationId, r.youSaid().strip(), r.weDid().strip(), outcome,
                 blankToNull(r.reasons()), blankToNull(r.reportUrl()), r.decidedOn(),
                 r.responseCounts() == null ? Map.of() : normaliseCounts(r.responseCounts()), actor.username(), clock.instant()));
@@ -86,7 +90,7 @@ public class FeedbackService {
         int queued = notices.queueFeedback(consultations.noticeContent(consultationId),
                 new FeedbackContent(saved.youSaid(), saved.weDid(), outcome.name(), saved.reasons(), saved.reportUrl(),
                         saved.decidedOn(), promised.stream().map(a -> a.what() + " (by " + a.due() + ")").toList()),
-                consultations.recipientLookup(), contacts);
+                contacts);
         return new FeedbackView(saved, promised, queued);
     }
 
@@ -106,7 +110,7 @@ public class FeedbackService {
     /** Marks a promised action done (ACTION), with an optional note of what was done (plain text, 5000 at most). */
     @Transactional
     public FeedbackAction markDone(Actor actor, Long consultationId, Long actionId, @Nullable String note) {
-        ConsultationService.Summary c = consultations.summary(consultationId);
+        ConsultationSummary c = consultations.summary(consultationId);
         actor.requireMayActFor(c.agencyId());
         Text.plain("note", note);
         if (note != null && note.strip().length() > MAX_NOTE) {
@@ -129,7 +133,7 @@ public class FeedbackService {
      */
     @Transactional
     public FeedbackAction addAction(Actor actor, Long consultationId, @Nullable FeedbackRequest.ActionRequest a) {
-        ConsultationService.Summary c = consultations.summary(consultationId);
+        ConsultationSummary c = consultations.summary(consultationId);
         actor.requireMayActFor(c.agencyId());
         if (c.status() != ConsultationStatus.FEEDBACK_GIVEN) {
             throw Refusal.conflict("Cannot add an action: the consultation is " + c.status()
@@ -163,7 +167,7 @@ public class FeedbackService {
         }
         FeedbackAction saved = actions.save(new FeedbackAction(null, consultationId, what.strip(), owner.strip(), due,
                 null, null, null));
-        consultations.recordActionAdded(actor, consultationId, "Action added: " + saved.what() + " (" + saved.owner()
+        history.actionAdded(actor, consultationId, "Action added: " + saved.what() + " (" + saved.owner()
                 + ", by " + saved.due() + ")", Map.of("actionId", saved.id(), "due", saved.due().toString()));
         stamp.moved();
         return saved;

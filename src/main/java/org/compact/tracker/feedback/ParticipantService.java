@@ -6,7 +6,8 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationHistory;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.notice.LinkSigner;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.FieldError;
@@ -35,15 +36,17 @@ public class ParticipantService {
     private static final Logger LOG = LoggerFactory.getLogger(ParticipantService.class);
 
     private final ParticipantRepository participants;
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
+    private final ConsultationHistory history;
     private final LinkSigner signer;
     private final Clock clock;
     private final String base;
 
-    ParticipantService(ParticipantRepository participants, ConsultationService consultations, LinkSigner signer,
-                       Clock clock, @Value("${tracker.public-url:`http://localhost:8080`}") String base) {
+    ParticipantService(ParticipantRepository participants, RegisterReads consultations, ConsultationHistory history,
+                       LinkSigner signer, Clock clock, @Value("${tracker.public-url:`http://localhost:8080`}") String base) {
         this.participants = participants;
         this.consultations = consultations;
+        this.history = history;
         this.signer = signer;
         this.clock = clock;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -190,7 +193,7 @@ public class ParticipantService {
         }
         Participant withdrawn = participants.update(p.withdrawn(clock.instant()));
         // The history is read by officers of every agency: it names the participant by id, never by name or address.
-        consultations.recordConsentWithdrawn(actor, consultationId, "Consent to hear back withdrawn for participant "
+        history.consentWithdrawn(actor, consultationId, "Consent to hear back withdrawn for participant "
                 + p.id() + ", on their behalf", java.util.Map.of("participantId", p.id()));
         LOG.info("Consultation {}: participant {} consent withdrawn by {}", consultationId, p.id(), actor.username());
         return withdrawn;

@@ -11,6 +11,7 @@ import org.compact.tracker.support.Refusal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 public class NoticeService {
     private final DeliveryRepository deliveries;
     private final ContactOptOutRepository optOuts;
+    private final Addressees addressees;
     private final OfficerAlertRepository alerts;
     private final NoticeComposer composer;
     private final Outbox outbox;
@@ -37,10 +39,12 @@ public class NoticeService {
     private final Links links;
     private final Clock clock;
 
-    NoticeService(DeliveryRepository deliveries, ContactOptOutRepository optOuts, OfficerAlertRepository alerts,
-                  NoticeComposer composer, Outbox outbox, LinkSigner signer, Links links, Clock clock) {
+    NoticeService(DeliveryRepository deliveries, ContactOptOutRepository optOuts, Addressees addressees,
+                  OfficerAlertRepository alerts, NoticeComposer composer, Outbox outbox, LinkSigner signer, Links links,
+                  Clock clock) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
+        this.addressees = addressees;
         this.alerts = alerts;
         this.composer = composer;
         this.outbox = outbox;
@@ -54,16 +58,22 @@ public class NoticeService {
     public record Queued(int organisations, int contacts, int optedOutOrganisations, int unsubscribedContacts) {
     }
 
-    /** The organisations sent a notice of the consultation so far. */
-    public Set<Long> notifiedOrganisations(long consultationId) {
-        return deliveries.findByConsultationIdAndKindOrderById(consultationId, NoticeKind.NOTICE).stream()
-                .map(Delivery::organisationId).collect(Collectors.toSet());
+    /**
+     * The names of the organisations {@code targets} asks that have not been sent the notice and would be now (not
+     * opted out): those a change after notice adds.
+     */
+    public List<String> notYetNotified(long consultationId, Targets targets, List<String> themes) {
+        return addressees.notYetNotified(consultationId, targets, themes);
     }
 
-    /** Queues one notice per contact of every targeted organisation that has not opted out. */
+    /**
+     * Queues one notice per contact of every organisation {@code targets} asks that has not opted out (of all
+     * notices or of one of the consultation's themes) and not been sent it already; unsubscribed contacts are skipped.
+     */
     @Transactional
-    public Queued queueNotices(NoticeContent content, List<Recipient> recipients) {
-        Set<String> unsubscribed = unsubscribed(recipients);
+    public Queued queueNotices(NoticeContent content, Targets targets) {
+        List<Recipient> recipients = addressees.ofNotice(targets, content.themes());
+        Set<String> unsubscribed = addressees.unsubscribed(recipients.stream().map(Recipient::organisationId).toList());
         int organisations = 0;
         int contacts = 0;
         int optedOut = 0;
@@ -76,7 +86,7 @@ public class NoticeService {
             }
             boolean any = false;
             for (String email : r.emails()) {
-                if (unsubscribed.contains(key(r.organisationId(), email))) {
+                if (unsubscribed.contains(Addressees.key(r.organisationId(), email))) {
                     skipped++;
                     continue;
                 }
@@ -98,20 +108,32 @@ public class NoticeService {
     }
 
     /**
-     * Tells every contact already notified what changed ({@code changeKey} makes each change a message of its own).
-     * Contacts who unsubscribed, organisations that opted out since (of all mail or of one of the consultation's
-     * themes, as {@code directory} marks them), and contacts whose notice could not be delivered are left alone.
+     * Tells every contact already notified what changed of the fields named in {@code changedFields}, those they
+     * planned around ({@link ChangeWording}); {@code changeKey} makes each change a message of its own. Contacts who
+     * unsubscribed, organisations that opted out since (of all mail or of one of the consultation's themes), and
+     * contacts whose notice could not be delivered are left alone. Nothing is sent for a change they do not hear of.
      */
     @Transactional
-    public int queueChange(NoticeContent content, long changeKey, List<String> changes, Function<Long, Recipient> directory) {
-        return toNotified(content, directory, NoticeKind.CHANGE, changeKey,
+    public int queueChange(NoticeContent content, long changeKey, List<String> changedFields) {
+        List<String> changes = ChangeWording.of(content, changedFields);
+        return changes.isEmpty() ? 0 : queueChangeLines(content, changeKey, changes);
+    }
+
+    /** Tells every contact already notified that the consultation closed early, on {@code on}. */
+    @Transactional
+    public int queueClosedEarly(NoticeContent content, long changeKey, LocalDate on, LocalDate planned) {
+        return queueChangeLines(content, changeKey, ChangeWording.closedEarly(on, planned));
+    }
+
+    private int queueChangeLines(NoticeContent content, long changeKey, List<String> changes) {
+        return toNotified(content, addressees.following(content.themes()), NoticeKind.CHANGE, changeKey,
                 (r, email, id, notice) -> composer.change(content, r, email, id, changes));
     }
 
     /** Tells every contact already notified that the consultation was withdrawn, and why. */
     @Transactional
-    public int queueWithdrawal(NoticeContent content, String reason, Function<Long, Recipient> directory) {
-        return toNotified(content, directory, NoticeKind.WITHDRAWAL, null,
+    public int queueWithdrawal(NoticeContent content, String reason) {
+        return toNotified(content, addressees.following(content.themes()), NoticeKind.WITHDRAWAL, null,
                 (r, email, id, notice) -> composer.withdrawal(content, r, email, id, reason));
     }
 
@@ -120,9 +142,9 @@ public class NoticeService {
      * and every participant who consented to hear back, once each whatever re-runs: returns how many were queued.
      */
     @Transactional
-    public int queueFeedback(NoticeContent content, FeedbackContent feedback, Function<Long, Recipient> directory,
-                             List<ParticipantContact> participants) {
-        int queued = toNotified(content, directory, NoticeKind.FEEDBACK, null,
+    public int queueFeedback(NoticeContent content, FeedbackContent feedback, List<ParticipantContact> participants) {
+        // Feedback is owed whatever the themes: only an organisation that opted out of all mail is left out.
+        int queued = toNotified(content, addressees.following(List.of()), NoticeKind.FEEDBACK, null,
                 (r, email, id, notice) -> composer.feedback(content, feedback, r.name(), email, id,
                         links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
                         links.concern(notice, email)));
@@ -157,7 +179,8 @@ public class NoticeService {
     }
 
     /** Each contact's mail about a consultation, with the outbox's word on what became of it. */
-    public DeliveryReport report(long consultationId, Function<Long, String> organisationNames) {
+    public DeliveryReport report(long consultationId) {
+        Function<Long, String> organisationNames = addressees.names();
         List<Delivery> all = deliveries.findByConsultationIdOrderById(consultationId);
         Map<String, MailState> states = outbox.states(all.stream().map(Delivery::messageId).toList());
         List<DeliveryReport.Line> lines = new ArrayList<>();
@@ -344,14 +367,13 @@ public class NoticeService {
         // A notice the relay gave up on (FAILED) told nobody: what follows it is not sent either. One still on its way
         // (QUEUED) is followed: its calendar's SEQUENCE lets the later mail win whichever arrives first.
         Map<String, MailState> noticeStates = outbox.states(notified.stream().map(Delivery::messageId).toList());
-        Set<String> unsubscribed = optOuts.findByOrganisationIdInList(notified.stream().map(Delivery::organisationId)
-                .distinct().toList()).stream().map(o -> key(o.organisationId(), o.email())).collect(Collectors.toSet());
+        Set<String> unsubscribed = addressees.unsubscribed(notified.stream().map(Delivery::organisationId).distinct().toList());
         Instant now = clock.instant();
         int queued = 0;
         for (Delivery n : notified) {
             Recipient r = directory.apply(n.organisationId());
             MailState notice = noticeStates.get(n.messageId());
-            if (r == null || r.optedOut() || unsubscribed.contains(key(n.organisationId(), n.email()))
+            if (r == null || r.optedOut() || unsubscribed.contains(Addressees.key(n.organisationId(), n.email()))
                     || (notice != null && notice.status() == MailStatus.FAILED)) {
                 continue;
             }
@@ -367,15 +389,4 @@ public class NoticeService {
         return queued;
     }
 
-    private Set<String> unsubscribed(List<Recipient> recipients) {
-        if (recipients.isEmpty()) {
-            return Set.of();
-        }
-        return optOuts.findByOrganisationIdInList(recipients.stream().map(Recipient::organisationId).toList()).stream()
-                .map(o -> key(o.organisationId(), o.email())).collect(Collectors.toSet());
-    }
-
-    private static String key(long organisationId, String email) {
-        return organisationId + "|" + email.toLowerCase(Locale.ROOT);
-    }
 }

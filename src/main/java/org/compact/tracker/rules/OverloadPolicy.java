@@ -27,6 +27,11 @@ final class OverloadPolicy implements RulePolicy {
         this.perQuarterLimit = settings.overloadPerQuarter();
     }
 
+    /** The days another consultation must touch to count against this one: three months either side of it. */
+    static DateRange around(LocalDate opensOn, LocalDate closesOn) {
+        return new DateRange(opensOn.minus(QUARTER), closesOn.plus(QUARTER));
+    }
+
     @Override
     public RuleId id() {
         return RuleId.OVERLOAD;

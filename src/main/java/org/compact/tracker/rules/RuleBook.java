@@ -18,13 +18,15 @@ public class RuleBook {
 
     private final RuleSettings settings;
     private final NoticePolicy notice;
+    private final DurationPolicy duration;
     private final List<RulePolicy> policies;
 
     public RuleBook(RuleSettings settings) {
         this.settings = settings;
         this.notice = new NoticePolicy(settings);
+        this.duration = new DurationPolicy(settings);
         this.policies = List.of(notice, new PriorWorkPolicy(settings), new InfluencePolicy(settings),
-                new DurationPolicy(settings), new MethodsPolicy(settings), new InclusionPolicy(settings),
+                duration, new MethodsPolicy(settings), new InclusionPolicy(settings),
                 new OverloadPolicy(settings), new ClearLanguagePolicy(settings));
     }
 
@@ -67,6 +69,45 @@ public class RuleBook {
      */
     public LocalDate noticeDeadline(LocalDate opensOn) {
         return notice.deadline(opensOn);
+    }
+
+    /**
+     * May a notified consultation open on {@code day}, later than planned, and still be open the minimum period
+     * (DURATION) until {@code closesOn}? PASS when it may (or has no close date), EXEMPT instead of FAIL when a
+     * DURATION exemption is recorded.
+     */
+    public Check durationIfOpenedOn(LocalDate day, LocalDate closesOn, boolean exempted) {
+        return exemptIf(duration.ifOpenedOn(day, closesOn), exempted);
+    }
+
+    /**
+     * May a consultation that opened on {@code opened} close on {@code day}, before its close date {@code closesOn}
+     * (DURATION)? PASS when it is not early or leaves the minimum period, EXEMPT instead of FAIL when exempted.
+     */
+    public Check mayCloseOn(LocalDate opened, LocalDate closesOn, LocalDate day, boolean exempted) {
+        return exemptIf(duration.mayCloseOn(opened, closesOn, day), exempted);
+    }
+
+    /** The days within which other live consultations count for OVERLOAD: three months either side of the period. */
+    public DateRange overloadSpan(LocalDate opensOn, LocalDate closesOn) {
+        return OverloadPolicy.around(opensOn, closesOn);
+    }
+
+    /**
+     * NOTICE for organisations a change after notice adds to the targets ({@code added}, by name): they are owed the
+     * same notice before it opens on {@code opening} as those notified first, counted from {@code today}. FAIL when
+     * it is too late for that (or it is already {@code open}), naming them; PASS otherwise.
+     */
+    public Check noticeForAdded(List<String> added, boolean open, LocalDate opening, LocalDate today) {
+        if (added.isEmpty() || opening == null || !mayOpenOn(today, opening, false).failed()) {
+            return Check.pass(RuleId.NOTICE, "");
+        }
+        String who = added.size() <= 3 ? String.join(", ", added) : added.size() + " organisations";
+        String them = added.size() == 1 ? "it" : "them";
+        return Check.fail(RuleId.NOTICE, "Adding " + who + " now gives " + them + " less notice than the others had: "
+                + (open ? "the consultation is already open" : "it opens on " + opening + ", and notice sent today allows "
+                + "opening from " + earliestOpening(today))
+                + ". Record a NOTICE exemption with the reason to ask " + them + " anyway.");
     }
 
     /** The notice period in the words the checks use ("one calendar month"), as configured. */

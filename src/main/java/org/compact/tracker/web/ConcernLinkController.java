@@ -18,7 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.feedback.ConcernKind;
 import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.feedback.Participant;
@@ -47,11 +47,11 @@ import java.util.Map;
 class ConcernLinkController {
     private final ConcernService concerns;
     private final ParticipantService participants;
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final NoticeService notices;
     private final Clock clock;
 
-    ConcernLinkController(ConcernService concerns, ParticipantService participants, ConsultationService consultations,
+    ConcernLinkController(ConcernService concerns, ParticipantService participants, RegisterReads consultations,
                           NoticeService notices, Clock clock) {
         this.concerns = concerns;
         this.participants = participants;

@@ -28,11 +28,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.compact.tracker.consultation.ConsultationRequest;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationHistory;
+import org.compact.tracker.consultation.Exemptions;
+import org.compact.tracker.consultation.Lifecycle;
+import org.compact.tracker.consultation.Register;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Exemption;
 import org.compact.tracker.consultation.HistoryEntry;
+import org.compact.tracker.consultation.Step;
 import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actors;
@@ -55,11 +60,21 @@ import java.util.List;
 @Tag(name = "Consultations")
 @ApiContract.SignedIn
 class ConsultationApiController {
-    private final ConsultationService consultations;
+    private final Register register;
+    private final RegisterReads consultations;
+    private final Lifecycle lifecycle;
+    private final Exemptions exemptions;
+    private final ConsultationHistory history;
     private final io.micronaut.json.JsonMapper jsonMapper;
 
-    ConsultationApiController(ConsultationService consultations, io.micronaut.json.JsonMapper jsonMapper) {
+    ConsultationApiController(Register register, RegisterReads consultations, Lifecycle lifecycle,
+                              Exemptions exemptions, ConsultationHistory history,
+                              io.micronaut.json.JsonMapper jsonMapper) {
+        this.register = register;
         this.consultations = consultations;
+        this.lifecycle = lifecycle;
+        this.exemptions = exemptions;
+        this.history = history;
         this.jsonMapper = jsonMapper;
     }
 
@@ -72,7 +87,7 @@ class ConsultationApiController {
             @RequestBody(required = true, content = @Content(schema = @Schema(ref = "#/components/schemas/NewConsultation"),
                     examples = @ExampleObject(name = "new-consultation", value = ApiExamples.NEW_CONSULTATION)))
             @Valid @Body ConsultationRequest request) {
-        ConsultationView view = consultations.register(Actors.of(auth), request);
+        ConsultationView view = register.register(Actors.of(auth), request);
         return HttpResponse.created(view, URI.create("/api/consultations/" + view.id())).header("ETag", etag(view));
     }
 
@@ -129,44 +144,44 @@ class ConsultationApiController {
                             value = ApiExamples.CONSULTATION_CHANGE)))
             @Valid @Body ConsultationRequest request,
             @Nullable @Header("If-Match") String ifMatch) {
-        ConsultationView view = consultations.update(Actors.of(auth), id, request, version(ifMatch));
+        ConsultationView view = register.update(Actors.of(auth), id, request, version(ifMatch));
         return HttpResponse.ok(view).header("ETag", etag(view));
     }
 
     @Post("/{id}/notify")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(operationId = "notifyConsultation",
-            summary = "Send notice: PLANNED → NOTIFIED (PRIOR_WORK, INFLUENCE, DURATION must hold)")
+            summary = Step.ApiSummary.NOTIFY)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict
     HttpResponse<ConsultationView> notify(Authentication auth, @PathVariable Long id) {
-        return tagged(consultations.notify(Actors.of(auth), id));
+        return tagged(lifecycle.notify(Actors.of(auth), id));
     }
 
     @Post("/{id}/open")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(operationId = "openConsultation", summary = "Open: NOTIFIED → OPEN (NOTICE must hold)")
+    @Operation(operationId = "openConsultation", summary = Step.ApiSummary.OPEN)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict
     HttpResponse<ConsultationView> open(Authentication auth, @PathVariable Long id) {
-        return tagged(consultations.open(Actors.of(auth), id));
+        return tagged(lifecycle.open(Actors.of(auth), id));
     }
 
     @Post("/{id}/close")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(operationId = "closeConsultation", summary = "Close: OPEN → CLOSED")
+    @Operation(operationId = "closeConsultation", summary = Step.ApiSummary.CLOSE)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict
     HttpResponse<ConsultationView> close(Authentication auth, @PathVariable Long id) {
-        return tagged(consultations.close(Actors.of(auth), id));
+        return tagged(lifecycle.close(Actors.of(auth), id));
     }
 
     @Post("/{id}/withdraw")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
-    @Operation(operationId = "withdrawConsultation", summary = "Withdraw before closing, with a reason")
+    @Operation(operationId = "withdrawConsultation", summary = Step.ApiSummary.WITHDRAW)
     @ApiContract.NotFound
     @ApiContract.Invalid
     @ApiContract.Conflict
@@ -174,7 +189,7 @@ class ConsultationApiController {
             @RequestBody(required = true,
                     content = @Content(examples = @ExampleObject(name = "withdrawal", value = ApiExamples.WITHDRAWAL)))
             @Valid @Body WithdrawRequest request) {
-        return tagged(consultations.withdraw(Actors.of(auth), id, request.reason()));
+        return tagged(lifecycle.withdraw(Actors.of(auth), id, request.reason()));
     }
 
     @Post("/{id}/exemptions")
@@ -188,7 +203,7 @@ class ConsultationApiController {
             @RequestBody(required = true,
                     content = @Content(examples = @ExampleObject(name = "exemption", value = ApiExamples.EXEMPTION)))
             @Valid @Body ExemptionRequest request) {
-        Exemption e = consultations.recordExemption(Actors.of(auth), id,
+        Exemption e = exemptions.record(Actors.of(auth), id,
                 Codes.parse(RuleId.class, request.ruleId(), "ruleId"), request.reason());
         return HttpResponse.created(e, URI.create("/api/consultations/" + id + "/history"));
     }
@@ -209,7 +224,7 @@ class ConsultationApiController {
             summary = "Every transition, change and exemption, with who, when and why")
     @ApiContract.NotFound
     List<HistoryEntry> history(@PathVariable Long id) {
-        return consultations.history(id);
+        return history.of(id);
     }
 
     /** Body of a withdrawal. */

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.compact.tracker.consultation.Step;
 import org.compact.tracker.feedback.FeedbackAction;
 import org.compact.tracker.feedback.FeedbackRequest;
 import org.compact.tracker.feedback.FeedbackService;
@@ -47,7 +48,7 @@ class FeedbackApiController {
     @Post("/feedback")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(operationId = "giveFeedback",
-            summary = "Give feedback: CLOSED → FEEDBACK_GIVEN; mails everyone notified and every consenting participant")
+            summary = Step.ApiSummary.GIVE_FEEDBACK)
     @Status(HttpStatus.CREATED)
     @ApiContract.NotFound
     @ApiContract.Invalid

@@ -7,7 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.mail.MailStatus;
 import org.compact.tracker.notice.Delivery;
@@ -63,13 +63,13 @@ class OrganisationPage {
 
     private final NoticeService notices;
     private final OrganisationService organisations;
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final ConcernService concerns;
     private final ContactChanges contactChanges;
     private final Validator validator;
     private final Clock clock;
 
-    OrganisationPage(NoticeService notices, OrganisationService organisations, ConsultationService consultations,
+    OrganisationPage(NoticeService notices, OrganisationService organisations, RegisterReads consultations,
                      ConcernService concerns, ContactChanges contactChanges, Validator validator, Clock clock) {
         this.notices = notices;
         this.contactChanges = contactChanges;

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -82,9 +83,19 @@ class ConsultationStatusTest {
         assertThat(ConsultationStatus.LIVE).doesNotContain(status);
     }
 
+    /** A consultation brought to {@code status} the only way there is: by walking the real transitions. */
     private static Consultation in(ConsultationStatus status) {
-        Consultation c = new Consultation();
-        c.setStatus(status);
+        Consultation c = Consultation.planned(1L, "olivia", "olivia", Instant.parse("2027-01-04T09:00:00Z"));
+        if (status == ConsultationStatus.WITHDRAWN) {
+            STEPS.get(ConsultationStatus.WITHDRAWN).accept(c);
+        }
+        for (ConsultationStatus next : List.of(ConsultationStatus.NOTIFIED, ConsultationStatus.OPEN,
+                ConsultationStatus.CLOSED, ConsultationStatus.FEEDBACK_GIVEN)) {
+            if (c.getStatus() == status) {
+                break;
+            }
+            STEPS.get(next).accept(c);
+        }
         return c;
     }
 }

@@ -18,7 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationSummary;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.feedback.FeedbackAction;
 import org.compact.tracker.feedback.FeedbackRequest;
@@ -47,12 +48,12 @@ import java.util.Map;
 class ActionsPageController {
     private static final Map<String, String> NEW_LABELS = Map.of("what", "what will be done", "owner", "who will do it",
             "due", "due by");
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final FeedbackService feedback;
     private final PageModel pages;
     private final Clock clock;
 
-    ActionsPageController(ConsultationService consultations, FeedbackService feedback, PageModel pages, Clock clock) {
+    ActionsPageController(RegisterReads consultations, FeedbackService feedback, PageModel pages, Clock clock) {
         this.consultations = consultations;
         this.feedback = feedback;
         this.pages = pages;
@@ -132,7 +133,7 @@ class ActionsPageController {
                                                    @Nullable Long typedFor, String typed, Map<String, String> newAction,
                                                    List<FieldIds.Error> errors,
                                                    Map<String, String> fieldErrors) {
-        ConsultationService.Summary c = ConsultationPart.readable(consultations, auth, id);
+        ConsultationSummary c = ConsultationPart.readable(consultations, auth, id);
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = feedback.actions(id).stream().map(a -> row(a, today, a.id().equals(typedFor) ? typed : "")).toList();
         Map<String, Object> model = ConsultationPart.model(pages, request, auth, c, "Actions", errors, fieldErrors);

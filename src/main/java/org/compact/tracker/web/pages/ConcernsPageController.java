@@ -18,7 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationSummary;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
@@ -43,12 +44,12 @@ import java.util.Map;
 class ConcernsPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final ConcernService concerns;
     private final PageModel pages;
     private final Clock clock;
 
-    ConcernsPageController(ConsultationService consultations, ConcernService concerns, PageModel pages, Clock clock) {
+    ConcernsPageController(RegisterReads consultations, ConcernService concerns, PageModel pages, Clock clock) {
         this.consultations = consultations;
         this.concerns = concerns;
         this.pages = pages;
@@ -95,7 +96,7 @@ class ConcernsPageController {
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, Long id,
                                                    @Nullable Long typedFor, String typed, List<FieldIds.Error> errors,
                                                    Map<String, String> fieldErrors) {
-        ConsultationService.Summary c = ConsultationPart.readable(consultations, auth, id);
+        ConsultationSummary c = ConsultationPart.readable(consultations, auth, id);
         List<Row> rows = concerns.list(Actors.of(auth), id).stream().map(k -> new Row(k.id(),
                 k.organisationName() == null ? "" : k.organisationName(), k.kindLabel(), k.text(), when(k.raisedAt()),
                 k.open(), k.openDays(), k.answer(), k.answeredBy(), k.answeredAt() == null ? null : when(k.answeredAt()),

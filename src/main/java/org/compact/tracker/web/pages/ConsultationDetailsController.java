@@ -18,17 +18,19 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationHistory;
+import org.compact.tracker.consultation.Lifecycle;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.HistoryEntry;
+import org.compact.tracker.consultation.Step;
 import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.feedback.FeedbackService;
 import org.compact.tracker.feedback.ParticipantService;
 import org.compact.tracker.mail.MailStatus;
 import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.notice.NoticeKind;
-import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.rules.Verdict;
 import org.compact.tracker.security.Actor;
@@ -40,7 +42,6 @@ import org.compact.tracker.web.forms.FormData;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,30 +60,34 @@ import java.util.Map;
 class ConsultationDetailsController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final ConsultationService consultations;
-    private final OrganisationService organisations;
+    private final RegisterReads consultations;
+    private final Lifecycle lifecycle;
+    private final ConsultationHistory history;
     private final ConcernService concerns;
     private final FeedbackService feedback;
     private final ParticipantService participants;
     private final Deadlines deadlines;
+    private final StepConfirmation confirmation;
     private final PageModel pages;
     private final Clock clock;
 
-    ConsultationDetailsController(ConsultationService consultations, OrganisationService organisations,
+    ConsultationDetailsController(RegisterReads consultations, Lifecycle lifecycle, ConsultationHistory history,
                                   ConcernService concerns, FeedbackService feedback, ParticipantService participants,
-                                  Deadlines deadlines, PageModel pages, Clock clock) {
+                                  Deadlines deadlines, StepConfirmation confirmation, PageModel pages, Clock clock) {
         this.consultations = consultations;
-        this.organisations = organisations;
+        this.lifecycle = lifecycle;
+        this.history = history;
         this.concerns = concerns;
         this.feedback = feedback;
         this.participants = participants;
         this.deadlines = deadlines;
+        this.confirmation = confirmation;
         this.pages = pages;
         this.clock = clock;
     }
 
     /** A step offered on the details page. */
-    public record Step(String action, String label, String href, boolean warning) {
+    public record StepLink(String action, String label, String href, boolean warning) {
     }
 
     /** One contact's mail that needs a look: a reply (what, note, when) or a failure (kind, why). */
@@ -129,7 +134,7 @@ class ConsultationDetailsController {
         boolean people = actor.mayReadPeopleOf(c.agencyId());
         List<ConcernService.View> raised = people ? concerns.list(actor, id) : List.of();
         model.put("parts", people ? parts(c, actor, raised) : List.of());
-        model.put("history", consultations.history(id).stream().map(this::line).toList());
+        model.put("history", history.of(id).stream().map(this::line).toList());
         model.put("mayReadPeople", people);
         model.put("concerns", raised);
         model.put("steps", actor.mayActFor(c.agencyId()) ? steps(c) : List.of());
@@ -143,46 +148,46 @@ class ConsultationDetailsController {
     @Get(value = "/{id}/notify", produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     ModelAndView<Map<String, Object>> confirmNotify(HttpRequest<?> request, Authentication auth, @PathVariable Long id) {
-        return confirm(request, auth, id, "notify", List.of(), "");
+        return confirm(request, auth, id, Step.NOTIFY, List.of(), "");
     }
 
     @Get(value = "/{id}/open", produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     ModelAndView<Map<String, Object>> confirmOpen(HttpRequest<?> request, Authentication auth, @PathVariable Long id) {
-        return confirm(request, auth, id, "open", List.of(), "");
+        return confirm(request, auth, id, Step.OPEN, List.of(), "");
     }
 
     @Get(value = "/{id}/close", produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     ModelAndView<Map<String, Object>> confirmClose(HttpRequest<?> request, Authentication auth, @PathVariable Long id) {
-        return confirm(request, auth, id, "close", List.of(), "");
+        return confirm(request, auth, id, Step.CLOSE, List.of(), "");
     }
 
     @Get(value = "/{id}/withdraw", produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     ModelAndView<Map<String, Object>> confirmWithdraw(HttpRequest<?> request, Authentication auth, @PathVariable Long id) {
-        return confirm(request, auth, id, "withdraw", List.of(), "");
+        return confirm(request, auth, id, Step.WITHDRAW, List.of(), "");
     }
 
     @Post(value = "/{id}/notify", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> notify(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
-        return step(request, auth, id, "notify", "", () -> consultations.notify(Actors.of(auth), id));
+        return step(request, auth, id, Step.NOTIFY, "", () -> lifecycle.notify(Actors.of(auth), id));
     }
 
     @Post(value = "/{id}/open", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> open(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
-        return step(request, auth, id, "open", "", () -> consultations.open(Actors.of(auth), id));
+        return step(request, auth, id, Step.OPEN, "", () -> lifecycle.open(Actors.of(auth), id));
     }
 
     @Post(value = "/{id}/close", produces = MediaType.TEXT_HTML)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> close(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
-        return step(request, auth, id, "close", "", () -> consultations.close(Actors.of(auth), id));
+        return step(request, auth, id, Step.CLOSE, "", () -> lifecycle.close(Actors.of(auth), id));
     }
 
     @Post(value = "/{id}/withdraw", produces = MediaType.TEXT_HTML)
@@ -190,7 +195,7 @@ class ConsultationDetailsController {
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     HttpResponse<?> withdraw(HttpRequest<?> request, Authentication auth, @PathVariable Long id, @Nullable @Body String body) {
         String reason = FormData.parse(body).get("reason");
-        return step(request, auth, id, "withdraw", reason, () -> consultations.withdraw(Actors.of(auth), id, reason));
+        return step(request, auth, id, Step.WITHDRAW, reason, () -> lifecycle.withdraw(Actors.of(auth), id, reason));
     }
 
     @Error(exception = Refusal.class)
@@ -198,106 +203,47 @@ class ConsultationDetailsController {
         return ErrorPage.of(pages, request, refusal);
     }
 
-    private HttpResponse<?> step(HttpRequest<?> request, Authentication auth, Long id, String action, String reason,
+    private HttpResponse<?> step(HttpRequest<?> request, Authentication auth, Long id, Step step, String reason,
                                  Runnable run) {
         try {
             run.run();
-            return HttpResponse.seeOther(URI.create("/consultations/" + id + "?done=" + action));
+            return HttpResponse.seeOther(URI.create("/consultations/" + id + "?done=" + step.path()));
         } catch (Refusal refused) {
             if (refused.status() == 404 || refused.status() == 403) {
                 throw refused;
             }
             return HttpResponse.status(ConsultationPageController.statusOf(refused))
-                    .body(confirm(request, auth, id, action, ConsultationPageController.problems(refused), reason));
+                    .body(confirm(request, auth, id, step, ConsultationPageController.problems(refused), reason));
         }
     }
 
-    private ModelAndView<Map<String, Object>> confirm(HttpRequest<?> request, Authentication auth, Long id, String action,
+    private ModelAndView<Map<String, Object>> confirm(HttpRequest<?> request, Authentication auth, Long id, Step step,
                                                       List<FieldError> errors, String reason) {
         ConsultationView c = consultations.get(id);
         Actors.of(auth).requireMayActFor(c.agencyId());
-        LocalDate today = LocalDate.now(clock);
-        List<String> what = new ArrayList<>();
-        RuleId.Gate gate = RuleId.Gate.NONE;
-        String heading;
-        String button;
-        switch (action) {
-            case "notify" -> {
-                heading = "Send notice of this consultation";
-                button = "Send the notice";
-                gate = RuleId.Gate.NOTIFY;
-                what.add("The consultation moves from planned to notified, and the month's notice starts today ("
-                        + Labels.day(today) + ").");
-                what.add(MailReach.of(c, organisations.search(null, null, null)).sentence());
-                what.add("Each notice has a calendar, reply links and an unsubscribe link. Contacts who unsubscribed are skipped.");
-            }
-            case "open" -> {
-                heading = "Open the consultation for responses";
-                button = "Open it now";
-                gate = RuleId.Gate.OPEN;
-                what.add("The consultation opens today (" + Labels.day(today) + ") and takes responses until "
-                        + Labels.day(c.closesOn()) + ".");
-                what.add("No mail is sent: organisations were told the dates in the notice.");
-            }
-            case "close" -> {
-                heading = "Close the consultation";
-                button = "Close it now";
-                what.add("Responses stop today (" + Labels.day(today) + ").");
-                LocalDate due = deadlines.feedbackDue(c);
-                what.add("No mail is sent now. Feedback to everyone notified and everyone who took part is then due"
-                        + (due == null ? "." : " by " + Labels.day(due) + "."));
-            }
-            case "withdraw" -> {
-                heading = "Withdraw the consultation";
-                button = "Withdraw it";
-                what.add(withdrawalMail(c));
-                what.add("It cannot be reopened: register a new consultation to consult again.");
-            }
-            default -> throw Refusal.notFound("step", action);
-        }
-        RuleId.Gate g = gate;
-        List<Checklist.Item> blockers = g == RuleId.Gate.NONE ? List.of() : Checklist.of(c.checks() == null ? List.of()
-                : c.checks().stream().filter(ch -> ch.verdict() == Verdict.FAIL && ch.ruleId().gate() == g).toList());
-        Map<String, Object> model = pages.of(request, auth, heading);
+        StepConfirmation.Words words = confirmation.of(step, c);
+        RuleId.Gate gate = step.gate();
+        List<Checklist.Item> blockers = gate == RuleId.Gate.NONE ? List.of() : Checklist.of(c.checks() == null ? List.of()
+                : c.checks().stream().filter(ch -> ch.verdict() == Verdict.FAIL && ch.ruleId().gate() == gate).toList());
+        Map<String, Object> model = pages.of(request, auth, words.heading());
         model.put("c", c);
-        model.put("action", action);
-        model.put("heading", heading);
-        model.put("button", button);
-        model.put("what", what);
+        model.put("action", step.path());
+        model.put("heading", words.heading());
+        model.put("button", words.button());
+        model.put("what", words.what());
         model.put("blockers", blockers);
-        model.put("needsReason", action.equals("withdraw"));
+        model.put("needsReason", step == Step.WITHDRAW);
         model.put("reason", reason);
         model.put("errors", FieldIds.errors(errors));
         model.put("fieldErrors", FieldIds.byField(errors));
         return new ModelAndView<>("confirm", model);
     }
 
-    private String withdrawalMail(ConsultationView c) {
-        if (c.status() == ConsultationStatus.PLANNED) {
-            return "No organisation has been told about it yet, so no mail is sent.";
-        }
-        DeliveryReport report = consultations.deliveries(c.id());
-        long contacts = report.deliveries().stream().filter(d -> d.kind() == NoticeKind.NOTICE)
-                .map(d -> d.email().toLowerCase(Locale.ROOT)).distinct().count();
-        long orgs = report.deliveries().stream().filter(d -> d.kind() == NoticeKind.NOTICE)
-                .map(DeliveryReport.Line::organisationId).distinct().count();
-        return "Everyone who was sent the notice (" + contacts + " " + MailReach.plural((int) contacts, "contact", "contacts")
-                + " of " + orgs + " " + MailReach.plural((int) orgs, "organisation", "organisations")
-                + ") will be emailed that it is withdrawn, with your reason.";
-    }
-
-    private List<Step> steps(ConsultationView c) {
+    /** The steps the table allows from the consultation's status, each a link to its page. */
+    private List<StepLink> steps(ConsultationView c) {
         String base = "/consultations/" + c.id();
-        return switch (c.status()) {
-            case PLANNED -> List.of(new Step("notify", "Send notice", base + "/notify", false),
-                    new Step("withdraw", "Withdraw", base + "/withdraw", true));
-            case NOTIFIED -> List.of(new Step("open", "Open for responses", base + "/open", false),
-                    new Step("withdraw", "Withdraw", base + "/withdraw", true));
-            case OPEN -> List.of(new Step("close", "Close", base + "/close", false),
-                    new Step("withdraw", "Withdraw", base + "/withdraw", true));
-            case CLOSED -> List.of(new Step("feedback", "Give feedback", base + "/feedback", false));
-            case FEEDBACK_GIVEN, WITHDRAWN -> List.of();
-        };
+        return Step.from(c.status()).stream()
+                .map(s -> new StepLink(s.path(), s.label(), base + "/" + s.path(), s.ends())).toList();
     }
 
     /** The links to the parts' pages, which are the consultation's own agency's (ConsultationPart), with counts. */
@@ -417,14 +363,8 @@ class ConsultationDetailsController {
         }
     }
 
-    private static String doneMessage(String action) {
-        return switch (action) {
-            case "notify" -> "Notice is on its way. The progress below shows the mail as it goes.";
-            case "open" -> "The consultation is open for responses.";
-            case "close" -> "The consultation is closed. Feedback is now due.";
-            case "withdraw" -> "The consultation is withdrawn.";
-            case "feedback" -> "Feedback is recorded and is being emailed.";
-            default -> null;
-        };
+    @Nullable
+    private static String doneMessage(String path) {
+        return Step.byPath(path).map(Step::done).orElse(null);
     }
 }

@@ -154,7 +154,7 @@ public final class ConsultationForm {
     }
 
     List<Choice> audienceChoices() {
-        return choices("audiences", Arrays.stream(Audience.values()).map(Enum::name).toList(), audiences);
+        return choices("audiences", Audience.ALL, audiences);
     }
 
     private static List<Choice> choices(String group, List<String> codes, List<String> ticked) {

@@ -21,7 +21,8 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Validator;
 import org.compact.tracker.consultation.ConsultationRequest;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.RegisterReads;
+import org.compact.tracker.consultation.Register;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
@@ -51,16 +52,18 @@ import java.util.Map;
 class ConsultationPageController {
     private static final int MAX_LISTED_ORGANISATIONS = 300;
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
+    private final Register register;
     private final OrganisationService organisations;
     private final EarlierWorkService earlierWork;
     private final PageModel pages;
     private final Validator validator;
 
-    ConsultationPageController(ConsultationService consultations, OrganisationService organisations,
+    ConsultationPageController(RegisterReads consultations, Register register, OrganisationService organisations,
                                EarlierWorkService earlierWork, PageModel pages, Validator validator) {
         this.validator = validator;
         this.consultations = consultations;
+        this.register = register;
         this.organisations = organisations;
         this.earlierWork = earlierWork;
         this.pages = pages;
@@ -84,7 +87,7 @@ class ConsultationPageController {
             if (!errors.isEmpty()) {
                 throw Refusal.invalid(errors);
             }
-            ConsultationView saved = consultations.register(Actors.of(auth), r);
+            ConsultationView saved = register.register(Actors.of(auth), r);
             return HttpResponse.seeOther(URI.create("/consultations/" + saved.id() + "/edit?saved=1"));
         } catch (Refusal refused) {
             return HttpResponse.status(statusOf(refused))
@@ -113,7 +116,7 @@ class ConsultationPageController {
             if (!errors.isEmpty()) {
                 throw Refusal.invalid(errors);
             }
-            consultations.update(Actors.of(auth), id, r, form.expectedVersion());
+            register.update(Actors.of(auth), id, r, form.expectedVersion());
             return HttpResponse.seeOther(URI.create("/consultations/" + id + "/edit?saved=1"));
         } catch (Refusal refused) {
             if (refused.status() == 404 || refused.status() == 403) {
@@ -158,7 +161,7 @@ class ConsultationPageController {
             if (!errors.isEmpty()) {
                 throw Refusal.invalid(errors);
             }
-            checks = consultations.preview(Actors.of(auth), id, r);
+            checks = register.preview(Actors.of(auth), id, r);
         } catch (Refusal refused) {
             if (refused.status() == 404 || refused.status() == 403) {
                 throw refused;

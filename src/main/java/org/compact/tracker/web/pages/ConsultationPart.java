@@ -5,7 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationSummary;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
@@ -26,8 +27,8 @@ final class ConsultationPart {
     }
 
     /** The consultation, after checking that {@code auth} may see its parts. */
-    static ConsultationService.Summary readable(ConsultationService consultations, Authentication auth, Long id) {
-        ConsultationService.Summary c = consultations.summary(id);
+    static ConsultationSummary readable(RegisterReads consultations, Authentication auth, Long id) {
+        ConsultationSummary c = consultations.summary(id);
         Actor actor = Actors.of(auth);
         if (!actor.mayReadPeopleOf(c.agencyId())) {
             throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see this page.");
@@ -37,7 +38,7 @@ final class ConsultationPart {
 
     /** The frame of a part's page: the consultation, its status, whether the user may change it, the error summary. */
     static Map<String, Object> model(PageModel pages, HttpRequest<?> request, Authentication auth,
-                                     ConsultationService.Summary c, String heading, List<FieldIds.Error> errors,
+                                     ConsultationSummary c, String heading, List<FieldIds.Error> errors,
                                      Map<String, String> fieldErrors) {
         Map<String, Object> model = pages.of(request, auth, heading + ": " + c.title());
         model.put("c", c);
@@ -49,7 +50,7 @@ final class ConsultationPart {
         return model;
     }
 
-    static boolean closedForGood(ConsultationService.Summary c) {
+    static boolean closedForGood(ConsultationSummary c) {
         return c.status() == ConsultationStatus.FEEDBACK_GIVEN || c.status() == ConsultationStatus.WITHDRAWN;
     }
 

@@ -10,7 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.security.Actor;
@@ -30,12 +30,12 @@ import java.util.Map;
 class DashboardPageController {
     private static final int SHOWN = 200;
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final ConcernService concerns;
     private final Deadlines deadlines;
     private final PageModel pages;
 
-    DashboardPageController(ConsultationService consultations, ConcernService concerns, Deadlines deadlines, PageModel pages) {
+    DashboardPageController(RegisterReads consultations, ConcernService concerns, Deadlines deadlines, PageModel pages) {
         this.consultations = consultations;
         this.concerns = concerns;
         this.deadlines = deadlines;

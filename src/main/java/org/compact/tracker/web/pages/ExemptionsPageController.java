@@ -18,7 +18,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationSummary;
+import org.compact.tracker.consultation.Exemptions;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.consultation.Exemption;
 import org.compact.tracker.rules.Check;
@@ -48,12 +50,14 @@ import java.util.Map;
 class ExemptionsPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
+    private final Exemptions exemptions;
     private final PageModel pages;
     private final Clock clock;
 
-    ExemptionsPageController(ConsultationService consultations, PageModel pages, Clock clock) {
+    ExemptionsPageController(RegisterReads consultations, Exemptions exemptions, PageModel pages, Clock clock) {
         this.consultations = consultations;
+        this.exemptions = exemptions;
         this.pages = pages;
         this.clock = clock;
     }
@@ -83,7 +87,7 @@ class ExemptionsPageController {
         String ruleId = form.get("ruleId");
         String reason = form.get("reason");
         try {
-            consultations.recordExemption(Actors.of(auth), id,
+            exemptions.record(Actors.of(auth), id,
                     Codes.parse(RuleId.class, ruleId.isBlank() ? null : ruleId, "ruleId"), reason);
             return ConsultationPart.done("/consultations/" + id + "/exemptions?done=1");
         } catch (Refusal refused) {
@@ -100,7 +104,7 @@ class ExemptionsPageController {
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, Long id, String rule,
                                                    String reason, List<FieldIds.Error> errors, Map<String, String> fieldErrors) {
-        ConsultationService.Summary summary = ConsultationPart.readable(consultations, auth, id);
+        ConsultationSummary summary = ConsultationPart.readable(consultations, auth, id);
         ConsultationView c = consultations.get(id);
         Map<String, Object> model = ConsultationPart.model(pages, request, auth, summary, "Exemptions", errors, fieldErrors);
         List<Exemption> recorded = c.exemptions() == null ? List.of() : c.exemptions();
@@ -108,20 +112,15 @@ class ExemptionsPageController {
                 e.reason(), e.recordedBy(), WHEN.format(e.recordedAt().atZone(clock.getZone())))).toList());
         List<Check> notMet = c.checks() == null ? List.of() : c.checks().stream()
                 .filter(ch -> ch.verdict() == Verdict.FAIL || ch.verdict() == Verdict.WARN)
-                .filter(ch -> exemptable(ch.ruleId())).toList();
+                .filter(ch -> ch.ruleId().exemptable()).toList();
         model.put("notMet", Checklist.of(notMet));
         String chosen = rule.strip().toUpperCase(Locale.ROOT);
-        model.put("rules", Arrays.stream(RuleId.values()).filter(ExemptionsPageController::exemptable)
+        model.put("rules", RuleId.EXEMPTABLE.stream()
                 .map(r -> new RuleChoice(r.name(), r.name() + ": " + Checklist.name(r), r.name().equals(chosen))).toList());
         model.put("ruleChosen", !chosen.isEmpty() && Arrays.stream(RuleId.values()).anyMatch(r -> r.name().equals(chosen)));
         model.put("reason", reason);
         model.put("mayRecord", (Boolean) model.get("mayChange") && !ConsultationPart.closedForGood(summary));
         return new ModelAndView<>("exemptions", model);
-    }
-
-    /** The rules an exemption may be recorded for, as the service allows (OPT_OUT never, features never). */
-    static boolean exemptable(RuleId r) {
-        return r.kind() != RuleId.Kind.FEATURE && r != RuleId.OPT_OUT;
     }
 
     private static String fieldId(org.compact.tracker.support.FieldError e) {

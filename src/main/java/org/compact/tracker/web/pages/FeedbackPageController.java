@@ -18,7 +18,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Validator;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.feedback.FeedbackRequest;
@@ -52,13 +52,13 @@ import java.util.Map;
 class FeedbackPageController {
     static final int ACTION_ROWS = 3;
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final FeedbackService feedback;
     private final PageModel pages;
 
     private final Validator validator;
 
-    FeedbackPageController(ConsultationService consultations, FeedbackService feedback, PageModel pages,
+    FeedbackPageController(RegisterReads consultations, FeedbackService feedback, PageModel pages,
                            Validator validator) {
         this.validator = validator;
         this.consultations = consultations;

@@ -63,7 +63,7 @@ final class FieldIds {
                     : p.startsWith("targets.communities") ? "targets-communities" : "targets-areas";
             case "methods" -> "methods-" + Method.values()[0].name();
             case "provisions" -> "provisions-" + Provision.values()[0].name();
-            case "audiences" -> "audiences-" + Audience.values()[0].name();
+            case "audiences" -> "audiences-" + Audience.ALL.get(0);
             case "agencyId" -> "title";
             default -> p.replace('.', '-');
         };

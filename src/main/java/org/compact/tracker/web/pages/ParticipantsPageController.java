@@ -18,7 +18,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.compact.tracker.consultation.ConsultationService;
+import org.compact.tracker.consultation.ConsultationSummary;
+import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.feedback.Participant;
 import org.compact.tracker.feedback.ParticipantService;
 import org.compact.tracker.security.Actors;
@@ -46,12 +47,12 @@ import java.util.Map;
 class ParticipantsPageController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final ConsultationService consultations;
+    private final RegisterReads consultations;
     private final ParticipantService participants;
     private final PageModel pages;
     private final Clock clock;
 
-    ParticipantsPageController(ConsultationService consultations, ParticipantService participants, PageModel pages,
+    ParticipantsPageController(RegisterReads consultations, ParticipantService participants, PageModel pages,
                                Clock clock) {
         this.consultations = consultations;
         this.participants = participants;
@@ -140,7 +141,7 @@ class ParticipantsPageController {
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, Long id, FormData form,
                                                    List<FieldIds.Error> errors, Map<String, String> fieldErrors) {
-        ConsultationService.Summary c = ConsultationPart.readable(consultations, auth, id);
+        ConsultationSummary c = ConsultationPart.readable(consultations, auth, id);
         List<Row> rows = participants.list(Actors.of(auth), id).stream().map(this::row).toList();
         Map<String, Object> model = ConsultationPart.model(pages, request, auth, c, "Participants", errors, fieldErrors);
         model.put("participants", rows);

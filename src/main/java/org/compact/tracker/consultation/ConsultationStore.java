@@ -1,0 +1,88 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.RegisterStamp;
+import org.compact.tracker.support.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Keeps consultations and their history: every write moves the register stamp (so no reader is served an answer
+ * kept from before it), a lost race on the version is a 409 the officer can act on, and each step leaves its line in
+ * the history and the log.
+ */
+@Singleton
+class ConsultationStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsultationStore.class);
+
+    private final ConsultationRepository consultations;
+    private final HistoryRepository history;
+    private final ObjectMapper json;
+    private final RegisterStamp stamp;
+    private final Clock clock;
+
+    ConsultationStore(ConsultationRepository consultations, HistoryRepository history, ObjectMapper json,
+                      RegisterStamp stamp, Clock clock) {
+        this.consultations = consultations;
+        this.history = history;
+        this.json = json;
+        this.stamp = stamp;
+        this.clock = clock;
+    }
+
+    Consultation load(Long id) {
+        return consultations.findById(id).orElseThrow(() -> Refusal.notFound("consultation", id));
+    }
+
+    Consultation insert(Consultation c) {
+        Consultation saved = consultations.save(c);
+        stamp.moved();
+        return saved;
+    }
+
+    Consultation save(Consultation c) {
+        try {
+            Consultation saved = consultations.update(c);
+            stamp.moved();
+            return saved;
+        } catch (OptimisticLockException e) {
+            throw Refusal.conflict("Someone else changed this consultation at the same moment: reload it and try again.");
+        }
+    }
+
+    HistoryEntry record(Consultation c, Actor actor, HistoryEntry.Kind kind, @Nullable ConsultationStatus from,
+                        @Nullable ConsultationStatus to, @Nullable String reason, @Nullable Object detail) {
+        return history.save(new HistoryEntry(null, c.getId(), clock.instant(), actor.username(), kind, from, to, reason,
+                detail == null ? null : toJson(detail)));
+    }
+
+    List<HistoryEntry> history(Long id) {
+        return history.findByConsultationIdOrderById(id);
+    }
+
+    private String toJson(Object detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void log(Consultation c, String message, Object... args) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("consultationId", String.valueOf(c.getId()))) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = c.getId();
+            System.arraycopy(args, 0, all, 1, args.length);
+            LOG.info("Consultation {} " + message, all);
+        }
+    }
+}

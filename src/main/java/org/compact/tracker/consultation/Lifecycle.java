@@ -1,0 +1,162 @@
+package org.compact.tracker.consultation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.rules.Check;
+import org.compact.tracker.rules.RuleBook;
+import org.compact.tracker.rules.RuleId;
+import org.compact.tracker.rules.Verdict;
+import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Text;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Moves consultations through the steps of the {@link Step} table. Every step checks the Compact's rules first and is
+ * refused, naming the rule, when a BLOCK rule fails without a recorded exemption; the mail a step owes organisations
+ * is queued through notice in the same transaction, so it exists exactly when the step is taken. A refused step
+ * writes nothing.
+ */
+@Singleton
+public class Lifecycle {
+    private final ConsultationStore store;
+    private final RuleChecks checks;
+    private final NoticeContents contents;
+    private final NoticeService notices;
+    private final RuleBook rules;
+    private final Clock clock;
+
+    Lifecycle(ConsultationStore store, RuleChecks checks, NoticeContents contents, NoticeService notices,
+              RuleBook rules, Clock clock) {
+        this.store = store;
+        this.checks = checks;
+        this.contents = contents;
+        this.notices = notices;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** Sends notice: PLANNED → NOTIFIED, refused when PRIOR_WORK, INFLUENCE or DURATION fails without exemption. */
+    @Transactional
+    public ConsultationView notify(Actor actor, Long id) {
+        Consultation c = store.load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        c.markNotified(clock.instant(), today());
+        List<Check> judged = checks.checks(c);
+        RuleChecks.refuseIfAny(rules.blocking(judged, Step.NOTIFY.gate()), Step.NOTIFY.action());
+        Consultation saved = store.save(c);
+        NoticeService.Queued queued = notices.queueNotices(contents.of(saved), NoticeContents.targets(saved));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("checks", judged.stream().filter(ch -> ch.verdict() != Verdict.PASS).toList());
+        detail.put("notices", queued);
+        store.record(saved, actor, HistoryEntry.Kind.NOTIFIED, ConsultationStatus.PLANNED, ConsultationStatus.NOTIFIED,
+                queued.contacts() + " notices queued to " + queued.organisations() + " organisations", detail);
+        ConsultationStore.log(saved, "notified by {}", actor.username());
+        return checks.view(saved, judged);
+    }
+
+    /** Opens for responses: NOTIFIED → OPEN, refused before a full notice period (NOTICE) without exemption. */
+    @Transactional
+    public ConsultationView open(Actor actor, Long id) {
+        Consultation c = store.load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        return checks.view(openNow(c, actor));
+    }
+
+    /** Stops taking responses: OPEN → CLOSED. Closing early must still leave enough time (DURATION). */
+    @Transactional
+    public ConsultationView close(Actor actor, Long id) {
+        Consultation c = store.load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        return checks.view(closeNow(c, actor));
+    }
+
+    /**
+     * Feedback recorded: CLOSED → FEEDBACK_GIVEN. Called by the feedback feature inside the transaction that
+     * records the feedback and queues its mail, after it checked the feedback is complete (FEEDBACK).
+     */
+    @Transactional
+    public void feedbackGiven(Actor actor, Long id, String summary) {
+        Consultation c = store.load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        c.markFeedbackGiven();
+        Consultation saved = store.save(c);
+        store.record(saved, actor, HistoryEntry.Kind.FEEDBACK_GIVEN, ConsultationStatus.CLOSED,
+                ConsultationStatus.FEEDBACK_GIVEN, summary, null);
+        ConsultationStore.log(saved, "feedback given by {}", actor.username());
+    }
+
+    /** Withdraws a consultation that has not closed, with a reason that everyone notified is told. */
+    @Transactional
+    public ConsultationView withdraw(Actor actor, Long id, @Nullable String reason) {
+        Consultation c = store.load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.invalid("reason", "Say why the consultation is withdrawn: everyone notified is told.");
+        }
+        Text.plain("reason", reason);
+        ConsultationStatus from = c.getStatus();
+        c.markWithdrawn(today(), reason.strip());
+        Consultation saved = store.save(c);
+        if (from != ConsultationStatus.PLANNED) {
+            notices.queueWithdrawal(contents.of(saved), reason.strip());
+        }
+        store.record(saved, actor, HistoryEntry.Kind.WITHDRAWN, from, ConsultationStatus.WITHDRAWN, reason.strip(), null);
+        ConsultationStore.log(saved, "withdrawn by {}", actor.username());
+        return checks.view(saved);
+    }
+
+    /**
+     * Opens today, by hand or when due: a notified consultation must have had its full notice (NOTICE) and, opening
+     * later than planned, must still be open the minimum period to its close date (DURATION), unless exempted.
+     */
+    Consultation openNow(Consultation c, Actor actor) {
+        LocalDate today = today();
+        if (c.getStatus() == ConsultationStatus.NOTIFIED) {
+            Set<RuleId> exempted = checks.exempted(c);
+            RuleChecks.refuseIfAny(Stream.of(
+                    rules.mayOpenOn(c.getNotifiedOn(), today, exempted.contains(RuleId.NOTICE)),
+                    rules.durationIfOpenedOn(today, c.getClosesOn(), exempted.contains(RuleId.DURATION)))
+                    .filter(Check::failed).toList(), Step.OPEN.action());
+        }
+        c.markOpened(today);
+        Consultation saved = store.save(c);
+        store.record(saved, actor, HistoryEntry.Kind.OPENED, ConsultationStatus.NOTIFIED, ConsultationStatus.OPEN, null, null);
+        ConsultationStore.log(saved, "opened by {}", actor.username());
+        return saved;
+    }
+
+    private Consultation closeNow(Consultation c, Actor actor) {
+        LocalDate today = today();
+        if (c.getStatus() == ConsultationStatus.OPEN) {
+            LocalDate opened = c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn();
+            RuleChecks.refuseIfAny(Stream.of(rules.mayCloseOn(opened, c.getClosesOn(), today,
+                    checks.exempted(c).contains(RuleId.DURATION))).filter(Check::failed).toList(), Step.CLOSE.action());
+        }
+        LocalDate planned = c.getClosesOn();
+        c.markClosed(today);
+        Consultation saved = store.save(c);
+        boolean early = planned != null && today.isBefore(planned);
+        HistoryEntry entry = store.record(saved, actor, HistoryEntry.Kind.CLOSED, ConsultationStatus.OPEN,
+                ConsultationStatus.CLOSED, early ? "Closed early: it was to close at the end of " + planned + "." : null, null);
+        if (early) {
+            // Organisations were told it would take responses until the end of the close date: a change they hear of.
+            notices.queueClosedEarly(contents.of(saved), entry.id(), today, planned);
+        }
+        ConsultationStore.log(saved, "closed by {}", actor.username());
+        return saved;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

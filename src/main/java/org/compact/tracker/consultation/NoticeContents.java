@@ -1,0 +1,34 @@
+package org.compact.tracker.consultation;
+
+import jakarta.inject.Singleton;
+import org.compact.tracker.notice.NoticeContent;
+import org.compact.tracker.notice.Targets;
+import org.compact.tracker.security.AgencyService;
+import org.compact.tracker.security.AppUser;
+import org.compact.tracker.security.UserService;
+
+/** What a notice says of a consultation and whom it asks, gathered from the register for the notice feature. */
+@Singleton
+class NoticeContents {
+    private final AgencyService agencies;
+    private final UserService users;
+
+    NoticeContents(AgencyService agencies, UserService users) {
+        this.agencies = agencies;
+        this.users = users;
+    }
+
+    NoticeContent of(Consultation c) {
+        String agency = agencies.find(c.getAgencyId()).map(a -> a.name()).orElse("The council");
+        String officerEmail = users.findByUsername(c.getLeadOfficer()).map(AppUser::email).orElse("");
+        return new NoticeContent(c.getId(), c.getTitle(), c.getSummary(), agency, c.getLeadOfficer(), officerEmail,
+                c.getThemes(), c.getAreas(), c.getMethods(), c.getProvisions(), c.getLanguages(), c.getVenues(),
+                c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
+                c.getClosesOn(), c.getVersion() == null ? 0 : c.getVersion());
+    }
+
+    static Targets targets(Consultation c) {
+        return new Targets(c.getTargetOrganisationIds(), c.getTargetAreas(), c.getTargetInterests(),
+                c.getTargetCommunities());
+    }
+}

@@ -1,0 +1,101 @@
+package org.compact.tracker.consultation;
+
+import jakarta.inject.Singleton;
+import org.compact.tracker.rules.Check;
+import org.compact.tracker.rules.FeedbackFacts;
+import org.compact.tracker.rules.FeedbackRules;
+import org.compact.tracker.rules.RuleBook;
+import org.compact.tracker.rules.RuleId;
+import org.compact.tracker.rules.Verdict;
+import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Refusal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Judges a consultation by the Compact's rules: every rule that can be judged from the register, with its recorded
+ * exemptions applied and their written reasons shown; and the refusal that names the rules a step does not meet.
+ */
+@Singleton
+class RuleChecks {
+    /** The field each gating rule is about, so a refusal can name it. */
+    private static final Map<RuleId, String> RULE_FIELDS = Map.of(
+            RuleId.NOTICE, "opensOn", RuleId.PRIOR_WORK, "priorWork", RuleId.INFLUENCE, "decisionDate",
+            RuleId.DURATION, "closesOn");
+
+    private final FactsAssembler facts;
+    private final RuleBook rules;
+    private final FeedbackRules feedbackRules;
+    private final FeedbackState feedbackState;
+    private final ExemptionRepository exemptions;
+    private final Clock clock;
+
+    RuleChecks(FactsAssembler facts, RuleBook rules, FeedbackRules feedbackRules, FeedbackState feedbackState,
+               ExemptionRepository exemptions, Clock clock) {
+        this.facts = facts;
+        this.rules = rules;
+        this.feedbackRules = feedbackRules;
+        this.feedbackState = feedbackState;
+        this.exemptions = exemptions;
+        this.clock = clock;
+    }
+
+    /** The checks of every rule that can be judged from the register, exemptions applied. */
+    List<Check> checks(Consultation c) {
+        LocalDate today = LocalDate.now(clock);
+        Map<RuleId, String> reasons = exemptionReasons(c);
+        List<Check> judged = new ArrayList<>(rules.evaluate(facts.facts(c, today), reasons.keySet()));
+        if (c.getId() != null) {
+            boolean closed = c.getStatus() == ConsultationStatus.CLOSED || c.getStatus() == ConsultationStatus.FEEDBACK_GIVEN;
+            judged.addAll(feedbackRules.evaluate(new FeedbackFacts(today, c.getClosesOn(), closed,
+                    feedbackState.givenOn(c.getId()), feedbackState.openActionDues(c.getId())), reasons.keySet()));
+        }
+        return judged.stream().map(ch -> ch.verdict() == Verdict.EXEMPT
+                ? new Check(ch.ruleId(), Verdict.EXEMPT, ch.reason() + " Exemption: " + reasons.get(ch.ruleId()))
+                : ch).toList();
+    }
+
+    /** The consultation as the API answers it, with its exemptions and {@code checks} (judged once per request). */
+    ConsultationView view(Consultation c, List<Check> checks) {
+        return ConsultationView.of(c, exemptions.findByConsultationIdOrderById(c.getId()), checks);
+    }
+
+    ConsultationView view(Consultation c) {
+        return view(c, checks(c));
+    }
+
+    /** The rules this consultation has a recorded exemption from. */
+    Set<RuleId> exempted(Consultation c) {
+        return exemptionReasons(c).keySet();
+    }
+
+    private Map<RuleId, String> exemptionReasons(Consultation c) {
+        if (c.getId() == null) {
+            return Map.of();
+        }
+        Map<RuleId, String> reasons = new LinkedHashMap<>();
+        for (Exemption e : exemptions.findByConsultationIdOrderById(c.getId())) {
+            reasons.put(e.ruleId(), e.reason());
+        }
+        return reasons;
+    }
+
+    /** Refuses {@code action} (422), naming each failing rule and the field it is about; nothing when none fails. */
+    static void refuseIfAny(List<Check> failing, String action) {
+        if (failing.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = failing.stream()
+                .map(ch -> new FieldError(RULE_FIELDS.get(ch.ruleId()), ch.ruleId().name(), ch.reason())).toList();
+        String ids = failing.stream().map(ch -> ch.ruleId().name()).collect(Collectors.joining(", "));
+        throw new Refusal(422, "Refused by the Compact's rules",
+                "Cannot " + action + ": " + ids + " not met. Fix it, or record an exemption with a written reason.", errors);
+    }
+}

@@ -1,0 +1,60 @@
+package org.compact.tracker.notice;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What organisations already notified are told of a change, one line per thing they planned around: the dates, what
+ * it is about, what is open to change, how to take part. Changes they did not hear of in the notice (the lead
+ * officer, the targets) are not mailed.
+ */
+final class ChangeWording {
+    private ChangeWording() {
+    }
+
+    /** The lines for the fields named in {@code changed}, read from the consultation as it now is. */
+    static List<String> of(NoticeContent c, List<String> changed) {
+        List<String> lines = new ArrayList<>();
+        if (changed.contains("opensOn")) {
+            lines.add("It now opens on " + c.opensOn() + ".");
+        }
+        if (changed.contains("closesOn")) {
+            lines.add("It now closes at the end of " + c.closesOn() + ".");
+        }
+        if (changed.contains("decisionDate")) {
+            lines.add("The decision is now due on " + c.decisionDate() + ".");
+        }
+        if (changed.contains("title")) {
+            lines.add("It is now called: " + c.title());
+        }
+        if (changed.contains("summary")) {
+            lines.add("What it is about: " + c.summary());
+        }
+        if (changed.contains("openToChange")) {
+            lines.add("What your views can change: " + orUnstated(c.openToChange()));
+        }
+        if (changed.contains("fixed")) {
+            lines.add("What is already decided: " + orUnstated(c.fixed()));
+        }
+        if (changed.contains("methods") || changed.contains("venues") || changed.contains("provisions")) {
+            lines.add("How to take part: " + String.join(", ", c.methods()).toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (c.venues().isEmpty() ? "" : "; where: " + String.join("; ", c.venues()))
+                    + (c.provisions().isEmpty() ? "" : "; help offered: "
+                    + String.join(", ", c.provisions()).toLowerCase(Locale.ROOT).replace('_', ' ')) + ".");
+        }
+        return lines;
+    }
+
+    /** Organisations were told it would take responses until the end of the close date: closing early is a change. */
+    static List<String> closedEarly(LocalDate on, LocalDate planned) {
+        return List.of("It closed early, on " + on + "; it was to close at the end of " + planned + ".");
+    }
+
+    private static String orUnstated(@Nullable String text) {
+        return text == null ? "(no longer stated; ask the officer)" : text;
+    }
+}

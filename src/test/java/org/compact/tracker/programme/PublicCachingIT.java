@@ -172,6 +172,89 @@ class PublicCachingIT {
         }
     }
 
+    @Test
+    void aSecondRequestUnderTheSameTagIsSentTheKeptBytesNotABuildOfThem() {
+        LocalDate today = world.today();
+        setClock(today, LocalTime.of(9, 0));
+        List<String> routes = routes().stream().filter(r -> !r.equals("/api/compliance/public")).toList();
+        Map<String, byte[]> first = new java.util.LinkedHashMap<>();
+        for (String route : routes) {
+            first.put(route, bytes(HttpRequest.GET(route)));
+        }
+        // Later the same day: a calendar built now would carry a later DTSTAMP, and the compliance summary a later
+        // generatedAt; the tag is the same, so the kept bytes are what is sent.
+        setClock(today, LocalTime.of(16, 45));
+        for (String route : routes) {
+            assertThat(bytes(HttpRequest.GET(route))).as(route).isEqualTo(first.get(route));
+        }
+        String nine = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .format(today.atTime(9, 0).atZone(World.LONDON).toInstant().atZone(java.time.ZoneOffset.UTC));
+        assertThat(new String(bytes(HttpRequest.GET("/programme.ics")), java.nio.charset.StandardCharsets.UTF_8))
+                .as("built at 09:00, sent at 16:45").contains("DTSTAMP:" + nine);
+    }
+
+    @Test
+    void aChangeMadeThroughTheApiIsInTheNextPlainRequestOfEveryProgrammeAnswer() {
+        long pool = timeline.register(world.officer, LocalDate.of(2027, 10, 4), "Ordsall pool hours",
+                "When should Ordsall pool open?", List.of("leisure"), List.of("Ordsall"));
+        List<String> routes = List.of("/programme", "/programme.ics", "/programme.atom", "/programme.csv",
+                "/api/programme", "/api/programme?agency=" + world.agencyId);
+        for (String route : routes) {
+            String body = exchange(HttpRequest.GET(route)).body();
+            assertThat(body).as(route).contains("Ordsall pool hours").doesNotContain("Ordsall swimming pool");
+            assertThat(exchange(HttpRequest.GET(route)).body()).as(route + ", kept").isEqualTo(body);
+        }
+
+        var changed = world.officer.patch("/api/consultations/" + pool, Map.of("title", "Ordsall swimming pool hours"));
+        assertEquals(200, changed.status(), changed::toString);
+
+        for (String route : routes) {
+            HttpResponse<String> r = exchange(HttpRequest.GET(route));
+            assertEquals(200, r.code(), route);
+            assertThat(r.body()).as(route).contains("Ordsall swimming pool hours").doesNotContain("Ordsall pool hours");
+            HttpResponse<String> head = exchange(HttpRequest.HEAD(route));
+            assertEquals(r.header("ETag"), head.header("ETag"), route + " HEAD");
+        }
+    }
+
+    @Test
+    void eachFilterHasItsOwnBodyAndOneFilterSpelledTwoWaysShares() {
+        String libraries = exchange(HttpRequest.GET("/programme.ics?theme=libraries")).body();
+        String parks = exchange(HttpRequest.GET("/programme.ics?theme=parks&year=2027")).body();
+        String all = exchange(HttpRequest.GET("/programme.ics")).body();
+        assertThat(libraries).contains("Library hours").doesNotContain("Kersal play areas");
+        assertThat(parks).doesNotContain("Library hours");
+        assertThat(all).contains("Library hours");
+        assertNotEquals(libraries, parks);
+        assertNotEquals(libraries, all);
+
+        HttpResponse<String> oneWay = exchange(HttpRequest.GET("/api/programme?status=FEEDBACK_GIVEN&theme=libraries"));
+        HttpResponse<String> otherWay = exchange(HttpRequest.GET("/api/programme?theme=libraries&status=FEEDBACK_GIVEN"));
+        assertEquals(oneWay.body(), otherWay.body());
+        assertThat(oneWay.body()).contains("Library hours");
+        assertNotEquals(oneWay.header("ETag"), otherWay.header("ETag"), "the tag is of the address as sent");
+    }
+
+    @Test
+    void aHeadForAnAnswerNotYetKeptAnswersItsHeadersAndTheGetAfterItTheBody() {
+        String route = "/programme.csv?theme=libraries&year=2027";
+        HttpResponse<String> head = exchange(HttpRequest.HEAD(route));
+        assertEquals(200, head.code());
+        assertThat(head.getBody(String.class).orElse("")).isEmpty();
+        HttpResponse<String> get = exchange(HttpRequest.GET(route));
+        assertEquals(200, get.code());
+        assertEquals(head.header("ETag"), get.header("ETag"));
+        assertEquals(head.header("Content-Type"), get.header("Content-Type"));
+        assertEquals(head.header("Content-Disposition"), get.header("Content-Disposition"));
+        assertThat(get.body()).contains("Library hours");
+    }
+
+    private byte[] bytes(MutableHttpRequest<?> request) {
+        HttpResponse<byte[]> r = client.toBlocking().exchange(request, byte[].class);
+        assertEquals(200, r.code(), request.getPath());
+        return r.body();
+    }
+
     private Map<String, String> tags() {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         for (String route : List.of("/programme", "/programme.ics", "/programme.atom", "/programme.csv",

@@ -41,6 +41,9 @@ class PublicCachingIT {
     @Inject
     RegisterStamp stamp;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     World world;
     Timeline timeline;
     long library;
@@ -247,6 +250,37 @@ class PublicCachingIT {
         assertEquals(head.header("Content-Type"), get.header("Content-Type"));
         assertEquals(head.header("Content-Disposition"), get.header("Content-Disposition"));
         assertThat(get.body()).contains("Library hours");
+    }
+
+    @Test
+    void aClientThatAcceptsGzipIsSentTheBodyGzippedOnceUnderATagOfItsOwn() throws Exception {
+        java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+        for (String route : List.of("/programme", "/programme.ics", "/programme.atom?theme=libraries",
+                "/programme.csv", "/api/programme", "/results/" + library)) {
+            var plain = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            var zipped = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route))
+                    .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, zipped.statusCode(), route);
+            assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null), route);
+            assertThat(zipped.headers().allValues("Vary")).as(route).contains("Accept-Encoding");
+            assertThat(plain.headers().firstValue("Content-Encoding")).as(route).isEmpty();
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+                assertThat(in.readAllBytes()).as(route + ", gzipped once").isEqualTo(plain.body());
+            }
+            String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+            String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+            assertEquals(plainTag.substring(0, plainTag.length() - 1) + "-gzip\"", zippedTag, route);
+            var again = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route))
+                    .header("Accept-Encoding", "gzip").header("If-None-Match", zippedTag).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(304, again.statusCode(), route);
+            var refused = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route))
+                    .header("Accept-Encoding", "gzip;q=0").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(refused.headers().firstValue("Content-Encoding")).as(route).isEmpty();
+            assertThat(refused.body()).as(route).isEqualTo(plain.body());
+        }
     }
 
     private byte[] bytes(MutableHttpRequest<?> request) {

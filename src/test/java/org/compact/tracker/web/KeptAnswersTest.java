@@ -26,7 +26,7 @@ class KeptAnswersTest {
     }
 
     private static KeptAnswers.Body body(int size) {
-        return new KeptAnswers.Body(new byte[size], "text/calendar;charset=utf-8", Map.of());
+        return new KeptAnswers.Body(new byte[size], new byte[0], "text/calendar;charset=utf-8", Map.of());
     }
 
     private static Supplier<KeptAnswers.Body> counting(AtomicInteger builds, int size) {
@@ -91,6 +91,17 @@ class KeptAnswersTest {
         kept.get(key("", 1), counting(builds, 251));
         assertEquals(2, builds.get());
         assertThat(kept.size()).containsExactly(0, 0);
+    }
+
+    @Test
+    void aBodyIsKeptGzippedToo() throws Exception {
+        byte[] text = "BEGIN:VCALENDAR\r\n".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        KeptAnswers.Body body = KeptAnswers.Body.of(text, "text/calendar;charset=utf-8", Map.of());
+        assertThat(body.gzipped().length).isLessThan(text.length / 10);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body.gzipped()))) {
+            assertThat(in.readAllBytes()).isEqualTo(text);
+        }
+        assertEquals(text.length + body.gzipped().length, body.size());
     }
 
     @Test

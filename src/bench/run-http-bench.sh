@@ -10,6 +10,7 @@
 #   - GET /api/consultations?agency=…&status=PLANNED&from=…&to=…&size=20&page=0…4   same token, the 5 pages in turn
 #   - GET /programme.ics with If-None-Match: its current ETag, anonymous: the 304 a polling calendar program gets
 #   - GET /programme.ics, anonymous: the whole feed of BENCH_PROGRAMME_CONSULTATIONS consultations (2,000)
+#   - the same with Accept-Encoding: gzip, as calendar programs send it: the feed kept gzipped, 1/24 of the bytes
 #   - GET / of the bare Micronaut app (src/bench/bare, another JVM on the same machine), for reference only
 # Each endpoint gets a warm-up, then BENCH_ROUNDS rounds in which the endpoints take turns (so drifting background
 # load hits all of them alike); the table shows each endpoint's median req/s and p99 and the ratios with their
@@ -139,6 +140,8 @@ ICS_ETAG="$(curl -s -o /dev/null -D - --max-time 20 "$BASE/programme.ics" | tr -
 [ -n "$ICS_ETAG" ] || die "/programme.ics answered no ETag"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ICS_ETAG" "$BASE/programme.ics")" = 304 ] \
     || die "/programme.ics with If-None-Match: $ICS_ETAG did not answer 304"
+gz_events="$(curl -s --max-time 20 -H 'Accept-Encoding: gzip' "$BASE/programme.ics" | gzip -dc | grep -c '^BEGIN:VEVENT')"
+[ "$gz_events" = "$SEEDED" ] || die "/programme.ics with Accept-Encoding: gzip has $gz_events events, not $SEEDED"
 echo "/assets/tracker.css" >"$WORK/asset.paths"
 echo "/" >"$WORK/bare.paths"
 echo "seeded in $(( ($(now_ms) - seed_start) / 1000 )) s: agency $AGENCY, 1 officer, $ORGANISATIONS organisations," \
@@ -149,7 +152,8 @@ BARE_PORT="$(free_port)"
 start_bare "$BARE_PORT" "$WORK/bare.log"
 wait_http_ok "http://127.0.0.1:$BARE_PORT/" 120 "$BARE_PID" || die "the bare app did not answer"
 
-# name|base url|paths file|auth (1 = the officer's bearer token, 304 = If-None-Match: the feed's ETag)|label
+# name|base url|paths file|auth (1 = the officer's bearer token, 304 = If-None-Match: the feed's ETag,
+#   gzip = Accept-Encoding: gzip)|label
 ENDPOINTS=(
     "bare|http://127.0.0.1:$BARE_PORT|$WORK/bare.paths|0|bare Micronaut app GET / (another JVM; reference)"
     "health|$BASE|$WORK/health.paths|0|GET /ping (anonymous, constant text: the trivial endpoint)"
@@ -164,6 +168,7 @@ ENDPOINTS+=(
     "list|$BASE|$WORK/list.paths|1|GET /api/consultations?agency&status&from&to&size=$PAGE_SIZE&page=0..$((PAGES - 1)) (bearer)"
     "ics304|$BASE|$WORK/ics.paths|304|GET /programme.ics, If-None-Match: its ETag (anonymous; 304, no body)"
     "ics|$BASE|$WORK/ics.paths|0|GET /programme.ics (anonymous; the whole feed, $SEEDED consultations)"
+    "icsgz|$BASE|$WORK/ics.paths|gzip|GET /programme.ics, Accept-Encoding: gzip (anonymous; the whole feed gzipped)"
 )
 
 cat >"$WORK/rotate.lua" <<'LUA'
@@ -193,6 +198,7 @@ run_wrk() {
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 5s --latency -s "$WORK/rotate.lua")
     [ "$auth" = 1 ] && args+=(-H "Authorization: Bearer $TOKEN")
     [ "$auth" = 304 ] && args+=(-H "If-None-Match: $ICS_ETAG")
+    [ "$auth" = gzip ] && args+=(-H "Accept-Encoding: gzip")
     timeout $(($2 + 60)) wrk "${args[@]}" "$base" -- "$paths" >"$3" 2>&1 || die "wrk on $name failed: $(cat "$3")"
 }
 # From a wrk output: requests/s, p50 ms, p99 ms, non-2xx-or-3xx count, socket error count, requests.
@@ -263,6 +269,7 @@ for api in get list; do
 done
 row "ratio GET /programme.ics 304 / GET /ping" "$(ratio "$(col ics304 1)" "$(col health 1)")" ">=" 0.8 ""
 row "ratio GET /programme.ics ($SEEDED consultations) / GET /ping" "$(ratio "$(col ics 1)" "$(col health 1)")" ">=" 0.25 ""
+row "ratio GET /programme.ics ($SEEDED consultations, gzip) / GET /ping" "$(ratio "$(col icsgz 1)" "$(col health 1)")" ">=" 0.25 ""
 printf '| ratio GET /ping / bare app GET / (reference) | %s | | |\n' "$(ratio "$(col health 1)" "$(col bare 1)")"
 if [ -f "$WORK/results-asset.txt" ]; then
     printf '| ratio GET /assets/tracker.css / bare app GET / (reference) | %s | | |\n' \

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -29,6 +30,8 @@ import org.compact.tracker.programme.PublicLinks;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,7 +39,8 @@ import java.nio.charset.StandardCharsets;
  * and calendar apps hold: the page, JSON, an iCalendar feed, an Atom feed and CSV. Each takes the filters
  * {@code agency}, {@code area}, {@code theme}, {@code status} and {@code year}; a bad one is refused with 422 (an
  * HTML page for the page, problem+json for the rest). Each answer is tagged and may be kept five minutes
- * ({@link PublicCache}): a feed polled again unchanged costs a 304.
+ * ({@link PublicCache}): a feed polled again unchanged costs a 304, and the built bytes of each answer are kept per
+ * tag and filter, so a 200 under an unchanged register is not built again.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,68 +57,70 @@ class ProgrammeController {
     private final ProgrammeAtom atom;
     private final PublicLinks links;
     private final PublicCache cache;
+    private final JsonMapper json;
 
     ProgrammeController(ProgrammeService programme, ProgrammeCalendar calendar, ProgrammeAtom atom, PublicLinks links,
-                        PublicCache cache) {
+                        PublicCache cache, JsonMapper json) {
         this.programme = programme;
         this.calendar = calendar;
         this.atom = atom;
         this.links = links;
         this.cache = cache;
+        this.json = json;
     }
 
     @Get(value = "/programme", produces = MediaType.TEXT_HTML)
     @Operation(summary = "The programme as a web page, with the filter form and the subscribe links")
     @Hidden
-    HttpResponse<String> page(HttpRequest<?> request, @Nullable @QueryValue String agency, @Nullable @QueryValue String area,
+    HttpResponse<?> page(HttpRequest<?> request, @Nullable @QueryValue String agency, @Nullable @QueryValue String area,
                               @Nullable @QueryValue String theme, @Nullable @QueryValue String status,
                               @Nullable @QueryValue String year) {
         ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
-        return cache.answer(request, () -> html(HttpResponse.ok(
+        return cache.kept(request, filter.query(), () -> html(HttpResponse.ok(
                 ProgrammePage.render(programme.programme(filter), programme.choices(), links))));
     }
 
     @Get(value = "/api/programme", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "The programme as JSON: every planned, notified, open and recently closed consultation of every agency")
     @Hidden
-    HttpResponse<Programme> json(HttpRequest<?> request, @Nullable @QueryValue String agency,
+    HttpResponse<?> json(HttpRequest<?> request, @Nullable @QueryValue String agency,
                                  @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
                                  @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
         ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
-        return cache.answer(request, () -> HttpResponse.ok(programme.programme(filter))
+        return cache.kept(request, filter.query(), () -> HttpResponse.ok(bytes(programme.programme(filter)))
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     @Get(value = "/programme.ics", produces = "text/calendar")
     @Operation(summary = "The programme as an iCalendar feed (RFC 5545) to subscribe to: one all-day event per consultation period")
     @Hidden
-    HttpResponse<byte[]> ics(HttpRequest<?> request, @Nullable @QueryValue String agency,
+    HttpResponse<?> ics(HttpRequest<?> request, @Nullable @QueryValue String agency,
                              @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
                              @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
         ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
-        return cache.answer(request, () -> HttpResponse.ok(calendar.write(programme.programme(filter)))
+        return cache.kept(request, filter.query(), () -> HttpResponse.ok(calendar.write(programme.programme(filter)))
                 .contentType(CALENDAR).header("X-Content-Type-Options", "nosniff"));
     }
 
     @Get(value = "/programme.atom", produces = "application/atom+xml")
     @Operation(summary = "The programme as an Atom feed (RFC 4287): new and changed consultations and published feedback")
     @Hidden
-    HttpResponse<byte[]> atom(HttpRequest<?> request, @Nullable @QueryValue String agency,
+    HttpResponse<?> atom(HttpRequest<?> request, @Nullable @QueryValue String agency,
                               @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
                               @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
         ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
-        return cache.answer(request, () -> HttpResponse.ok(atom.write(programme.programme(filter))
+        return cache.kept(request, filter.query(), () -> HttpResponse.ok(atom.write(programme.programme(filter))
                 .getBytes(StandardCharsets.UTF_8)).contentType(ATOM).header("X-Content-Type-Options", "nosniff"));
     }
 
     @Get(value = "/programme.csv", produces = "text/csv")
     @Operation(summary = "The programme as CSV (RFC 4180): a header row and one row per consultation")
     @Hidden
-    HttpResponse<byte[]> csv(HttpRequest<?> request, @Nullable @QueryValue String agency,
+    HttpResponse<?> csv(HttpRequest<?> request, @Nullable @QueryValue String agency,
                              @Nullable @QueryValue String area, @Nullable @QueryValue String theme,
                              @Nullable @QueryValue String status, @Nullable @QueryValue String year) {
         ProgrammeFilter filter = programme.filter(agency, area, theme, status, year);
-        return cache.answer(request, () -> HttpResponse.ok(ProgrammeCsv.write(programme.programme(filter))
+        return cache.kept(request, filter.query(), () -> HttpResponse.ok(ProgrammeCsv.write(programme.programme(filter))
                         .getBytes(StandardCharsets.UTF_8)).contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"programme.csv\"")
                 .header("X-Content-Type-Options", "nosniff"));
@@ -132,6 +138,15 @@ class ProgrammeController {
                 .body(new Problem(ProblemResponses.type(refusal.status()), refusal.title(), refusal.status(),
                         refusal.getMessage(), request.getPath(), refusal.errors()))
                 .contentType(MediaType.of(Problem.MEDIA_TYPE));
+    }
+
+    /** The programme as JSON, written by the same mapper that would write it as a body. */
+    private byte[] bytes(Programme p) {
+        try {
+            return json.writeValueAsBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String describe(FieldError e) {

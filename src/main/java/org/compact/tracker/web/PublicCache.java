@@ -1,5 +1,6 @@
 package org.compact.tracker.web;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,7 +15,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +30,12 @@ import java.util.function.Supplier;
  * built, and a client whose copy is current gets 304 without the service building anything. The answers are the
  * same for everyone, signed in or not, so they are {@code public}; an answer that differed per user must not come
  * through here.
+ *
+ * <p>A poller without a current copy still gets 200, and a whole programme of 2,000 consultations is costly to build;
+ * so {@link #kept} also keeps the built bytes of each answer under the same stamp and day ({@link KeptAnswers}), and
+ * a second 200 under an unchanged tag sends them again, byte for byte. Because the stamp is read first, a body kept
+ * under it is never sent once the register has changed on any node. A client that accepts gzip is sent the body
+ * gzipped once when it was kept, under a tag of its own.
  */
 @Singleton
 class PublicCache {
@@ -36,10 +46,114 @@ class PublicCache {
 
     private final RegisterStamp stamp;
     private final Clock clock;
+    private final KeptAnswers kept;
 
-    PublicCache(RegisterStamp stamp, Clock clock) {
+    PublicCache(RegisterStamp stamp, Clock clock,
+                @Value("${tracker.public-cache.max-entries:32}") int maxEntries,
+                @Value("${tracker.public-cache.max-bytes:67108864}") long maxBytes) {
         this.stamp = stamp;
         this.clock = clock;
+        this.kept = new KeptAnswers(maxEntries, maxBytes);
+    }
+
+    /** What an answer's tag is worked out from: one read of the stamp and the day, with the request's address. */
+    private record Tag(long stamp, LocalDate day, String path, String query) {
+        static Tag of(HttpRequest<?> request, long stamp, LocalDate day) {
+            String query = request.getUri().getRawQuery();
+            return new Tag(stamp, day, request.getPath(), query == null ? "" : query);
+        }
+    }
+
+    /**
+     * As {@link #answer}, and the body of a 200 is kept as bytes under the tag's stamp and day, {@code request}'s
+     * path and {@code variant}, so the next request for it under the same tag is sent those bytes without building
+     * anything. {@code variant} names everything else the body depends on, in one spelling for one body (such as the
+     * filter's normalised query), so differently written queries for one answer share it. {@code build} answers a
+     * {@code byte[]} or {@code String} body (sent as UTF-8); what it answers other than 200 is sent as it is and
+     * not kept.
+     */
+    HttpResponse<?> kept(HttpRequest<?> request, String variant, Supplier<MutableHttpResponse<?>> build) {
+        Tag tag = Tag.of(request, stamp.current(), LocalDate.now(clock));
+        boolean gzip = acceptsGzip(request);
+        String etag = gzip ? gzipped(etag(tag)) : etag(tag);
+        String ifNoneMatch = String.join(",", request.getHeaders().getAll(HttpHeaders.IF_NONE_MATCH));
+        boolean anyTag = ifNoneMatch.strip().equals("*");
+        if (!anyTag && matches(ifNoneMatch, etag)) {
+            return notModified(etag);
+        }
+        AtomicReference<MutableHttpResponse<?>> notKept = new AtomicReference<>();
+        KeptAnswers.Body body = kept.get(new KeptAnswers.Key(tag.path(), variant, tag.stamp(), tag.day()), () -> {
+            MutableHttpResponse<?> response = build.get();
+            if (response.status() != HttpStatus.OK) {
+                notKept.set(response);
+                return null;
+            }
+            return body(response);
+        });
+        if (body == null) {
+            return notKept.get();
+        }
+        if (anyTag) {
+            return notModified(etag);
+        }
+        MutableHttpResponse<byte[]> response = HttpResponse.ok(gzip ? body.gzipped() : body.bytes())
+                .contentType(body.contentType());
+        body.headers().forEach(response::header);
+        if (gzip) {
+            response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+    }
+
+    /**
+     * The tag of the gzipped body: a strong tag names one sequence of bytes (RFC 9110, 8.8.3), so the gzipped body
+     * has its own, as Apache's and nginx's have.
+     */
+    private static String gzipped(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
+    /** Whether {@code Accept-Encoding} names gzip (or x-gzip) without refusing it with q=0. */
+    static boolean acceptsGzip(HttpRequest<?> request) {
+        for (String header : request.getHeaders().getAll(HttpHeaders.ACCEPT_ENCODING)) {
+            for (String coding : header.split(",")) {
+                String[] parts = coding.split(";");
+                String name = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("gzip") || name.equals("x-gzip")) {
+                    for (int i = 1; i < parts.length; i++) {
+                        String p = parts[i].strip().replace(" ", "");
+                        if (p.startsWith("q=") && p.substring(2).matches("0(\\.0{0,3})?")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A 200 as it will be kept: its body as bytes, its content type and its other headers. */
+    private static KeptAnswers.Body body(MutableHttpResponse<?> response) {
+        Object content = response.body();
+        byte[] bytes = content instanceof byte[] b ? b
+                : content instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
+                : null;
+        if (bytes == null) {
+            throw new IllegalArgumentException("A kept public answer must have a byte[] or String body, not "
+                    + (content == null ? "none" : content.getClass().getName()));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.getHeaders().forEachValue((name, value) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)
+                    && !name.equalsIgnoreCase(HttpHeaders.CONTENT_ENCODING)) {
+                headers.put(name, value);
+            }
+        });
+        String type = response.getContentType().map(Object::toString)
+                .orElseThrow(() -> new IllegalArgumentException("A kept public answer must have a content type"));
+        return KeptAnswers.Body.of(bytes, type, Map.copyOf(headers));
     }
 
     /**
@@ -71,9 +185,11 @@ class PublicCache {
 
     /** The strong tag of the answer to {@code request} now: register stamp, day, path, query, version. */
     String etag(HttpRequest<?> request) {
-        String query = request.getUri().getRawQuery();
-        String key = stamp.current() + "\n" + LocalDate.now(clock) + "\n" + request.getPath() + "\n"
-                + (query == null ? "" : query) + "\n" + VERSION;
+        return etag(Tag.of(request, stamp.current(), LocalDate.now(clock)));
+    }
+
+    private static String etag(Tag tag) {
+        String key = tag.stamp() + "\n" + tag.day() + "\n" + tag.path() + "\n" + tag.query() + "\n" + VERSION;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";

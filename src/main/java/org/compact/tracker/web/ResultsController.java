@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The published results of a consultation (SHARE), "you said, we did", anonymous and read-only. A consultation
- * that does not exist, or has no feedback yet, is a plain 404 page.
+ * that does not exist, or has no feedback yet, is a plain 404 page. A page is kept as built while the register and
+ * the day stay the same ({@link PublicCache}); a 404 is not kept.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,8 +43,8 @@ class ResultsController {
     @Get(value = "/results/{id}", produces = MediaType.TEXT_HTML)
     @Operation(summary = "A consultation's results: you said, we did, the outcome, responses and the promised actions")
     @Hidden
-    HttpResponse<String> results(HttpRequest<?> request, @PathVariable String id) {
-        return cache.answer(request, () -> page(id));
+    HttpResponse<?> results(HttpRequest<?> request, @PathVariable String id) {
+        return cache.kept(request, "", () -> page(id));
     }
 
     private MutableHttpResponse<String> page(String id) {

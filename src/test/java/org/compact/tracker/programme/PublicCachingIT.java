@@ -41,6 +41,9 @@ class PublicCachingIT {
     @Inject
     RegisterStamp stamp;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     World world;
     Timeline timeline;
     long library;
@@ -170,6 +173,120 @@ class PublicCachingIT {
                     .header("If-None-Match", get.header("ETag")));
             assertEquals(304, conditional.code(), route);
         }
+    }
+
+    @Test
+    void aSecondRequestUnderTheSameTagIsSentTheKeptBytesNotABuildOfThem() {
+        LocalDate today = world.today();
+        setClock(today, LocalTime.of(9, 0));
+        List<String> routes = routes().stream().filter(r -> !r.equals("/api/compliance/public")).toList();
+        Map<String, byte[]> first = new java.util.LinkedHashMap<>();
+        for (String route : routes) {
+            first.put(route, bytes(HttpRequest.GET(route)));
+        }
+        // Later the same day: a calendar built now would carry a later DTSTAMP, and the compliance summary a later
+        // generatedAt; the tag is the same, so the kept bytes are what is sent.
+        setClock(today, LocalTime.of(16, 45));
+        for (String route : routes) {
+            assertThat(bytes(HttpRequest.GET(route))).as(route).isEqualTo(first.get(route));
+        }
+        String nine = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .format(today.atTime(9, 0).atZone(World.LONDON).toInstant().atZone(java.time.ZoneOffset.UTC));
+        assertThat(new String(bytes(HttpRequest.GET("/programme.ics")), java.nio.charset.StandardCharsets.UTF_8))
+                .as("built at 09:00, sent at 16:45").contains("DTSTAMP:" + nine);
+    }
+
+    @Test
+    void aChangeMadeThroughTheApiIsInTheNextPlainRequestOfEveryProgrammeAnswer() {
+        long pool = timeline.register(world.officer, LocalDate.of(2027, 10, 4), "Ordsall pool hours",
+                "When should Ordsall pool open?", List.of("leisure"), List.of("Ordsall"));
+        List<String> routes = List.of("/programme", "/programme.ics", "/programme.atom", "/programme.csv",
+                "/api/programme", "/api/programme?agency=" + world.agencyId);
+        for (String route : routes) {
+            String body = exchange(HttpRequest.GET(route)).body();
+            assertThat(body).as(route).contains("Ordsall pool hours").doesNotContain("Ordsall swimming pool");
+            assertThat(exchange(HttpRequest.GET(route)).body()).as(route + ", kept").isEqualTo(body);
+        }
+
+        var changed = world.officer.patch("/api/consultations/" + pool, Map.of("title", "Ordsall swimming pool hours"));
+        assertEquals(200, changed.status(), changed::toString);
+
+        for (String route : routes) {
+            HttpResponse<String> r = exchange(HttpRequest.GET(route));
+            assertEquals(200, r.code(), route);
+            assertThat(r.body()).as(route).contains("Ordsall swimming pool hours").doesNotContain("Ordsall pool hours");
+            HttpResponse<String> head = exchange(HttpRequest.HEAD(route));
+            assertEquals(r.header("ETag"), head.header("ETag"), route + " HEAD");
+        }
+    }
+
+    @Test
+    void eachFilterHasItsOwnBodyAndOneFilterSpelledTwoWaysShares() {
+        String libraries = exchange(HttpRequest.GET("/programme.ics?theme=libraries")).body();
+        String parks = exchange(HttpRequest.GET("/programme.ics?theme=parks&year=2027")).body();
+        String all = exchange(HttpRequest.GET("/programme.ics")).body();
+        assertThat(libraries).contains("Library hours").doesNotContain("Kersal play areas");
+        assertThat(parks).doesNotContain("Library hours");
+        assertThat(all).contains("Library hours");
+        assertNotEquals(libraries, parks);
+        assertNotEquals(libraries, all);
+
+        HttpResponse<String> oneWay = exchange(HttpRequest.GET("/api/programme?status=FEEDBACK_GIVEN&theme=libraries"));
+        HttpResponse<String> otherWay = exchange(HttpRequest.GET("/api/programme?theme=libraries&status=FEEDBACK_GIVEN"));
+        assertEquals(oneWay.body(), otherWay.body());
+        assertThat(oneWay.body()).contains("Library hours");
+        assertNotEquals(oneWay.header("ETag"), otherWay.header("ETag"), "the tag is of the address as sent");
+    }
+
+    @Test
+    void aHeadForAnAnswerNotYetKeptAnswersItsHeadersAndTheGetAfterItTheBody() {
+        String route = "/programme.csv?theme=libraries&year=2027";
+        HttpResponse<String> head = exchange(HttpRequest.HEAD(route));
+        assertEquals(200, head.code());
+        assertThat(head.getBody(String.class).orElse("")).isEmpty();
+        HttpResponse<String> get = exchange(HttpRequest.GET(route));
+        assertEquals(200, get.code());
+        assertEquals(head.header("ETag"), get.header("ETag"));
+        assertEquals(head.header("Content-Type"), get.header("Content-Type"));
+        assertEquals(head.header("Content-Disposition"), get.header("Content-Disposition"));
+        assertThat(get.body()).contains("Library hours");
+    }
+
+    @Test
+    void aClientThatAcceptsGzipIsSentTheBodyGzippedOnceUnderATagOfItsOwn() throws Exception {
+        java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+        for (String route : List.of("/programme", "/programme.ics", "/programme.atom?theme=libraries",
+                "/programme.csv", "/api/programme", "/results/" + library)) {
+            var plain = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            var zipped = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route))
+                    .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, zipped.statusCode(), route);
+            assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null), route);
+            assertThat(zipped.headers().allValues("Vary")).as(route).contains("Accept-Encoding");
+            assertThat(plain.headers().firstValue("Content-Encoding")).as(route).isEmpty();
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+                assertThat(in.readAllBytes()).as(route + ", gzipped once").isEqualTo(plain.body());
+            }
+            String plainTag = plain.headers().firstValue("ETag").orElseThrow();
+            String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+            assertEquals(plainTag.substring(0, plainTag.length() - 1) + "-gzip\"", zippedTag, route);
+            var again = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route))
+                    .header("Accept-Encoding", "gzip").header("If-None-Match", zippedTag).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(304, again.statusCode(), route);
+            var refused = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route))
+                    .header("Accept-Encoding", "gzip;q=0").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(refused.headers().firstValue("Content-Encoding")).as(route).isEmpty();
+            assertThat(refused.body()).as(route).isEqualTo(plain.body());
+        }
+    }
+
+    private byte[] bytes(MutableHttpRequest<?> request) {
+        HttpResponse<byte[]> r = client.toBlocking().exchange(request, byte[].class);
+        assertEquals(200, r.code(), request.getPath());
+        return r.body();
     }
 
     private Map<String, String> tags() {

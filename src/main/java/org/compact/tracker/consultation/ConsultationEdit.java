@@ -1,7 +1,7 @@
 package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.Text;
 
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ final class ConsultationEdit {
         e.lines("themes", r.themes(), c::getThemes, v -> c.themes = v);
         e.lines("areas", r.areas(), c::getAreas, v -> c.areas = v);
         e.lines("audiences", r.audiences(), c::getAudiences, v -> c.audiences = v);
-        e.lines("methods", Codes.names(Method.class, r.methods(), "methods"), c::getMethods, v -> c.methods = v);
-        e.lines("provisions", Codes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, v -> c.provisions = v);
+        e.lines("methods", EnumCodes.names(Method.class, r.methods(), "methods"), c::getMethods, v -> c.methods = v);
+        e.lines("provisions", EnumCodes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, v -> c.provisions = v);
         e.lines("languages", r.languages(), c::getLanguages, v -> c.languages = v);
         e.lines("venues", r.venues(), c::getVenues, v -> c.venues = v);
         if (r.targets() != null) {

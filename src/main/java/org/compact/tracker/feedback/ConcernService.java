@@ -9,7 +9,7 @@ import org.compact.tracker.notice.Delivery;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.security.Actor;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 import org.slf4j.Logger;
@@ -87,7 +87,7 @@ public class ConcernService {
         List<FieldError> errors = new ArrayList<>();
         ConcernKind parsed = null;
         try {
-            parsed = Codes.parse(ConcernKind.class, kind == null || kind.isBlank() ? null : kind, "kind");
+            parsed = EnumCodes.parse(ConcernKind.class, kind == null || kind.isBlank() ? null : kind, "kind");
             if (parsed == null) {
                 errors.add(FieldError.of("kind", "choose what the concern is about: one of " + List.of(ConcernKind.values())));
             }

@@ -15,7 +15,7 @@ import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.ParticipantContact;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actor;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
@@ -198,7 +198,7 @@ public class FeedbackService {
         if (isBlank(r.outcome())) {
             errors.add(new FieldError("outcome", rule, "must be one of CHANGED, PARTLY_CHANGED, NO_CHANGE"));
         } else {
-            outcome = Codes.parse(Outcome.class, r.outcome(), "outcome");
+            outcome = EnumCodes.parse(Outcome.class, r.outcome(), "outcome");
         }
         if (outcome == Outcome.NO_CHANGE && isBlank(r.reasons())) {
             errors.add(new FieldError("reasons", rule, "say why nothing changed: people who took part are owed the reasons"));

@@ -3,7 +3,7 @@ package org.compact.tracker.organisation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
@@ -61,7 +61,7 @@ public class OrganisationService {
         if (r.name() == null || r.name().isBlank()) {
             errors.add(FieldError.of("name", "must not be blank"));
         }
-        OrganisationKind kind = Codes.parse(OrganisationKind.class, r.kind(), "kind");
+        OrganisationKind kind = EnumCodes.parse(OrganisationKind.class, r.kind(), "kind");
         if (kind == null) {
             errors.add(FieldError.of("kind", "must be one of " + List.of(OrganisationKind.values())));
         }
@@ -97,7 +97,7 @@ public class OrganisationService {
         }
         Organisation changed = new Organisation(o.id(), o.version(),
                 r.name() == null ? o.name() : r.name().trim(),
-                r.kind() == null ? o.kind() : Codes.parse(OrganisationKind.class, r.kind(), "kind"),
+                r.kind() == null ? o.kind() : EnumCodes.parse(OrganisationKind.class, r.kind(), "kind"),
                 r.emails() == null ? o.emails() : clean(r.emails()),
                 r.areas() == null ? o.areas() : clean(r.areas()),
                 r.interests() == null ? o.interests() : clean(r.interests()),
@@ -173,7 +173,7 @@ public class OrganisationService {
         if (r.emails() != null && clean(r.emails()).isEmpty()) {
             errors.add(FieldError.of("emails", "at least one contact email is needed so the organisation can be notified"));
         }
-        refused(errors, () -> Codes.parse(OrganisationKind.class, r.kind(), "kind"));
+        refused(errors, () -> EnumCodes.parse(OrganisationKind.class, r.kind(), "kind"));
         refused(errors, () -> formats(r.formats()));
         return errors;
     }
@@ -226,7 +226,7 @@ public class OrganisationService {
 
     /** The format codes, upper case, each once; unknown ones are refused, each named ("formats[1]"). */
     private static List<String> formats(@Nullable List<String> codes) {
-        List<String> names = Codes.names(AccessFormat.class, codes == null ? null : clean(codes), "formats");
+        List<String> names = EnumCodes.names(AccessFormat.class, codes == null ? null : clean(codes), "formats");
         return names == null ? List.of() : names.stream().distinct().toList();
     }
 

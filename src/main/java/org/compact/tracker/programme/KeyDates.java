@@ -13,25 +13,25 @@ final class KeyDates {
         lines.add("Agency: " + e.agency());
         lines.add("Status: " + e.statusLabel());
         if (e.withdrawnOn() != null) {
-            lines.add("Withdrawn on " + Labels.day(e.withdrawnOn())
+            lines.add("Withdrawn on " + PublicLabels.day(e.withdrawnOn())
                     + (e.withdrawalReason() == null ? "" : ": " + e.withdrawalReason()));
         }
-        lines.add("Themes: " + Labels.themes(e.themes()));
-        lines.add("Areas: " + Labels.areas(e.areas()));
+        lines.add("Themes: " + PublicLabels.themes(e.themes()));
+        lines.add("Areas: " + PublicLabels.areas(e.areas()));
         if (e.noticeDeadline() != null) {
-            lines.add("Notice to organisations due by: " + Labels.day(e.noticeDeadline()));
+            lines.add("Notice to organisations due by: " + PublicLabels.day(e.noticeDeadline()));
         }
         if (e.notifiedOn() != null) {
-            lines.add("Notice given: " + Labels.day(e.notifiedOn()));
+            lines.add("Notice given: " + PublicLabels.day(e.notifiedOn()));
         }
-        lines.add("Opens: " + Labels.day(e.opensOn()));
-        lines.add("Closes (last day to respond): " + Labels.day(e.closesOn()));
+        lines.add("Opens: " + PublicLabels.day(e.opensOn()));
+        lines.add("Closes (last day to respond): " + PublicLabels.day(e.closesOn()));
         if (e.feedbackDue() != null) {
-            lines.add("Feedback due by: " + Labels.day(e.feedbackDue()));
+            lines.add("Feedback due by: " + PublicLabels.day(e.feedbackDue()));
         }
-        lines.add("Decision: " + Labels.day(e.decisionDate()));
+        lines.add("Decision: " + PublicLabels.day(e.decisionDate()));
         if (e.result() != null) {
-            lines.add("Feedback given: " + Labels.day(e.result().givenOn()) + " (" + Labels.outcome(e.result().outcome())
+            lines.add("Feedback given: " + PublicLabels.day(e.result().givenOn()) + " (" + PublicLabels.outcome(e.result().outcome())
                     + ")");
         }
         return lines;

@@ -54,7 +54,7 @@ public final class Pages {
         if (date == null) {
             return "<span class=\"none\">not set</span>";
         }
-        return "<time datetime=\"" + date + "\">" + Html.escape(Labels.day(date)) + "</time>";
+        return "<time datetime=\"" + date + "\">" + Html.escape(PublicLabels.day(date)) + "</time>";
     }
 
     /** Text as paragraphs: a blank line starts a new paragraph, a single line break stays one. */

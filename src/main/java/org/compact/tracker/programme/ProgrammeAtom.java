@@ -46,7 +46,7 @@ public class ProgrammeAtom {
                 ProgrammeEntry.Result r = e.result();
                 items.add(new Item(links.tag(r.publishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), "consultation-" + e.id() + "-feedback"),
                         "Feedback: " + e.title(), r.publishedAt(), r.publishedAt(), e.agency(), r.url(),
-                        "Outcome: " + Labels.outcome(r.outcome()) + "\n\nWe did: " + r.weDid(), e.themes()));
+                        "Outcome: " + PublicLabels.outcome(r.outcome()) + "\n\nWe did: " + r.weDid(), e.themes()));
             }
         }
         items.sort(Comparator.comparing(Item::updated).reversed().thenComparing(Item::id));

@@ -37,7 +37,7 @@ public final class ProgrammePage {
         b.append(select("theme", "Theme", "All themes", choices.themes().stream().map(t -> new String[]{t, t}).toList(), f.theme()));
         b.append(select("area", "Area", "All areas", choices.areas().stream().map(a -> new String[]{a, a}).toList(), f.area()));
         b.append(select("status", "Status", "Every status", List.of(ConsultationStatus.values()).stream()
-                        .map(s -> new String[]{s.name(), Labels.status(s)}).toList(),
+                        .map(s -> new String[]{s.name(), PublicLabels.status(s)}).toList(),
                 f.status() == null || f.status().size() != 1 ? null : f.status().iterator().next().name()));
         b.append("<p><label for=\"f-year\">Year</label> <input type=\"number\" id=\"f-year\" name=\"year\" min=\"")
                 .append(ProgrammeFilter.FIRST_YEAR).append("\" max=\"").append(ProgrammeFilter.LAST_YEAR)
@@ -74,8 +74,8 @@ public final class ProgrammePage {
                         .append("<td>").append(Html.escape(e.summary())).append("</td>")
                         .append("<td>").append(Html.escape(e.agency())).append("</td>")
                         .append("<td>").append(status(e)).append("</td>")
-                        .append("<td>").append(Html.escape(Labels.themes(e.themes()))).append("</td>")
-                        .append("<td>").append(Html.escape(Labels.areas(e.areas()))).append("</td>")
+                        .append("<td>").append(Html.escape(PublicLabels.themes(e.themes()))).append("</td>")
+                        .append("<td>").append(Html.escape(PublicLabels.areas(e.areas()))).append("</td>")
                         .append("<td>").append(Pages.time(e.noticeDeadline())).append("</td>")
                         .append("<td>").append(Pages.time(e.notifiedOn())).append("</td>")
                         .append("<td>").append(Pages.time(e.opensOn())).append("</td>")
@@ -117,7 +117,7 @@ public final class ProgrammePage {
             d.append(" in ").append(Html.escape(f.area())).append(" (or city-wide)");
         }
         if (f.status() != null) {
-            d.append(", status ").append(Html.escape(String.join(" or ", f.status().stream().map(Labels::status).toList())));
+            d.append(", status ").append(Html.escape(String.join(" or ", f.status().stream().map(PublicLabels::status).toList())));
         }
         if (f.year() != null) {
             d.append(", open at some time in ").append(f.year());

@@ -67,7 +67,7 @@ public class ProgrammeService {
         if (filter.year() == null) {
             LocalDate since = today.minusMonths(RECENT_MONTHS);
             rows = store.published(filter.agency(), since, since.atStartOfDay(clock.getZone()).toInstant());
-            covers = "Planned, notified and open consultations, and those closed or withdrawn since " + Labels.day(since);
+            covers = "Planned, notified and open consultations, and those closed or withdrawn since " + PublicLabels.day(since);
         } else {
             rows = store.touching(filter.agency(), filter.yearStart(), filter.yearEnd());
             covers = "Consultations open at any time in " + filter.year();
@@ -121,7 +121,7 @@ public class ProgrammeService {
         LocalDate feedbackDue = r.closesOn() == null || r.status() == ConsultationStatus.WITHDRAWN
                 ? null : feedbackRules.dueDate(r.closesOn());
         return new ProgrammeEntry(r.id(), r.title(), r.summary(), r.agencyId(), r.agency(), r.themes(), r.areas(),
-                r.status(), Labels.status(r.status()),
+                r.status(), PublicLabels.status(r.status()),
                 r.opensOn() == null ? null : rules.noticeDeadline(r.opensOn()), r.notifiedOn(), r.opensOn(),
                 r.closesOn(), feedbackDue, r.decisionDate(), r.withdrawnOn(), r.withdrawalReason(), result,
                 links.programmeEntry(r.id()), r.createdAt(), r.changedAt());

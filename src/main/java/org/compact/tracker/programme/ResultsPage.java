@@ -14,7 +14,7 @@ public final class ResultsPage {
         StringBuilder b = new StringBuilder();
         b.append("<h1>Results: ").append(Html.escape(c.title())).append("</h1>")
                 .append("<p>A consultation by ").append(Html.escape(c.agency())).append(". Themes: ")
-                .append(Html.escape(Labels.themes(c.themes()))).append(". Areas: ").append(Html.escape(Labels.areas(c.areas())))
+                .append(Html.escape(PublicLabels.themes(c.themes()))).append(". Areas: ").append(Html.escape(PublicLabels.areas(c.areas())))
                 .append(".</p>");
         b.append("<dl><dt>Open</dt><dd>").append(Pages.time(c.opensOn())).append(" to ").append(Pages.time(c.closesOn()))
                 .append("</dd><dt>Decision</dt><dd>").append(Pages.time(r.decidedOn())).append("</dd>")
@@ -25,7 +25,7 @@ public final class ResultsPage {
         b.append("<section aria-labelledby=\"we-did\"><h2 id=\"we-did\">We did</h2>").append(Pages.paragraphs(r.weDid()))
                 .append("</section>");
         b.append("<section aria-labelledby=\"outcome\"><h2 id=\"outcome\">The outcome</h2><p><strong>")
-                .append(Html.escape(Labels.outcome(r.outcome()))).append("</strong></p>");
+                .append(Html.escape(PublicLabels.outcome(r.outcome()))).append("</strong></p>");
         if (r.reasons() != null) {
             b.append("<h3>Why</h3>").append(Pages.paragraphs(r.reasons()));
         }
@@ -38,7 +38,7 @@ public final class ResultsPage {
             b.append("<table><caption>Responses by way of taking part</caption><thead><tr><th scope=\"col\">Way of taking part</th>")
                     .append("<th scope=\"col\">Responses</th></tr></thead><tbody>");
             for (Map.Entry<String, Integer> e : r.responseCounts().entrySet()) {
-                b.append("<tr><th scope=\"row\">").append(Html.escape(Labels.code(e.getKey()))).append("</th><td>")
+                b.append("<tr><th scope=\"row\">").append(Html.escape(PublicLabels.code(e.getKey()))).append("</th><td>")
                         .append(e.getValue() == null ? 0 : e.getValue()).append("</td></tr>");
             }
             b.append("</tbody><tfoot><tr><th scope=\"row\">Total</th><td>").append(r.totalResponses())

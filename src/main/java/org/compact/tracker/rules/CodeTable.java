@@ -37,12 +37,12 @@ final class CodeTable {
             Set<String> values = Arrays.stream(row.substring(equals + 1).split("\\|"))
                     .map(String::trim)
                     .filter(value -> !value.isEmpty())
-                    .map(Codes::normalise)
+                    .map(CatalogueCodes::normalise)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             if (values.isEmpty()) {
                 throw new IllegalArgumentException("'" + row + "' names no value after '='");
             }
-            String normalisedKey = keyCase == KeyCase.UPPER ? Codes.normalise(key) : key.toLowerCase(Locale.ROOT);
+            String normalisedKey = keyCase == KeyCase.UPPER ? CatalogueCodes.normalise(key) : key.toLowerCase(Locale.ROOT);
             table.put(normalisedKey, Collections.unmodifiableSet(values));
         }
         return Collections.unmodifiableMap(table);

@@ -31,7 +31,7 @@ final class InclusionPolicy implements RulePolicy {
 
     @Override
     public Check evaluate(ConsultationFacts facts) {
-        Set<String> audiences = Codes.normaliseAll(facts.audiences());
+        Set<String> audiences = CatalogueCodes.normaliseAll(facts.audiences());
         List<String> findings = new ArrayList<>();
         if (audiences.stream().noneMatch(RuleSettings.SOCIALLY_EXCLUDED_GROUPS::contains)) {
             findings.add("no socially excluded group is named as an audience");
@@ -72,7 +72,7 @@ final class InclusionPolicy implements RulePolicy {
     private static List<String> namedButNotReached(Set<String> audiences, List<TargetedOrganisation> targets) {
         Set<String> represented = new TreeSet<>();
         if (targets != null) {
-            targets.forEach(target -> represented.addAll(Codes.normaliseAll(target.communities())));
+            targets.forEach(target -> represented.addAll(CatalogueCodes.normaliseAll(target.communities())));
         }
         return audiences.stream()
                 .filter(RuleSettings.SOCIALLY_EXCLUDED_GROUPS::contains)

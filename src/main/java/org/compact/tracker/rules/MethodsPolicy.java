@@ -28,16 +28,16 @@ final class MethodsPolicy implements RulePolicy {
 
     @Override
     public Check evaluate(ConsultationFacts facts) {
-        Set<String> audiences = Codes.normaliseAll(facts.audiences());
-        Set<String> offered = Codes.normaliseAll(facts.provisions());
+        Set<String> audiences = CatalogueCodes.normaliseAll(facts.audiences());
+        Set<String> offered = CatalogueCodes.normaliseAll(facts.provisions());
         List<String> findings = new ArrayList<>();
-        if (Codes.normaliseAll(facts.methods()).isEmpty()) {
+        if (CatalogueCodes.normaliseAll(facts.methods()).isEmpty()) {
             findings.add("choose at least one method");
         }
         if (audiences.isEmpty()) {
             findings.add("name at least one target audience");
         }
-        for (String audience : Codes.sorted(audiences)) {
+        for (String audience : CatalogueCodes.sorted(audiences)) {
             Set<String> expected = expectedProvisions.getOrDefault(audience, Set.of());
             if (!expected.isEmpty() && Collections.disjoint(expected, offered)) {
                 findings.add(audience + ": offer one of " + String.join(", ", expected));

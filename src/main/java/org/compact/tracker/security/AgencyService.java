@@ -2,7 +2,7 @@ package org.compact.tracker.security;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
 
@@ -29,7 +29,7 @@ public class AgencyService {
         if (agencies.findByNameIgnoringCase(name).isPresent()) {
             throw alreadyRegistered(name);
         }
-        AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : Codes.parse(AgencyKind.class, request.kind(), "kind");
+        AgencyKind kind = request.kind() == null ? AgencyKind.COUNCIL : EnumCodes.parse(AgencyKind.class, request.kind(), "kind");
         try {
             return agencies.save(new Agency(null, name, kind, request.complianceContactEmail().trim(), clock.instant()));
         } catch (DataAccessException raced) {

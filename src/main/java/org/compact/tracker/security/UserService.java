@@ -3,7 +3,7 @@ package org.compact.tracker.security;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
@@ -71,7 +71,7 @@ public class UserService {
     }
 
     private static Set<Role> roles(Collection<String> codes) {
-        return Codes.names(Role.class, List.copyOf(codes), "roles").stream().map(Role::valueOf)
+        return EnumCodes.names(Role.class, List.copyOf(codes), "roles").stream().map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 

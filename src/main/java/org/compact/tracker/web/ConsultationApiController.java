@@ -43,7 +43,7 @@ import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.CalendarDate;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.Refusal;
 
 import java.net.URI;
@@ -204,7 +204,7 @@ class ConsultationApiController {
                     content = @Content(examples = @ExampleObject(name = "exemption", value = ApiExamples.EXEMPTION)))
             @Valid @Body ExemptionRequest request) {
         Exemption e = exemptions.record(Actors.of(auth), id,
-                Codes.parse(RuleId.class, request.ruleId(), "ruleId"), request.reason());
+                EnumCodes.parse(RuleId.class, request.ruleId(), "ruleId"), request.reason());
         return HttpResponse.created(e, URI.create("/api/consultations/" + id + "/history"));
     }
 

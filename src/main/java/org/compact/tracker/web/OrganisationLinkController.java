@@ -30,7 +30,7 @@ import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.Reply;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationRequest;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 
@@ -228,7 +228,7 @@ class OrganisationLinkController {
             return null;
         }
         try {
-            return Codes.parse(Reply.class, answer, "answer");
+            return EnumCodes.parse(Reply.class, answer, "answer");
         } catch (Refusal unknown) {
             errors.addAll(unknown.errors());
             return null;

@@ -35,7 +35,7 @@ class ProgrammeFeedsTest {
     private static ProgrammeEntry entry(long id, String title, ConsultationStatus status, LocalDate opensOn,
                                         LocalDate closesOn, String withdrawalReason, ProgrammeEntry.Result result) {
         return new ProgrammeEntry(id, title, "Summary of " + title + ", with a comma; a semicolon\nand a line break.",
-                3, "Salford City Council", List.of("housing", "parks"), List.of("Ordsall"), status, Labels.status(status),
+                3, "Salford City Council", List.of("housing", "parks"), List.of("Ordsall"), status, PublicLabels.status(status),
                 opensOn == null ? null : opensOn.minusMonths(1), null, opensOn, closesOn,
                 closesOn == null ? null : closesOn.plusWeeks(12), closesOn == null ? null : closesOn.plusWeeks(8),
                 withdrawalReason == null ? null : LocalDate.of(2027, 2, 1), withdrawalReason, result,

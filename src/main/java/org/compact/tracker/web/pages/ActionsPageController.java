@@ -28,6 +28,7 @@ import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Wording;
 import org.compact.tracker.web.forms.FormData;
 
 import java.time.Clock;
@@ -149,7 +150,7 @@ class ActionsPageController {
         String label;
         if (a.doneOn() != null) {
             state = "DONE";
-            label = "Done on " + Labels.day(a.doneOn()) + " by " + a.doneBy();
+            label = "Done on " + Wording.day(a.doneOn()) + " by " + a.doneBy();
         } else if (a.due().isBefore(today)) {
             state = "OVERDUE";
             label = "Overdue by " + ChronoUnit.DAYS.between(a.due(), today) + " days";
@@ -157,6 +158,6 @@ class ActionsPageController {
             state = "DUE";
             label = "Due in " + ChronoUnit.DAYS.between(today, a.due()) + " days";
         }
-        return new Row(a.id(), a.what(), a.owner(), Labels.day(a.due()), state, label, a.note(), typed);
+        return new Row(a.id(), a.what(), a.owner(), Wording.day(a.due()), state, label, a.note(), typed);
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.rules.Check;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.rules.Verdict;
+import org.compact.tracker.support.Wording;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Checklist {
         if (checks == null) {
             return List.of();
         }
-        return checks.stream().map(c -> new Item(c.ruleId().name(), NAMES.getOrDefault(c.ruleId(), Labels.code(c.ruleId().name())),
+        return checks.stream().map(c -> new Item(c.ruleId().name(), NAMES.getOrDefault(c.ruleId(), Wording.code(c.ruleId().name())),
                 c.verdict().name(), verdictLabel(c.verdict()), c.reason(),
                 FIELDS.containsKey(c.ruleId()) ? FieldIds.of(FIELDS.get(c.ruleId())) : null,
                 c.ruleId().kind() == RuleId.Kind.BLOCK)).toList();
@@ -51,7 +52,7 @@ final class Checklist {
 
     /** The rule's name in plain words, as the checklist shows it. */
     static String name(RuleId rule) {
-        return NAMES.getOrDefault(rule, Labels.code(rule.name()));
+        return NAMES.getOrDefault(rule, Wording.code(rule.name()));
     }
 
     /** Red flags: any failed rule, and warnings on notice, feedback and actions. */

@@ -20,6 +20,7 @@ import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Wording;
 
 import java.util.Map;
 
@@ -60,7 +61,7 @@ class ComplianceDrillPageController {
         model.put("reportHref", "/compliance?from=" + d.period().from() + "&to=" + d.period().to()
                 + (d.agency() == null ? "" : "&agency=" + d.agency().id()) + "#" + d.section());
         model.put("rows", d.rows().stream().map(r -> new Row(r.consultationId(), r.title(), r.agencyName(),
-                Labels.code(r.status()), Labels.day(r.opensOn()), Labels.day(r.closesOn()),
+                Wording.code(r.status()), Wording.day(r.opensOn()), Wording.day(r.closesOn()),
                 r.met() == null ? null : r.met() ? "Met" : "Not met",
                 reads || actor.mayActFor(r.agencyId()) ? "/consultations/" + r.consultationId() : null)).toList());
         model.put("metCount", d.rows().stream().filter(r -> Boolean.TRUE.equals(r.met())).count());

@@ -38,6 +38,7 @@ import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Wording;
 import org.compact.tracker.web.forms.FormData;
 
 import java.net.URI;
@@ -110,7 +111,7 @@ class ConsultationDetailsController {
         ConsultationView c = consultations.get(id);
         Map<String, Object> model = pages.of(request, auth, c.title());
         model.put("c", c);
-        model.put("statusLabel", Labels.code(c.status().name()));
+        model.put("statusLabel", Wording.code(c.status().name()));
         model.put("facts", facts(c));
         model.put("checklist", Checklist.of(c.checks()));
         DeliveryReport report = consultations.deliveries(actor, id);
@@ -121,7 +122,7 @@ class ConsultationDetailsController {
                         d.repliedAt() == null ? "" : WHEN.format(d.repliedAt().atZone(clock.getZone())))).toList());
         List<MailLine> failures = new java.util.ArrayList<>(report.deliveries().stream()
                 .filter(d -> d.status() == MailStatus.FAILED)
-                .map(d -> new MailLine(d.organisationName(), d.email(), Labels.code(d.kind().name()),
+                .map(d -> new MailLine(d.organisationName(), d.email(), Wording.code(d.kind().name()),
                         d.failure() == null ? "" : d.failure(), "")).toList());
         report.participants().stream().filter(l -> l.status() == MailStatus.FAILED)
                 .forEach(l -> failures.add(new MailLine("(took part)", l.email() == null ? "(hidden)" : l.email(), "Feedback",
@@ -261,18 +262,18 @@ class ConsultationDetailsController {
 
     private Map<String, String> facts(ConsultationView c) {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("Status", Labels.code(c.status().name()));
+        f.put("Status", Wording.code(c.status().name()));
         f.put("Next date", deadlines.next(c).isEmpty() ? "Nothing due" : deadlines.next(c));
         f.put("Lead officer", c.leadOfficer());
-        f.put("Opens on", Labels.day(c.opensOn()));
-        f.put("Closes on", Labels.day(c.closesOn()));
-        f.put("Notice deadline", Labels.day(deadlines.noticeDeadline(c)));
-        f.put("Decision", Labels.day(c.decisionDate()) + (c.decisionMaker() == null ? "" : " by " + c.decisionMaker()));
+        f.put("Opens on", Wording.day(c.opensOn()));
+        f.put("Closes on", Wording.day(c.closesOn()));
+        f.put("Notice deadline", Wording.day(deadlines.noticeDeadline(c)));
+        f.put("Decision", Wording.day(c.decisionDate()) + (c.decisionMaker() == null ? "" : " by " + c.decisionMaker()));
         f.put("Themes", String.join(", ", c.themes()));
         f.put("Areas", c.areas().isEmpty() ? "The whole area" : String.join(", ", c.areas()));
-        f.put("Audiences", String.join(", ", c.audiences().stream().map(Labels::code).toList()));
-        f.put("Ways to take part", String.join(", ", c.methods().stream().map(Labels::code).toList()));
-        f.put("Help offered", String.join(", ", c.provisions().stream().map(Labels::code).toList()));
+        f.put("Audiences", String.join(", ", c.audiences().stream().map(Wording::code).toList()));
+        f.put("Ways to take part", String.join(", ", c.methods().stream().map(Wording::code).toList()));
+        f.put("Help offered", String.join(", ", c.provisions().stream().map(Wording::code).toList()));
         f.put("Languages", String.join(", ", c.languages()));
         f.put("Venues", String.join("; ", c.venues()));
         f.put("What views can change", c.openToChange() == null ? "" : c.openToChange());
@@ -346,9 +347,9 @@ class ConsultationDetailsController {
     }
 
     private HistoryLine line(HistoryEntry h) {
-        String what = Labels.code(h.kind().name());
+        String what = Wording.code(h.kind().name());
         if (h.fromStatus() != null && h.toStatus() != null) {
-            what += " (" + Labels.code(h.fromStatus().name()) + " to " + Labels.code(h.toStatus().name()) + ")";
+            what += " (" + Wording.code(h.fromStatus().name()) + " to " + Wording.code(h.toStatus().name()) + ")";
         }
         return new HistoryLine(WHEN.format(h.at().atZone(clock.getZone())), h.actor(), what,
                 h.reason() == null ? "" : h.reason());

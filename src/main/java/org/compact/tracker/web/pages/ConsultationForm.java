@@ -8,6 +8,7 @@ import org.compact.tracker.consultation.Method;
 import org.compact.tracker.consultation.Provision;
 import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Wording;
 import org.compact.tracker.web.forms.FormData;
 
 import java.time.LocalDate;
@@ -158,7 +159,7 @@ public final class ConsultationForm {
     }
 
     private static List<Choice> choices(String group, List<String> codes, List<String> ticked) {
-        return codes.stream().map(c -> new Choice(c, Labels.code(c), ticked.stream().anyMatch(c::equalsIgnoreCase),
+        return codes.stream().map(c -> new Choice(c, Wording.code(c), ticked.stream().anyMatch(c::equalsIgnoreCase),
                 group + "-" + c)).toList();
     }
 

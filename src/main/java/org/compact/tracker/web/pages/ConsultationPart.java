@@ -12,6 +12,7 @@ import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Wording;
 
 import java.net.URI;
 import java.util.List;
@@ -43,7 +44,7 @@ final class ConsultationPart {
         Map<String, Object> model = pages.of(request, auth, heading + ": " + c.title());
         model.put("c", c);
         model.put("heading", heading);
-        model.put("statusLabel", Labels.code(c.status().name()));
+        model.put("statusLabel", Wording.code(c.status().name()));
         model.put("mayChange", Actors.of(auth).mayActFor(c.agencyId()));
         model.put("errors", errors);
         model.put("fieldErrors", fieldErrors);

@@ -16,6 +16,7 @@ import org.compact.tracker.feedback.ConcernService;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
+import org.compact.tracker.support.Wording;
 
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class DashboardPageController {
         ConsultationView c = consultations.get(listed.id());
         Number failed = consultations.deliveries(c.id()).counts().getOrDefault("FAILED", 0L);
         long open = concerns.list(actor, c.id()).stream().filter(ConcernService.View::open).count();
-        return new Row(c.id(), c.title(), c.status().name(), Labels.code(c.status().name()), deadlines.next(c),
+        return new Row(c.id(), c.title(), c.status().name(), Wording.code(c.status().name()), deadlines.next(c),
                 Checklist.flags(c.checks()), failed.longValue(), open);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.consultation.ConsultationView;
 import org.compact.tracker.rules.FeedbackRules;
 import org.compact.tracker.rules.RuleBook;
+import org.compact.tracker.support.Wording;
 
 import java.time.LocalDate;
 
@@ -21,10 +22,10 @@ class Deadlines {
     /** "Notify by 11 December 2026", or "" when nothing is due. */
     String next(ConsultationView c) {
         return switch (c.status()) {
-            case PLANNED -> c.opensOn() == null ? "Set the dates" : "Notify by " + Labels.day(rules.noticeDeadline(c.opensOn()));
-            case NOTIFIED -> "Opens " + Labels.day(c.opensOn());
-            case OPEN -> "Closes " + Labels.day(c.closesOn());
-            case CLOSED -> feedbackDue(c) == null ? "Feedback due" : "Feedback due by " + Labels.day(feedbackDue(c));
+            case PLANNED -> c.opensOn() == null ? "Set the dates" : "Notify by " + Wording.day(rules.noticeDeadline(c.opensOn()));
+            case NOTIFIED -> "Opens " + Wording.day(c.opensOn());
+            case OPEN -> "Closes " + Wording.day(c.closesOn());
+            case CLOSED -> feedbackDue(c) == null ? "Feedback due" : "Feedback due by " + Wording.day(feedbackDue(c));
             case FEEDBACK_GIVEN, WITHDRAWN -> "";
         };
     }

@@ -28,7 +28,7 @@ import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.rules.Verdict;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
-import org.compact.tracker.support.Codes;
+import org.compact.tracker.support.EnumCodes;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.web.forms.FormData;
 
@@ -88,7 +88,7 @@ class ExemptionsPageController {
         String reason = form.get("reason");
         try {
             exemptions.record(Actors.of(auth), id,
-                    Codes.parse(RuleId.class, ruleId.isBlank() ? null : ruleId, "ruleId"), reason);
+                    EnumCodes.parse(RuleId.class, ruleId.isBlank() ? null : ruleId, "ruleId"), reason);
             return ConsultationPart.done("/consultations/" + id + "/exemptions?done=1");
         } catch (Refusal refused) {
             return ConsultationPart.refusedOn(refused, page(request, auth, id, ruleId, reason,

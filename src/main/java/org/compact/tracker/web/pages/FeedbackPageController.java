@@ -29,6 +29,7 @@ import org.compact.tracker.security.Role;
 import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Wording;
 import org.compact.tracker.web.forms.BodyChecks;
 import org.compact.tracker.web.forms.FormData;
 
@@ -118,18 +119,18 @@ class FeedbackPageController {
         Actors.of(auth).requireMayActFor(c.agencyId());
         if (c.status() != ConsultationStatus.CLOSED) {
             throw new Refusal(409, "Transition not allowed", "Feedback is given once the consultation is closed; it is "
-                    + Labels.code(c.status().name()).toLowerCase(java.util.Locale.ROOT) + ".", List.of());
+                    + Wording.code(c.status().name()).toLowerCase(java.util.Locale.ROOT) + ".", List.of());
         }
         Map<String, Object> model = pages.of(request, auth, "Give feedback on " + c.title());
         model.put("c", c);
         model.put("youSaid", form.get("youSaid"));
         model.put("weDid", form.get("weDid"));
-        model.put("outcomes", Arrays.stream(Outcome.values()).map(o -> new OutcomeChoice(o.name(), Labels.code(o.name()),
+        model.put("outcomes", Arrays.stream(Outcome.values()).map(o -> new OutcomeChoice(o.name(), Wording.code(o.name()),
                 o.name().equals(form.get("outcome")))).toList());
         model.put("reasons", form.get("reasons"));
         model.put("reportUrl", form.get("reportUrl"));
         model.put("decidedOn", form.get("decidedOn"));
-        model.put("counts", c.methods().stream().map(m -> new CountRow(m, Labels.code(m), form.get("responseCounts." + m))).toList());
+        model.put("counts", c.methods().stream().map(m -> new CountRow(m, Wording.code(m), form.get("responseCounts." + m))).toList());
         List<ActionRow> actions = new ArrayList<>();
         for (int i = 0; i < ACTION_ROWS; i++) {
             actions.add(new ActionRow(i, form.get("actions." + i + ".what"), form.get("actions." + i + ".owner"),

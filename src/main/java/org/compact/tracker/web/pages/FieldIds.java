@@ -5,6 +5,7 @@ import org.compact.tracker.consultation.Audience;
 import org.compact.tracker.consultation.Method;
 import org.compact.tracker.consultation.Provision;
 import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.Wording;
 
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,6 @@ final class FieldIds {
             return "The consultation";
         }
         String top = path.replaceAll("\\[.*$", "").split("\\.")[0];
-        return LABELS.getOrDefault(top, Labels.code(top));
+        return LABELS.getOrDefault(top, Wording.code(top));
     }
 }

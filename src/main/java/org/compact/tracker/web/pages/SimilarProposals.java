@@ -5,6 +5,7 @@ import org.compact.tracker.support.Dates;
 import org.compact.tracker.programme.EarlierWork;
 import org.compact.tracker.programme.EarlierWorkService;
 import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.Wording;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,8 +33,8 @@ final class SimilarProposals {
         }
         EarlierWork.SimilarList found = earlierWork.similarTo(new EarlierWorkService.Draft(id, themes, areas,
                 form.title, form.summary, day(form.opensOn)));
-        return found.similar().stream().map(s -> new Item(s.id(), s.title(), s.agency(), Labels.code(s.status().name()),
-                Labels.day(s.opensOn()), s.score(), String.join("; ", s.why()),
+        return found.similar().stream().map(s -> new Item(s.id(), s.title(), s.agency(), Wording.code(s.status().name()),
+                Wording.day(s.opensOn()), s.score(), String.join("; ", s.why()),
                 actor.mayActFor(s.agencyId()) ? "/consultations/" + s.id() : null,
                 s.feedback() == null ? null : s.feedback().weDid(),
                 s.feedback() == null ? null : "/results/" + s.id())).toList();

@@ -9,6 +9,7 @@ import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.notice.NoticeKind;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.support.Refusal;
+import org.compact.tracker.support.Wording;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,19 +45,19 @@ class StepConfirmation {
         return switch (step) {
             case NOTIFY -> new Words("Send notice of this consultation", "Send the notice", List.of(
                     "The consultation moves from planned to notified, and the month's notice starts today ("
-                            + Labels.day(today) + ").",
+                            + Wording.day(today) + ").",
                     MailReach.of(c, organisations.search(null, null, null)).sentence(),
                     "Each notice has a calendar, reply links and an unsubscribe link. Contacts who unsubscribed are skipped."));
             case OPEN -> new Words("Open the consultation for responses", "Open it now", List.of(
-                    "The consultation opens today (" + Labels.day(today) + ") and takes responses until "
-                            + Labels.day(c.closesOn()) + ".",
+                    "The consultation opens today (" + Wording.day(today) + ") and takes responses until "
+                            + Wording.day(c.closesOn()) + ".",
                     "No mail is sent: organisations were told the dates in the notice."));
             case CLOSE -> {
                 LocalDate due = deadlines.feedbackDue(c);
                 yield new Words("Close the consultation", "Close it now", List.of(
-                        "Responses stop today (" + Labels.day(today) + ").",
+                        "Responses stop today (" + Wording.day(today) + ").",
                         "No mail is sent now. Feedback to everyone notified and everyone who took part is then due"
-                                + (due == null ? "." : " by " + Labels.day(due) + ".")));
+                                + (due == null ? "." : " by " + Wording.day(due) + ".")));
             }
             case WITHDRAW -> new Words("Withdraw the consultation", "Withdraw it", List.of(withdrawalMail(c),
                     "It cannot be reopened: register a new consultation to consult again."));

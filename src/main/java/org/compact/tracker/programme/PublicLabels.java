@@ -2,17 +2,15 @@ package org.compact.tracker.programme;
 
 import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.support.Wording;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /** Words for codes and dates, as the public reads them. */
-final class Labels {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
-    private Labels() {
+final class PublicLabels {
+    private PublicLabels() {
     }
 
     static String status(ConsultationStatus status) {
@@ -45,7 +43,7 @@ final class Labels {
     }
 
     static String day(@Nullable LocalDate date) {
-        return date == null ? "not set" : DAY.format(date);
+        return Wording.day(date);
     }
 
     static String areas(List<String> areas) {

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * Audience, provision and community names as people type them ("older people", "Older-People") and as the
  * catalogue codes them (OLDER_PEOPLE): spaces and hyphens become underscores, letters upper case.
  */
-final class Codes {
+final class CatalogueCodes {
 
-    private Codes() {
+    private CatalogueCodes() {
     }
 
     static String normalise(String name) {
@@ -27,11 +27,11 @@ final class Codes {
         }
         return names.stream()
                 .filter(name -> name != null && !name.isBlank())
-                .map(Codes::normalise)
+                .map(CatalogueCodes::normalise)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** Codes in a stable order for reasons: sorted, so that the same facts always give the same sentence. */
+    /** CatalogueCodes in a stable order for reasons: sorted, so that the same facts always give the same sentence. */
     static List<String> sorted(Collection<String> codes) {
         return codes.stream().sorted().toList();
     }

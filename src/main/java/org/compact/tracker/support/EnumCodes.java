@@ -11,8 +11,8 @@ import java.util.Locale;
  * Reads enum codes sent by clients, so that an unknown code is answered with the field that carried it and the
  * codes that are allowed (a JSON decoder can only say "bad value somewhere").
  */
-public final class Codes {
-    private Codes() {
+public final class EnumCodes {
+    private EnumCodes() {
     }
 
     /** The code as a constant of {@code type}; null stays null. Refuses (422) naming {@code field}. */

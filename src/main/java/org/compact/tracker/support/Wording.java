@@ -1,4 +1,4 @@
-package org.compact.tracker.web.pages;
+package org.compact.tracker.support;
 
 import io.micronaut.core.annotation.Nullable;
 
@@ -6,15 +6,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Words for codes and dates, as people read them. */
-final class Labels {
+/** Words for codes and dates, as people read them on every page: the officers', the organisations' and the public's. */
+public final class Wording {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private Labels() {
+    private Wording() {
     }
 
     /** ONLINE_SURVEY becomes "Online survey"; free text stays as it is. */
-    static String code(@Nullable String code) {
+    public static String code(@Nullable String code) {
         if (code == null || code.isEmpty()) {
             return "";
         }
@@ -25,7 +25,7 @@ final class Labels {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    static String day(@Nullable LocalDate date) {
+    public static String day(@Nullable LocalDate date) {
         return date == null ? "not set" : DAY.format(date);
     }
 }

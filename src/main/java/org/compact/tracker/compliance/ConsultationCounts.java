@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the one scan of the period's consultations counts, for one agency or added up over several: every
@@ -76,7 +77,7 @@ record ConsultationCounts(long total, Map<ConsultationStatus, Long> byStatus, lo
         return feedbackGiven + feedbackOverdue;
     }
 
-    private static Map<ConsultationStatus, Long> statuses(java.util.function.Function<ConsultationStatus, Long> count) {
+    private static Map<ConsultationStatus, Long> statuses(Function<ConsultationStatus, Long> count) {
         Map<ConsultationStatus, Long> out = new EnumMap<>(ConsultationStatus.class);
         for (ConsultationStatus status : ConsultationStatus.values()) {
             out.put(status, count.apply(status));
@@ -84,7 +85,7 @@ record ConsultationCounts(long total, Map<ConsultationStatus, Long> byStatus, lo
         return out;
     }
 
-    private static Map<String, Long> groups(java.util.function.Function<String, Long> count) {
+    private static Map<String, Long> groups(Function<String, Long> count) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
             out.put(group, count.apply(group));

@@ -3,6 +3,7 @@ package org.compact.tracker.compliance;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.compact.tracker.security.Actor;
+import org.compact.tracker.rules.RuleSettings;
 import org.compact.tracker.security.Role;
 
 import javax.sql.DataSource;
@@ -52,7 +53,7 @@ public final class ComplianceBench {
     private static final int AGENCIES = 20;
     private static final int ORGANISATIONS = 5_000;
     private static final int BATCH = 2_000;
-    private static final List<String> GROUPS = ReportBuilder.GROUPS;
+    private static final List<String> GROUPS = RuleSettings.SOCIALLY_EXCLUDED_GROUPS;
 
     private ComplianceBench() {
     }
@@ -116,7 +117,7 @@ public final class ComplianceBench {
     }
 
     /** The NOTICE share by one hand-written SELECT: {organisations with full notice, organisations reached}. */
-    static long[] handSql(DataSource pool, ReportBuilder.Settings settings, ReportScope scope) throws Exception {
+    static long[] handSql(DataSource pool, ReportSettings settings, ReportScope scope) throws Exception {
         String sql = "SELECT SUM(CASE WHEN CAST(p.sent_on + INTERVAL '" + settings.notice().toTotalMonths()
                 + "' MONTH AS DATE) <= p.opens_on THEN 1 ELSE 0 END), COUNT(p.sent_on) "
                 + "FROM (SELECT c.opens_on, CAST(CAST(MIN(o.sent_at) AT TIME ZONE 'Europe/London' AS VARCHAR(10)) AS DATE) AS sent_on "
@@ -136,7 +137,7 @@ public final class ComplianceBench {
 
     /** The report's NOTICE figures against the hand SQL, and its median against PERCENTILE_CONT(0.5). */
     private static void check(ComplianceReport report, long[] hand, DataSource pool, ReportScope scope,
-                              ReportBuilder.Settings settings) throws Exception {
+                              ReportSettings settings) throws Exception {
         Map<String, ComplianceReport.Figure> notice = report.sections().get("NOTICE").figures();
         long full = notice.get("withFullNotice").value().longValue();
         long reached = notice.get("organisationsReached").value().longValue();

@@ -55,7 +55,7 @@ public final class ComplianceCsv {
                 for (Map.Entry<String, ComplianceReport.Rate> r : agency.rates().entrySet()) {
                     csv.printRecord("BY_AGENCY", safe(agency.agencyName() + " (agency " + agency.agencyId() + ") "
                             + r.getKey()), number(r.getValue().rate()), "share", r.getValue().met() + " of "
-                            + r.getValue().of() + ": " + ReportBuilder.RATE_DEFINITIONS.get(r.getKey()) + ".");
+                            + r.getValue().of() + ": " + RatesByAgency.DEFINITIONS.get(r.getKey()) + ".");
                 }
             }
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import org.compact.tracker.compliance.ComplianceReport.Figure;
 import org.compact.tracker.compliance.ComplianceReport.Listing;
 import org.compact.tracker.compliance.ComplianceReport.Section;
 import org.compact.tracker.notice.Html;
+import org.compact.tracker.rules.RuleSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +25,8 @@ public final class ComplianceHtml {
     private static final String SHORT = "#d4351c";
     private static final String TRACK = "#e8e8e8";
     private static final String FONT = "font-family=\"Arial, sans-serif\" font-size=\"12\"";
-
     /** The headline figure of each rule, in the order the bar chart shows them. */
-    private static final List<String[]> HEADLINES = List.of(
-            new String[] {"NOTICE", "fullNoticeRate"}, new String[] {"PRIOR_WORK", "rate"},
-            new String[] {"INFLUENCE", "rate"}, new String[] {"DURATION", "rate"}, new String[] {"METHODS", "rate"},
-            new String[] {"INCLUSION", "rate"}, new String[] {"FEEDBACK", "onTimeRate"},
-            new String[] {"ACTION", "onTrackRate"}, new String[] {"SHARE", "rate"},
-            new String[] {"MONITOR", "answeredRate"});
+    private static final List<RatesByAgency.Headline> HEADLINES = RatesByAgency.HEADLINES;
 
     private ComplianceHtml() {
     }
@@ -54,20 +49,20 @@ public final class ComplianceHtml {
 
         h.append("<section><h2>Rates by rule</h2>");
         List<Bar> rates = new ArrayList<>();
-        for (String[] headline : HEADLINES) {
-            Section s = report.sections().get(headline[0]);
-            Figure f = s == null ? null : s.figures().get(headline[1]);
-            rates.add(new Bar(headline[0], f == null || f.value() == null ? null : f.value().doubleValue(), 1.0, true));
+        for (RatesByAgency.Headline headline : HEADLINES) {
+            Section s = report.sections().get(headline.rule());
+            Figure f = s == null ? null : s.figures().get(headline.figure());
+            rates.add(new Bar(headline.rule(), f == null || f.value() == null ? null : f.value().doubleValue(), 1.0, true));
         }
         h.append(barChart("rates", "Share of each rule met, in the period", rates, true));
         h.append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><caption>The chart's rates: each links to "
                 + "the consultations behind it</caption><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Share "
                 + "met</th></tr></thead><tbody>");
         for (int i = 0; i < HEADLINES.size(); i++) {
-            String[] headline = HEADLINES.get(i);
+            RatesByAgency.Headline headline = HEADLINES.get(i);
             Bar b = rates.get(i);
-            h.append("<tr><th scope=\"row\">").append(esc(headline[0])).append("</th><td>")
-                    .append(link(report, headline[0], headline[1], null, b.value() == null ? "no data" : percent(b.value())))
+            h.append("<tr><th scope=\"row\">").append(esc(headline.rule())).append("</th><td>")
+                    .append(link(report, headline.rule(), headline.figure(), null, b.value() == null ? "no data" : percent(b.value())))
                     .append("</td></tr>");
         }
         h.append("</tbody></table>");
@@ -103,9 +98,9 @@ public final class ComplianceHtml {
             }
             case "INCLUSION" -> {
                 List<Bar> bars = new ArrayList<>();
-                double max = ReportBuilder.GROUPS.stream()
+                double max = RuleSettings.SOCIALLY_EXCLUDED_GROUPS.stream()
                         .mapToDouble(g -> value(s.figures().get(g))).max().orElse(0);
-                for (String group : ReportBuilder.GROUPS) {
+                for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
                     bars.add(new Bar(group, value(s.figures().get(group)), max, true));
                 }
                 return barChart("groups", "Counted consultations naming each socially excluded group", bars, false);
@@ -224,7 +219,8 @@ public final class ComplianceHtml {
                     .append("</td>");
             for (String rule : rules) {
                 ComplianceReport.Rate r = a.rates().get(rule);
-                String figure = HEADLINES.stream().filter(x -> x[0].equals(rule)).map(x -> x[1]).findFirst().orElse("");
+                String figure = HEADLINES.stream().filter(x -> x.rule().equals(rule)).map(RatesByAgency.Headline::figure)
+                        .findFirst().orElse("");
                 t.append("<td>").append(link(report, rule, figure, a.agencyId(), r.rate() == null ? "no data"
                         : percent(r.rate()))).append("<br><small>").append(r.met()).append(" of ").append(r.of())
                         .append("</small></td>");

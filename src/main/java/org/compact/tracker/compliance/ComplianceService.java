@@ -82,13 +82,12 @@ public class ComplianceService {
 
     /** The full report. */
     public ComplianceReport report(ReportScope scope) {
-        return inSnapshot(connection -> new ReportBuilder(connection, scope, settings(), sql, clock.instant()).report());
+        return inSnapshot(connection -> new ReportBuilder(on(connection, scope), clock.instant()).report());
     }
 
     /** The public summary: rates per agency and rule, nothing else. */
     public PublicCompliance publicSummary(ReportScope scope) {
-        return inSnapshot(connection -> new ReportBuilder(connection, scope, settings(), sql, clock.instant())
-                .publicSummary());
+        return inSnapshot(connection -> new ReportBuilder(on(connection, scope), clock.instant()).publicSummary());
     }
 
     /**
@@ -107,8 +106,7 @@ public class ComplianceService {
             throw Refusal.invalid("figure", f.isEmpty() ? "name the figure, for example fullNoticeRate"
                     : "'" + f + "' is not a figure of " + s + " that lists consultations");
         }
-        return inSnapshot(connection -> DrillDown.list(connection,
-                new ReportBuilder(connection, scope, settings(), sql, clock.instant()), scope, s, f));
+        return inSnapshot(connection -> new DrillDownQuery(on(connection, scope)).list(s, f));
     }
 
     /** Whether a figure of the report has a drill-down to the consultations behind it. */
@@ -116,9 +114,12 @@ public class ComplianceService {
         return DrillDown.has(section, figure);
     }
 
-    ReportBuilder.Settings settings() {
-        return new ReportBuilder.Settings(rules.noticePeriod(), rules.minimumDuration(), rules.analysisPeriod(),
-                feedbackDue);
+    ReportSettings settings() {
+        return new ReportSettings(rules.noticePeriod(), rules.minimumDuration(), rules.analysisPeriod(), feedbackDue);
+    }
+
+    private ReportConnection on(Connection connection, ReportScope scope) {
+        return new ReportConnection(connection, scope, settings(), sql);
     }
 
     private LocalDate today() {

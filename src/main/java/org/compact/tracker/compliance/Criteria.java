@@ -1,5 +1,8 @@
 package org.compact.tracker.compliance;
 
+import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.rules.RuleSettings;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -8,7 +11,7 @@ import java.util.List;
  * The per-consultation tests behind the report's figures, as SQL conditions over the report's scan of the period's
  * consultations: the alias {@code c} with the column {@code k} (1 for a counted consultation) and {@code aud} (the
  * audiences upper-cased, spaces and hyphens as {@code _}), left-joined with its {@code feedback f}. The report sums
- * them ({@link ReportBuilder}) and the drill-down lists the consultations that meet them ({@link DrillDown}), so a
+ * them ({@link CountQueries}) and the drill-down lists the consultations that meet them ({@link DrillDown}), so a
  * figure and the consultations behind it cannot drift apart.
  */
 final class Criteria {
@@ -37,11 +40,11 @@ final class Criteria {
         }
     }
 
-    private final ReportBuilder.Settings settings;
+    private final ReportSettings settings;
     private final Sql sql;
     private final LocalDate today;
 
-    Criteria(ReportBuilder.Settings settings, Sql sql, LocalDate today) {
+    Criteria(ReportSettings settings, Sql sql, LocalDate today) {
         this.settings = settings;
         this.sql = sql;
         this.today = today;
@@ -51,8 +54,8 @@ final class Criteria {
         return Cond.of("c.k = 1");
     }
 
-    Cond status(String status) {
-        return Cond.of("c.status = '" + status + "'");
+    Cond status(ConsultationStatus status) {
+        return Cond.of("c.status = '" + status.name() + "'");
     }
 
     Cond opened() {
@@ -99,14 +102,14 @@ final class Criteria {
         return Cond.of("c.k = 1 AND c.methods <> '[]' AND c.audiences <> '[]'");
     }
 
-    /** Naming the group (a code of ReportBuilder.GROUPS) as an audience. */
+    /** Naming the group (a code of RuleSettings.SOCIALLY_EXCLUDED_GROUPS) as an audience. */
     Cond names(String group) {
         return Cond.of("c.aud LIKE '%\"" + group.replace("_", "\\_") + "\"%' ESCAPE '\\'");
     }
 
     Cond namesAnyGroup() {
         Cond any = null;
-        for (String group : ReportBuilder.GROUPS) {
+        for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
             any = any == null ? names(group) : any.or(names(group));
         }
         return counted().and(any);

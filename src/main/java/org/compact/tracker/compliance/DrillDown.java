@@ -2,30 +2,28 @@ package org.compact.tracker.compliance;
 
 import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.compliance.Criteria.Cond;
+import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.feedback.ConcernKind;
+import org.compact.tracker.rules.RuleId;
+import org.compact.tracker.rules.RuleSettings;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import static org.compact.tracker.compliance.ReportText.camel;
 
 /**
  * The consultations behind each figure of the report, listed by the same conditions the report sums
  * ({@link Criteria}) over the same scan of the period. A figure that counts consultations lists exactly those it
  * counts; a rate lists the consultations it divides by, each marked met or not; a figure about organisations,
  * actions or concerns lists the consultations that have such an organisation, action or concern. The directory's
- * opt-out figures are about no consultation and have no drill-down.
+ * opt-out figures are about no consultation and have no drill-down. {@link DrillDownQuery} lists them.
  */
 final class DrillDown {
-    static final int LIMIT = 500;
-
     /** What a figure lists: the consultations meeting {@code base}; for a rate, whether each meets {@code met}. */
     record Spec(Cond base, @Nullable Cond met, String listed, @Nullable String metText, boolean countsSame) {
         static Spec same(Cond base, String listed) {
@@ -41,13 +39,9 @@ final class DrillDown {
         }
     }
 
-    private static final List<String> STATUSES = List.of("PLANNED", "NOTIFIED", "OPEN", "CLOSED", "FEEDBACK_GIVEN",
-            "WITHDRAWN");
-
     /** Every section and figure that has a drill-down ("NOTICE.fullNoticeRate"), whatever the settings. */
-    static final Set<String> FIGURES = specs(new Criteria(new ReportBuilder.Settings(java.time.Period.ofMonths(1),
-            java.time.Period.ofWeeks(12), java.time.Period.ofWeeks(4), java.time.Period.ofWeeks(12)),
-            new Sql(java.time.ZoneId.of("Europe/London")), LocalDate.EPOCH)).keySet();
+    static final Set<String> FIGURES = specs(new Criteria(new ReportSettings(Period.ofMonths(1), Period.ofWeeks(12),
+            Period.ofWeeks(4), Period.ofWeeks(12)), new Sql(ZoneId.of("Europe/London")), LocalDate.EPOCH)).keySet();
 
     private DrillDown() {
     }
@@ -60,9 +54,9 @@ final class DrillDown {
         Map<String, Spec> s = new LinkedHashMap<>();
         String counted = "Counted consultations";
         s.put("SCOPE.consultations", Spec.same(Cond.of("1 = 1"), "Consultations in the period, any status."));
-        for (String status : STATUSES) {
-            s.put("SCOPE." + camel(status), Spec.same(is.status(status), "Consultations in the period whose status is "
-                    + status + " on the report day."));
+        for (ConsultationStatus status : ConsultationStatus.values()) {
+            s.put("SCOPE." + camel(status.name()), Spec.same(is.status(status), "Consultations in the period whose status is "
+                    + status.name() + " on the report day."));
         }
         s.put("SCOPE.counted", Spec.same(is.counted(), counted + ": in the period, notice sent, not withdrawn."));
 
@@ -113,7 +107,7 @@ final class DrillDown {
         s.put("INCLUSION.namingAnyGroup", Spec.same(is.namesAnyGroup(), counted + " naming a socially excluded group."));
         s.put("INCLUSION.rate", Spec.rate(is.counted(), is.namesAnyGroup(), counted + ".", "names at least one of the 16 groups"));
         s.put("INCLUSION.groupsNamed", Spec.having(is.namesAnyGroup(), counted + " naming at least one of the groups."));
-        for (String group : ReportBuilder.GROUPS) {
+        for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
             s.put("INCLUSION." + group, Spec.same(is.counted().and(is.names(group)), counted + " naming " + group + "."));
         }
 
@@ -145,8 +139,8 @@ final class DrillDown {
 
         s.put("CLEAR_LANGUAGE.consultations", Spec.same(is.counted(), counted + "."));
 
-        for (String rule : List.of("NOTICE", "PRIOR_WORK", "INFLUENCE", "DURATION", "METHODS", "INCLUSION", "OVERLOAD",
-                "FEEDBACK", "ACTION", "CLEAR_LANGUAGE")) {
+        for (RuleId exemptable : RuleId.EXEMPTABLE) {
+            String rule = exemptable.name();
             s.put(rule + ".exempted", Spec.same(is.counted().and(is.exempted(rule)), counted + " with a " + rule + " exemption."));
             s.put("EXEMPTIONS." + rule, Spec.having(is.exempted(rule), "Consultations in the period, any status, with a "
                     + rule + " exemption."));
@@ -162,55 +156,9 @@ final class DrillDown {
         s.put("MONITOR.medianDaysToAnswer", Spec.having(is.concern("k.answered_at IS NOT NULL"), inPeriod + "with a concern answered."));
         s.put("MONITOR.oldestOpenDays", Spec.having(is.concern("k.answered_at IS NULL"), inPeriod + "with a concern not answered."));
         for (ConcernKind kind : ConcernKind.values()) {
-            String name = camel(kind.name());
-            s.put("MONITOR.raised" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+            s.put("MONITOR.raised" + ReportText.capitalised(kind.name()),
                     Spec.having(is.concern("k.kind = ?", kind.name()), inPeriod + "with a concern of kind " + kind.name() + "."));
         }
         return s;
-    }
-
-    /** Lists the consultations behind {@code section.figure} on {@code connection}, at most {@value #LIMIT}. */
-    static ComplianceDrill list(Connection connection, ReportBuilder builder, ReportScope scope, String section,
-                                String figure) throws SQLException {
-        Spec spec = specs(builder.criteria()).get(section + "." + figure);
-        if (spec == null) {
-            throw new IllegalArgumentException(section + "." + figure);
-        }
-        Q count = new Q().add("SELECT COUNT(*)");
-        builder.scan(count).add(" WHERE ").cond(spec.base());
-        long total;
-        try (PreparedStatement s = count.prepare(connection); ResultSet rs = ReportBuilder.run(s, count)) {
-            rs.next();
-            total = rs.getLong(1);
-        }
-        Q q = new Q().add("SELECT c.id, c.title, c.agency_id, ag.name, c.status, c.opens_on, c.closes_on, ");
-        if (spec.met() == null) {
-            q.add("NULL");
-        } else {
-            q.add("CASE WHEN ").cond(spec.met()).add(" THEN 1 ELSE 0 END");
-        }
-        builder.scan(q).add(" JOIN agency ag ON ag.id = c.agency_id WHERE ").cond(spec.base())
-                .add(" ORDER BY c.opens_on, c.id LIMIT " + LIMIT);
-        List<ComplianceDrill.Row> rows = new ArrayList<>();
-        try (PreparedStatement s = q.prepare(connection); ResultSet rs = ReportBuilder.run(s, q)) {
-            while (rs.next()) {
-                int met = rs.getInt(8);
-                Boolean metOrNull = rs.wasNull() ? null : met == 1;
-                rows.add(new ComplianceDrill.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), metOrNull));
-            }
-        }
-        return new ComplianceDrill(new ComplianceReport.ReportPeriod(scope.from(), scope.to(), ReportBuilder.PERIOD_RULE),
-                scope.agencyId() == null ? null : new ComplianceReport.AgencyRef(scope.agencyId(), scope.agencyName()),
-                scope.today(), section, figure, spec.listed(), spec.metText(), total, LIMIT, spec.countsSame(), rows);
-    }
-
-    private static String camel(String code) {
-        String[] parts = code.toLowerCase(Locale.ROOT).split("_");
-        StringBuilder out = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            out.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-        }
-        return out.toString();
     }
 }

@@ -31,9 +31,9 @@ class ComplianceFormatsTest {
         assertEquals("CAST(d AS DATE)", Sql.plus("d", Period.ZERO));
         assertThatThrownBy(() -> Sql.plus("d", Period.ofDays(-1))).isInstanceOf(IllegalArgumentException.class);
         assertEquals("CAST(a - b AS INTEGER)", Sql.days("a", "b"));
-        assertEquals("P12W", ReportBuilder.iso(Period.ofWeeks(12)));
-        assertEquals("P1M", ReportBuilder.iso(Period.ofMonths(1)));
-        assertEquals("P10D", ReportBuilder.iso(Period.ofDays(10)));
+        assertEquals("P12W", ReportText.iso(Period.ofWeeks(12)));
+        assertEquals("P1M", ReportText.iso(Period.ofMonths(1)));
+        assertEquals("P10D", ReportText.iso(Period.ofDays(10)));
     }
 
     @Test
@@ -45,12 +45,12 @@ class ComplianceFormatsTest {
 
     @Test
     void theMedianOfCountedDaysIsTheMiddleOrTheMeanOfTheTwoMiddles() {
-        assertNull(ReportBuilder.median(new TreeMap<>()));
-        assertEquals(36.0, ReportBuilder.median(histogram(14, 2, 36, 2, 56, 1, 64, 2)));
-        assertEquals(36.0, ReportBuilder.median(histogram(14, 2, 36, 2, 64, 2)));
-        assertEquals(21.0, ReportBuilder.median(histogram(14, 1, 28, 1)));
-        assertEquals(-3.0, ReportBuilder.median(histogram(-3, 1)));
-        assertEquals(7.5, ReportBuilder.median(histogram(5, 1, 7, 1, 8, 1, 9, 1)));
+        assertNull(Statistics.median(new TreeMap<>()));
+        assertEquals(36.0, Statistics.median(histogram(14, 2, 36, 2, 56, 1, 64, 2)));
+        assertEquals(36.0, Statistics.median(histogram(14, 2, 36, 2, 64, 2)));
+        assertEquals(21.0, Statistics.median(histogram(14, 1, 28, 1)));
+        assertEquals(-3.0, Statistics.median(histogram(-3, 1)));
+        assertEquals(7.5, Statistics.median(histogram(5, 1, 7, 1, 8, 1, 9, 1)));
     }
 
     @Test
@@ -77,7 +77,7 @@ class ComplianceFormatsTest {
             assertEquals("0", records.get(4).get("value"));
             assertEquals("", records.get(5).get("value"));
             assertEquals("", records.get(7).get("value"));
-            assertEquals("0 of 0: " + ReportBuilder.RATE_DEFINITIONS.get("NOTICE") + ".", records.get(7).get("definition"));
+            assertEquals("0 of 0: " + RatesByAgency.DEFINITIONS.get("NOTICE") + ".", records.get(7).get("definition"));
         }
         assertThat(csv).contains("\r\n");
     }
@@ -117,7 +117,7 @@ class ComplianceFormatsTest {
         Map<String, ComplianceReport.Rate> rates = new LinkedHashMap<>();
         rates.put("NOTICE", ComplianceReport.Rate.of(0, 0));
         return new ComplianceReport(new ComplianceReport.ReportPeriod(LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31),
-                ReportBuilder.PERIOD_RULE), null, LocalDate.of(2031, 9, 1), Instant.parse("2031-09-01T08:00:00Z"),
+                ReportScope.PERIOD_RULE), null, LocalDate.of(2031, 9, 1), Instant.parse("2031-09-01T08:00:00Z"),
                 "Europe/London", new ComplianceReport.Settings("P1M", "P12W", "P4W", "P12W"), sections,
                 List.of(new ComplianceReport.AgencyRates(2, "Salford, \"the city\"", 0, rates)));
     }

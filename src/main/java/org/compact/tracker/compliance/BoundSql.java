@@ -6,25 +6,28 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An SQL text and its parameters, appended in step so that each value lands on its own {@code ?}. */
-final class Q {
+/**
+ * An SQL statement being written and the values of its {@code ?}, appended in step so that each value lands on its
+ * own {@code ?} and no value is ever pasted into the text.
+ */
+final class BoundSql {
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
 
-    Q add(String text) {
+    BoundSql add(String text) {
         sql.append(text);
         return this;
     }
 
     /** A bound value (a LocalDate, a Long, a String), never pasted into the text. */
-    Q p(Object value) {
+    BoundSql p(Object value) {
         sql.append('?');
         params.add(value);
         return this;
     }
 
     /** A condition with its bound values, each {@code ?} of its text taking the next value. */
-    Q cond(Criteria.Cond condition) {
+    BoundSql cond(Criteria.Cond condition) {
         String[] parts = condition.sql().split("\\?", -1);
         if (parts.length != condition.params().size() + 1) {
             throw new IllegalArgumentException("A condition needs one value per ?: " + condition);

@@ -1,0 +1,131 @@
+package org.compact.tracker.compliance;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One report's way into the database: the connection of its snapshot, the scope every query is limited to, and the
+ * settings and zone its conditions use. The queries ({@link CountQueries}, {@link ListQueries}, {@link DrillDown})
+ * all place consultations in the period through {@link #where} and {@link #scan}, so that they agree on what the
+ * period holds.
+ */
+final class ReportConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportConnection.class);
+
+    private final Connection connection;
+    private final ReportScope scope;
+    private final ReportSettings settings;
+    private final Sql sql;
+
+    ReportConnection(Connection connection, ReportScope scope, ReportSettings settings, Sql sql) {
+        this.connection = connection;
+        this.scope = scope;
+        this.settings = settings;
+        this.sql = sql;
+    }
+
+    ReportScope scope() {
+        return scope;
+    }
+
+    ReportSettings settings() {
+        return settings;
+    }
+
+    Sql sql() {
+        return sql;
+    }
+
+    Criteria criteria() {
+        return new Criteria(settings, sql, scope.today());
+    }
+
+    /** Reads one row of a result into a record. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Reads every row of a result as it comes. */
+    @FunctionalInterface
+    interface RowVisitor {
+        void visit(ResultSet rs) throws SQLException;
+    }
+
+    <T> List<T> list(BoundSql q, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        each(q, rs -> out.add(reader.read(rs)));
+        return out;
+    }
+
+    void each(BoundSql q, RowVisitor visitor) throws SQLException {
+        try (PreparedStatement s = q.prepare(connection); ResultSet rs = run(s, q)) {
+            while (rs.next()) {
+                visitor.visit(rs);
+            }
+        }
+    }
+
+    /** Runs a query, logging its time at DEBUG (org.compact.tracker.compliance). */
+    private static ResultSet run(PreparedStatement statement, BoundSql q) throws SQLException {
+        long start = System.nanoTime();
+        ResultSet rs = statement.executeQuery();
+        if (LOG.isDebugEnabled()) {
+            String text = q.sql();
+            LOG.debug("{} ms: {}", (System.nanoTime() - start) / 1_000_000, text.length() > 160 ? text.substring(0, 160) : text);
+        }
+        return rs;
+    }
+
+    /** Runs a statement without the scope or the timing log (the directory's agencies). */
+    <T> List<T> plain(String text, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(text); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(reader.read(rs));
+            }
+        }
+        return out;
+    }
+
+    /** Adds the scope of the period (and agency, and counted consultations) on {@code alias}. */
+    BoundSql where(BoundSql q, String alias, boolean counted) {
+        q.add(alias + ".opens_on >= ").p(scope.from()).add(" AND " + alias + ".opens_on <= ").p(scope.to());
+        if (scope.agencyId() != null) {
+            q.add(" AND " + alias + ".agency_id = ").p(scope.agencyId());
+        }
+        if (counted) {
+            q.add(" AND " + alias + ".notified_on IS NOT NULL AND " + alias + ".status <> 'WITHDRAWN'");
+        }
+        return q;
+    }
+
+    /**
+     * The period's consultations as {@link Criteria} reads them: {@code FROM} the consultations of the scope, as
+     * {@code c} with {@code k} (1 when counted) and {@code aud} (audiences as codes), left-joined with their
+     * {@code feedback f}.
+     */
+    BoundSql scan(BoundSql q) {
+        q.add(" FROM (SELECT id, title, agency_id, status, opens_on, closes_on, notified_on, opened_on, decision_date, "
+                + "decision_maker, open_to_change, fixed, prior_work_ids, prior_work_statement, methods, audiences, "
+                + "UPPER(REPLACE(REPLACE(audiences, ' ', '_'), '-', '_')) AS aud, "
+                + "CASE WHEN notified_on IS NOT NULL AND status <> 'WITHDRAWN' THEN 1 ELSE 0 END AS k "
+                + "FROM consultation c WHERE ");
+        where(q, "c", false);
+        return q.add(") c LEFT JOIN feedback f ON f.consultation_id = c.id");
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at.toInstant();
+    }
+}

@@ -105,7 +105,7 @@ public class EarlierWorkService {
      */
     public EarlierWork.SimilarList similarTo(Draft draft) {
         LocalDate to = draft.opensOn() != null ? draft.opensOn() : LocalDate.now(clock);
-        LocalDate from = to.minus(rules.settings().priorWorkLookBack());
+        LocalDate from = rules.priorWorkSince(to);
         Similarity.Subject mine = new Similarity.Subject(draft.themes(), draft.areas(),
                 draft.title() == null ? "" : draft.title(), draft.summary());
         record Scored(ConsultationRow row, Similarity.Score score) {

@@ -88,6 +88,11 @@ public class RuleBook {
         return exemptIf(duration.mayCloseOn(opened, closesOn, day), exempted);
     }
 
+    /** The first day PRIOR_WORK looks back to from {@code day} for earlier consultations (the look-back, default 3 years). */
+    public LocalDate priorWorkSince(LocalDate day) {
+        return day.minus(settings.priorWorkLookBack());
+    }
+
     /** The days within which other live consultations count for OVERLOAD: three months either side of the period. */
     public DateRange overloadSpan(LocalDate opensOn, LocalDate closesOn) {
         return OverloadPolicy.around(opensOn, closesOn);

@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Known target audiences: the 16 socially excluded groups listed by seed 000 (the Salford Social Inclusion Code,
- * whose list "is not finite"), as the rules keep them, and three general ones. A consultation may add free-text
+ * Known target audiences: the socially excluded groups of the rules' default (the 16 of seed 000, the Salford Social
+ * Inclusion Code, whose list "is not finite", and Gypsies and Travellers of seed 004), and three general ones. A
+ * council's own groups ({@code tracker.rules.excluded-groups}) are typed as further audiences and count for INCLUSION. A consultation may add free-text
  * audiences beside these.
  */
 public final class Audience {
@@ -16,7 +17,7 @@ public final class Audience {
     public static final List<String> GENERAL = List.of("GENERAL_PUBLIC", "BUSINESSES", "VOLUNTARY_SECTOR");
 
     /** Every known audience, the groups first in the seed's order: the choices the consultation form offers. */
-    public static final List<String> ALL = Stream.concat(RuleSettings.SOCIALLY_EXCLUDED_GROUPS.stream(), GENERAL.stream())
+    public static final List<String> ALL = Stream.concat(RuleSettings.DEFAULT_EXCLUDED_GROUPS.stream(), GENERAL.stream())
             .toList();
 
     public static final Set<String> CODES = Set.copyOf(ALL);

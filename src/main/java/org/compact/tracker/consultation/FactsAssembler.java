@@ -1,6 +1,9 @@
 package org.compact.tracker.consultation;
 
 import jakarta.inject.Singleton;
+import org.compact.tracker.notice.Reach;
+import org.compact.tracker.notice.Recipient;
+import org.compact.tracker.organisation.AccessFormat;
 import org.compact.tracker.organisation.DirectoryIndex;
 import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
@@ -11,6 +14,8 @@ import org.compact.tracker.rules.TargetedOrganisation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,27 +31,44 @@ class FactsAssembler {
     private final OrganisationService organisations;
     private final ConsultationRepository consultations;
     private final RuleBook rules;
+    private final Reach reach;
 
-    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules) {
+    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules,
+                   Reach reach) {
         this.organisations = organisations;
         this.consultations = consultations;
         this.rules = rules;
+        this.reach = reach;
     }
 
     ConsultationFacts facts(Consultation c, LocalDate today) {
         DirectoryIndex directory = DirectoryIndex.of(organisations.search(null, null, null));
         List<Organisation> targets = targetsOf(c, directory);
         Map<Long, List<DateRange>> others = otherConsultationsByOrganisation(c, directory);
+        Set<Long> mailed = reach.reached(targets.stream()
+                .map(o -> new Recipient(o.id(), o.name(), o.emails(), o.optedOutOf(c.getThemes()))).toList());
         List<TargetedOrganisation> targeted = targets.stream()
                 .map(o -> new TargetedOrganisation(o.id(), o.name(), new LinkedHashSet<>(o.communities()),
-                        others.getOrDefault(o.id(), List.of())))
+                        others.getOrDefault(o.id(), List.of()), needs(o), new LinkedHashSet<>(o.languages()),
+                        mailed.contains(o.id())))
                 .toList();
         return new ConsultationFacts(today, c.getTitle(), c.getSummary(), Set.copyOf(c.getThemes()),
                 Set.copyOf(c.getAudiences()), Set.copyOf(c.getMethods()), Set.copyOf(c.getProvisions()),
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(),
                 // once open, the rules judge the period it really had, from the day it opened
                 c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(),
-                c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted);
+                c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted,
+                new LinkedHashSet<>(c.getLanguages()));
+    }
+
+    /** The formats an organisation needs: code → the need in words (a code no longer known keeps its code). */
+    private static Map<String, String> needs(Organisation o) {
+        Map<String, String> needs = new LinkedHashMap<>();
+        for (String format : o.formats()) {
+            needs.put(format, Arrays.stream(AccessFormat.values()).filter(f -> f.name().equals(format)).findFirst()
+                    .map(AccessFormat::need).orElse(format));
+        }
+        return needs;
     }
 
     /** The organisations a consultation asks: named ones and those matching its areas, interests or communities. */

@@ -6,6 +6,7 @@ import org.compact.tracker.mail.MailWaiting;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.notice.OfficerAlerts;
 import org.compact.tracker.rules.RuleBook;
+import org.compact.tracker.rules.RuleId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import java.util.Locale;
  * Watches the notice deadlines of planned consultations (the last day notice can go out and still give a full
  * month before opening). Seven days before, the lead officer is reminded; once it has passed, it is a NOTICE breach,
  * mailed to the officer and the agency's compliance contact, and again each week until the consultation is notified
- * or re-planned. Each alert goes once, however often the watch runs.
+ * or re-planned. Each alert goes once, however often the watch runs. A consultation with a recorded NOTICE
+ * exemption is sent no breach: the shorter notice was decided, with its written reason, and shows in reports.
  *
  * <p>It also says, in its result (the job's record, the sim clock's answer) and the log, how many notices are still
  * waiting because the mail server does not take them, and since when: a notice the officer sent on Friday is not
@@ -34,14 +36,16 @@ class NoticeWatch implements DueWork {
 
     private final ConsultationRepository consultations;
     private final RuleBook rules;
+    private final Exemptions exemptions;
     private final NoticeService notices;
     private final OfficerAlerts alerts;
     private final Clock clock;
 
-    NoticeWatch(ConsultationRepository consultations, RuleBook rules, NoticeService notices, OfficerAlerts alerts,
-                Clock clock) {
+    NoticeWatch(ConsultationRepository consultations, RuleBook rules, Exemptions exemptions, NoticeService notices,
+                OfficerAlerts alerts, Clock clock) {
         this.consultations = consultations;
         this.rules = rules;
+        this.exemptions = exemptions;
         this.notices = notices;
         this.alerts = alerts;
         this.clock = clock;
@@ -64,6 +68,9 @@ class NoticeWatch implements DueWork {
             LocalDate deadline = rules.noticeDeadline(c.getOpensOn());
             OfficerAlerts.About about = ConsultationSummary.of(c).about();
             if (today.isAfter(deadline)) {
+                if (exemptions.of(c.getId()).contains(RuleId.NOTICE)) {
+                    continue;
+                }
                 long week = ChronoUnit.WEEKS.between(deadline.plusDays(1), today);
                 if (alerts.noticeBreach(about, c.getOpensOn(), deadline, week, rules.noticePeriodInWords(),
                         rules.earliestOpening(today))) {

@@ -55,7 +55,8 @@ class RuleChecks {
         if (c.getId() != null) {
             boolean closed = c.getStatus() == ConsultationStatus.CLOSED || c.getStatus() == ConsultationStatus.FEEDBACK_GIVEN;
             judged.addAll(feedbackRules.evaluate(new FeedbackFacts(today, c.getClosesOn(), closed,
-                    feedbackState.givenOn(c.getId()), feedbackState.openActionDues(c.getId())), reasons.keySet()));
+                    feedbackState.givenOn(c.getId()), feedbackState.openActionDues(c.getId()), c.getDecisionDate()),
+                    reasons.keySet()));
         }
         return judged.stream().map(ch -> ch.verdict() == Verdict.EXEMPT
                 ? new Check(ch.ruleId(), Verdict.EXEMPT, ch.reason() + " Exemption: " + reasons.get(ch.ruleId()))

@@ -7,6 +7,10 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.notice.Delivery;
 import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.notice.OfficerAlerts;
+import org.compact.tracker.notice.Reply;
+import org.compact.tracker.organisation.AccessFormat;
+import org.compact.tracker.organisation.Organisation;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.EnumCodes;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +44,16 @@ public class ConcernService {
     private final RegisterReads consultations;
     private final NoticeService notices;
     private final OrganisationService organisations;
+    private final OfficerAlerts alerts;
     private final Clock clock;
 
     ConcernService(ConcernRepository concerns, RegisterReads consultations, NoticeService notices,
-                   OrganisationService organisations, Clock clock) {
+                   OrganisationService organisations, OfficerAlerts alerts, Clock clock) {
         this.concerns = concerns;
         this.consultations = consultations;
         this.notices = notices;
         this.organisations = organisations;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -88,8 +95,11 @@ public class ConcernService {
         ConcernKind parsed = null;
         try {
             parsed = EnumCodes.parse(ConcernKind.class, kind == null || kind.isBlank() ? null : kind, "kind");
-            if (parsed == null) {
-                errors.add(FieldError.of("kind", "choose what the concern is about: one of " + List.of(ConcernKind.values())));
+            if (parsed == null || !parsed.raisedOnTheForm()) {
+                errors.add(FieldError.of("kind", (parsed == null ? "" : "a FORMAT_REQUEST is made by answering the "
+                        + "notice \"" + Reply.NEEDS_FORMAT.label() + "\"; ") + "choose what the concern is about: one of "
+                        + Arrays.stream(ConcernKind.values()).filter(ConcernKind::raisedOnTheForm).toList()));
+                parsed = null;
             }
         } catch (Refusal unknown) {
             errors.addAll(unknown.errors());
@@ -113,6 +123,46 @@ public class ConcernService {
                     d.organisationId());
         }
         return view(saved, titles(), names());
+    }
+
+    /**
+     * Records an organisation's one-click answer to its notice (the reply link). "We need an accessible format or
+     * another language" (NEEDS_FORMAT) also becomes a request on the consultation, a concern of kind FORMAT_REQUEST
+     * with the note as its text, and the lead officer is mailed at once, in the same transaction; the officer answers
+     * it as any concern, and the answer is mailed to the contact. Answering NEEDS_FORMAT again with the same note while
+     * the request is open records it once.
+     */
+    @Transactional
+    public Delivery reply(@Nullable String replyToken, Reply answer, @Nullable String note) {
+        Delivery d = notices.reply(replyToken, answer, note);
+        if (answer == Reply.NEEDS_FORMAT) {
+            request(d);
+        }
+        return d;
+    }
+
+    private void request(Delivery d) {
+        String text = d.replyNote() != null ? d.replyNote() : Reply.NEEDS_FORMAT.label() + ".";
+        boolean same = concerns.findByConsultationIdAndOrganisationIdAndAnsweredAtIsNull(d.consultationId(),
+                d.organisationId()).stream().anyMatch(c -> c.kind() == ConcernKind.FORMAT_REQUEST && c.text().equals(text));
+        if (same) {
+            return;
+        }
+        Concern saved = concerns.save(new Concern(null, d.consultationId(), d.organisationId(), d.email(),
+                ConcernKind.FORMAT_REQUEST, text, clock.instant(), null, null, null));
+        LOG.info("Consultation {}: format request {} from organisation {}", d.consultationId(), saved.id(),
+                d.organisationId());
+        List<String> recorded = new ArrayList<>();
+        try {
+            Organisation o = organisations.get(d.organisationId());
+            o.formats().forEach(f -> recorded.add(Arrays.stream(AccessFormat.values()).filter(x -> x.name().equals(f))
+                    .findFirst().map(AccessFormat::label).orElse(f)));
+            recorded.addAll(o.languages());
+        } catch (Refusal gone) {
+            // an organisation removed since: the request still stands, with nothing recorded to show
+        }
+        alerts.formatRequest(consultations.summary(d.consultationId()).about(), saved.id(),
+                organisationName(d.organisationId()), d.email(), text, recorded);
     }
 
     /**
@@ -152,9 +202,12 @@ public class ConcernService {
         LOG.info("Consultation {}: concern {} answered by {}", consultationId, concernId, actor.username());
         // The organisation hears the answer by mail, once, in the same transaction as the answer.
         String title = consultations.summary(consultationId).title();
+        boolean request = c.kind() == ConcernKind.FORMAT_REQUEST;
         notices.alertOnce(consultationId, "CONCERN_ANSWER", String.valueOf(concernId), List.of(c.email()),
-                "Answer to your concern: " + title,
-                "You raised a concern about the consultation \"" + title + "\":\n\n" + c.text()
+                (request ? "Answer to your request for an accessible format or another language: "
+                        : "Answer to your concern: ") + title,
+                (request ? "You told us you need an accessible format or another language to take part in the "
+                        + "consultation \"" : "You raised a concern about the consultation \"") + title + "\":\n\n" + c.text()
                         + "\n\nThe answer from " + actor.username() + ":\n\n" + cleaned + "\n");
         return view(concerns.findById(concernId).orElseThrow(), titles(), names());
     }

@@ -15,8 +15,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The feedback chase (daily): for each closed consultation still owed feedback, a reminder to the lead officer four
- * weeks and one week before it is due, then a FEEDBACK breach to the officer and the agency's compliance contact on
- * the due date and every week after. Overdue actions are reminded to their owners weekly. Each message goes once,
+ * weeks and one week before it is due and on the due date itself ("due today": feedback given that day is on time),
+ * then a FEEDBACK breach to the officer and the agency's compliance contact from the day after and every week after. Overdue actions are reminded to their owners weekly. Each message goes once,
  * however often the chase runs; withdrawn consultations and those with feedback given are never chased.
  */
 @Singleton
@@ -58,7 +58,11 @@ class FeedbackChase implements DueWork {
                 continue;
             }
             boolean breach = step.get().kind() == FeedbackRules.ChaseStep.Kind.BREACH;
-            if (alerts.feedbackChase(c.about(), breach, step.get().due(), step.get().key())) {
+            boolean sent = switch (step.get().kind()) {
+                case DUE_TODAY -> alerts.feedbackDueToday(c.about(), step.get().due(), step.get().key());
+                case REMINDER, BREACH -> alerts.feedbackChase(c.about(), breach, step.get().due(), step.get().key());
+            };
+            if (sent) {
                 if (breach) {
                     breaches++;
                 } else {

@@ -88,6 +88,46 @@ public class OfficerAlerts {
     }
 
     /**
+     * Feedback due today: still on time, so the lead officer alone is told (a breach, to the compliance contact too,
+     * follows only from the day after). {@code key} makes it once.
+     */
+    public boolean feedbackDueToday(About c, LocalDate due, String key) {
+        List<String> to = to(c, false);
+        return !to.isEmpty() && notices.alertOnce(c.consultationId(), "FEEDBACK_DUE", key, to,
+                "Feedback due today: " + c.title(),
+                "Feedback on \"" + c.title() + "\" (id " + c.consultationId() + ") is due today, " + due
+                        + ". Given today it is on time; from tomorrow it is a breach of rule FEEDBACK of the local "
+                        + "Compact, reported to the agency's compliance contact. Record what was heard, what was "
+                        + "decided and why with POST /api/consultations/" + c.consultationId() + "/feedback.");
+    }
+
+    /**
+     * An organisation answered the notice that it needs an accessible format or another language: the lead officer
+     * (or, without an address, the agency's compliance contact) is told at once, with what the organisation wrote and
+     * the needs it has recorded, and how to answer. Once per request.
+     */
+    public void formatRequest(About c, long requestId, String organisation, String contact, String text,
+                              List<String> recorded) {
+        List<String> to = to(c, false);
+        if (to.isEmpty()) {
+            to = to(c, true);
+        }
+        if (to.isEmpty()) {
+            return;
+        }
+        notices.alertOnce(c.consultationId(), "FORMAT_REQUEST", String.valueOf(requestId), to,
+                "Format request from " + organisation + ": " + c.title(),
+                organisation + " (" + contact + ") answered the notice of \"" + c.title() + "\" (id "
+                        + c.consultationId() + "): they need an accessible format or another language to take part."
+                        + "\n\nWhat they wrote:\n\n" + text + "\n\n"
+                        + (recorded.isEmpty() ? "They have recorded no format or language in the directory."
+                        : "What they have recorded that they need: " + String.join("; ", recorded) + ".")
+                        + "\n\nAnswer them on the consultation's concerns page (/consultations/" + c.consultationId()
+                        + "/concerns), or with POST /api/consultations/" + c.consultationId() + "/concerns/" + requestId
+                        + "/answer. Your answer is mailed to " + contact + ".");
+    }
+
+    /**
      * A promised action overdue, weekly to its owner ({@code owner} an address, or a user's name); false when the
      * owner has no address or this week's was already sent.
      */

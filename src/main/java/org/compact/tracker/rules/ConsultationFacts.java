@@ -14,6 +14,7 @@ import java.util.Set;
  * @param methods      method codes, e.g. ONLINE_SURVEY, PUBLIC_MEETING
  * @param provisions   provision codes, e.g. EASY_READ, BSL_INTERPRETER, EXPENSES
  * @param targets      the organisations targeted (explicitly or by area, interest, community), resolved
+ * @param languages    the languages other than English the consultation offers (with TRANSLATION or INTERPRETER)
  */
 public record ConsultationFacts(
         LocalDate today,
@@ -32,5 +33,15 @@ public record ConsultationFacts(
         LocalDate notifiedOn,
         List<Long> priorWorkRelatedIds,
         String priorWorkStatement,
-        List<TargetedOrganisation> targets) {
+        List<TargetedOrganisation> targets,
+        Set<String> languages) {
+
+    /** The facts of a consultation that offers no language other than English. */
+    public ConsultationFacts(LocalDate today, String title, String summary, Set<String> themes, Set<String> audiences,
+            Set<String> methods, Set<String> provisions, String openToChange, String fixed, LocalDate decisionDate,
+            String decisionMaker, LocalDate opensOn, LocalDate closesOn, LocalDate notifiedOn,
+            List<Long> priorWorkRelatedIds, String priorWorkStatement, List<TargetedOrganisation> targets) {
+        this(today, title, summary, themes, audiences, methods, provisions, openToChange, fixed, decisionDate,
+                decisionMaker, opensOn, closesOn, notifiedOn, priorWorkRelatedIds, priorWorkStatement, targets, Set.of());
+    }
 }

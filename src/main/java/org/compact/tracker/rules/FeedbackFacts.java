@@ -12,7 +12,16 @@ import java.util.List;
  * @param closed          whether the consultation has closed (feedback is chased only then)
  * @param feedbackGivenOn when feedback was recorded and sent, or null
  * @param openActionDues  the due dates of promised actions not yet done
+ * @param decisionDate    the day the decision is to be taken, or null: feedback says what was decided, so a decision
+ *                        after the feedback due date is warned of
  */
 public record FeedbackFacts(LocalDate today, @Nullable LocalDate closesOn, boolean closed,
-                            @Nullable LocalDate feedbackGivenOn, List<LocalDate> openActionDues) {
+                            @Nullable LocalDate feedbackGivenOn, List<LocalDate> openActionDues,
+                            @Nullable LocalDate decisionDate) {
+
+    /** The facts without a decision date (none recorded, or not looked at). */
+    public FeedbackFacts(LocalDate today, @Nullable LocalDate closesOn, boolean closed,
+                         @Nullable LocalDate feedbackGivenOn, List<LocalDate> openActionDues) {
+        this(today, closesOn, closed, feedbackGivenOn, openActionDues, null);
+    }
 }

@@ -6,20 +6,25 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * FEEDBACK and ACTION: "always give feedback to those who have participated … even when no change has been made"
  * (seed 001), due {@code tracker.rules.feedback.due} (P12W) after the close date, chased with reminders at due − P4W
- * and due − P1W, then escalated on the due date and every week after until it is given; and "turn your
+ * and due − P1W and a last one on the due date itself (feedback given that day is on time: the check says "0 days
+ * left" and the compliance report counts it in time), then escalated as a breach from the day after and every week
+ * after that until it is given; and "turn your
  * consultation into action": promised actions are tracked to done, and overdue ones flagged.
  */
 @Singleton
 public class FeedbackRules {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private final Period due;
     private final Period firstReminder;
     private final Period secondReminder;
@@ -39,18 +44,25 @@ public class FeedbackRules {
 
     /** One step of the chase: what to send, and a key that is the same however often the chase runs that week. */
     public record ChaseStep(Kind kind, String key, LocalDate due) {
-        /** A reminder to the lead officer, or an escalation to the officer and the agency's compliance contact. */
-        public enum Kind { REMINDER, BREACH }
+        /**
+         * A reminder to the lead officer (before the due date), the lead officer told it is due today (the due date,
+         * still on time), or an escalation to the officer and the agency's compliance contact (from the day after).
+         */
+        public enum Kind { REMINDER, DUE_TODAY, BREACH }
     }
 
     /**
      * What the chase owes today for feedback due on {@code dueDate}, if anything: the latest reminder whose day
-     * has come (a chase that missed days sends that one only), or the breach of the current week after the due date.
+     * has come (a chase that missed days sends that one only), "due today" on the due date, or the breach of the
+     * current week from the day after the due date (week 0 is the first seven days overdue).
      */
     public Optional<ChaseStep> chase(LocalDate dueDate, LocalDate today) {
-        if (!today.isBefore(dueDate)) {
-            long week = ChronoUnit.WEEKS.between(dueDate, today);
+        if (today.isAfter(dueDate)) {
+            long week = ChronoUnit.WEEKS.between(dueDate.plusDays(1), today);
             return Optional.of(new ChaseStep(ChaseStep.Kind.BREACH, "breach:" + dueDate + ":w" + week, dueDate));
+        }
+        if (today.isEqual(dueDate)) {
+            return Optional.of(new ChaseStep(ChaseStep.Kind.DUE_TODAY, "due-today:" + dueDate, dueDate));
         }
         if (!today.isBefore(dueDate.minus(secondReminder))) {
             return Optional.of(new ChaseStep(ChaseStep.Kind.REMINDER, "reminder:" + dueDate + ":" + secondReminder, dueDate));
@@ -74,9 +86,12 @@ public class FeedbackRules {
             return Check.pass(RuleId.FEEDBACK, "Feedback falls due " + describe(due) + " after the close date.");
         }
         LocalDate dueDate = dueDate(f.closesOn());
+        String decidedLate = decidedAfterDue(f.decisionDate(), dueDate);
         if (!f.closed()) {
-            return Check.pass(RuleId.FEEDBACK, "Feedback will be due by " + dueDate + ", " + describe(due)
-                    + " after closing on " + f.closesOn() + ".");
+            String dueBy = "Feedback will be due by " + dueDate + ", " + describe(due) + " after closing on "
+                    + f.closesOn() + ".";
+            return decidedLate == null ? Check.pass(RuleId.FEEDBACK, dueBy)
+                    : Check.warn(RuleId.FEEDBACK, decidedLate + " " + dueBy);
         }
         if (f.today().isAfter(dueDate)) {
             return Check.fail(RuleId.FEEDBACK, "Feedback was due by " + dueDate + " and is "
@@ -84,7 +99,22 @@ public class FeedbackRules {
                     + "who took part what was heard, what was decided and why, even if nothing changed.");
         }
         return Check.warn(RuleId.FEEDBACK, "Feedback is due by " + dueDate + " ("
-                + ChronoUnit.DAYS.between(f.today(), dueDate) + " days left).");
+                + ChronoUnit.DAYS.between(f.today(), dueDate) + " days left)."
+                + (decidedLate == null ? "" : " " + decidedLate));
+    }
+
+    /**
+     * The warning when the decision is taken after feedback falls due: feedback tells people what was decided and
+     * why, so it cannot be given on time; null when the decision comes on or before the due date (or is not known).
+     */
+    @Nullable
+    private static String decidedAfterDue(@Nullable LocalDate decisionDate, LocalDate dueDate) {
+        if (decisionDate == null || !decisionDate.isAfter(dueDate)) {
+            return null;
+        }
+        return "The decision on " + DAY.format(decisionDate) + " falls after feedback is due on "
+                + DAY.format(dueDate) + ": feedback tells people what was decided and why, so it would be late."
+                + " Decide by " + DAY.format(dueDate) + ", or close earlier.";
     }
 
     Check action(FeedbackFacts f) {

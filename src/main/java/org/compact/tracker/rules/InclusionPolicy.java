@@ -14,14 +14,19 @@ import java.util.TreeSet;
  * <p>Three findings, any of which warns: no socially excluded group named at all; a theme of the consultation
  * (housing, transport …) usually affects groups that are not named; a group is named but not reached, because no
  * targeted organisation lists it among the communities it represents. Communities match the audience codes however
- * they are typed: "older people" and "Older-People" reach OLDER_PEOPLE.
+ * they are typed: "older people" and "Older-People" reach OLDER_PEOPLE. Only an organisation a notice will really
+ * reach counts: one that opted out of all mail or of one of the consultation's themes, or whose every contact
+ * unsubscribed, reaches nobody. The socially excluded groups are a setting ({@link RuleSettings#excludedGroups()}):
+ * the 16 of seed 000 and Gypsies and Travellers (seed 004) unless the council adds its own.
  */
 final class InclusionPolicy implements RulePolicy {
 
     private final Map<String, Set<String>> themeGroups;
+    private final Set<String> excludedGroups;
 
     InclusionPolicy(RuleSettings settings) {
         this.themeGroups = settings.themeGroups();
+        this.excludedGroups = Set.copyOf(settings.excludedGroups());
     }
 
     @Override
@@ -33,14 +38,18 @@ final class InclusionPolicy implements RulePolicy {
     public Check evaluate(ConsultationFacts facts) {
         Set<String> audiences = CatalogueCodes.normaliseAll(facts.audiences());
         List<String> findings = new ArrayList<>();
-        if (audiences.stream().noneMatch(RuleSettings.SOCIALLY_EXCLUDED_GROUPS::contains)) {
+        if (audiences.stream().noneMatch(excludedGroups::contains)) {
             findings.add("no socially excluded group is named as an audience");
         }
         findings.addAll(groupsTheThemesAffect(facts.themes(), audiences));
         List<String> notReached = namedButNotReached(audiences, facts.targets());
         if (!notReached.isEmpty()) {
+            String them = notReached.size() == 1 ? "it" : "them";
+            List<String> unmailed = representingButNotMailed(notReached, facts.targets());
             findings.add(String.join(", ", notReached) + " named but not reached: no targeted organisation"
-                    + " represents " + (notReached.size() == 1 ? "it" : "them"));
+                    + (unmailed.isEmpty() ? "" : " that will be mailed") + " represents " + them
+                    + (unmailed.isEmpty() ? "" : " (" + String.join(", ", unmailed) + (unmailed.size() == 1 ? " does" : " do")
+                    + ", but opted out or has no contact still subscribed)"));
         }
         if (findings.isEmpty()) {
             return Check.pass(id(), "The groups the subject affects are named, and each is reached by a targeted"
@@ -69,15 +78,26 @@ final class InclusionPolicy implements RulePolicy {
         return findings;
     }
 
-    private static List<String> namedButNotReached(Set<String> audiences, List<TargetedOrganisation> targets) {
+    private List<String> namedButNotReached(Set<String> audiences, List<TargetedOrganisation> targets) {
         Set<String> represented = new TreeSet<>();
         if (targets != null) {
-            targets.forEach(target -> represented.addAll(CatalogueCodes.normaliseAll(target.communities())));
+            targets.stream().filter(TargetedOrganisation::mailed)
+                    .forEach(target -> represented.addAll(CatalogueCodes.normaliseAll(target.communities())));
         }
         return audiences.stream()
-                .filter(RuleSettings.SOCIALLY_EXCLUDED_GROUPS::contains)
+                .filter(excludedGroups::contains)
                 .filter(group -> !represented.contains(group))
                 .sorted()
                 .toList();
+    }
+
+    /** The targeted organisations that represent one of {@code groups} but that no notice will reach, by name. */
+    private static List<String> representingButNotMailed(List<String> groups, List<TargetedOrganisation> targets) {
+        if (targets == null) {
+            return List.of();
+        }
+        return targets.stream().filter(target -> !target.mailed())
+                .filter(target -> CatalogueCodes.normaliseAll(target.communities()).stream().anyMatch(groups::contains))
+                .map(TargetedOrganisation::name).sorted().toList();
     }
 }

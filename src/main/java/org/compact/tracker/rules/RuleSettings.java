@@ -19,6 +19,8 @@ import java.util.Set;
  * @param minimumReadingEase    CLEAR_LANGUAGE: lowest Flesch reading ease accepted for the summary (default 50)
  * @param maximumSentenceWords  CLEAR_LANGUAGE: longest average sentence accepted, in words (default 25)
  * @param jargon                CLEAR_LANGUAGE: words and phrases to avoid (lower case)
+ * @param excludedGroups        INCLUSION: the socially excluded groups, as audience codes, in the order reports list them
+ *                              (default {@link #DEFAULT_EXCLUDED_GROUPS}; a council adds its own)
  */
 public record RuleSettings(
         Period noticePeriod,
@@ -31,16 +33,35 @@ public record RuleSettings(
         Map<String, Set<String>> themeGroups,
         double minimumReadingEase,
         int maximumSentenceWords,
-        List<String> jargon) {
+        List<String> jargon,
+        List<String> excludedGroups) {
+
+    /** The settings with the default socially excluded groups ({@link #DEFAULT_EXCLUDED_GROUPS}). */
+    public RuleSettings(Period noticePeriod, Period priorWorkLookBack, Period analysisPeriod, Period minimumDuration,
+                        int overloadConcurrent, int overloadPerQuarter, Map<String, Set<String>> expectedProvisions,
+                        Map<String, Set<String>> themeGroups, double minimumReadingEase, int maximumSentenceWords,
+                        List<String> jargon) {
+        this(noticePeriod, priorWorkLookBack, analysisPeriod, minimumDuration, overloadConcurrent, overloadPerQuarter,
+                expectedProvisions, themeGroups, minimumReadingEase, maximumSentenceWords, jargon,
+                DEFAULT_EXCLUDED_GROUPS);
+    }
 
     /**
      * The 16 groups named by seed 000 (Salford Social Inclusion Code), the list being "not finite", in the seed's
-     * order (the order reports list them in).
+     * order. What the service reads is the setting {@link #excludedGroups()}, whose default adds Gypsies and
+     * Travellers to these.
      */
     public static final List<String> SOCIALLY_EXCLUDED_GROUPS = List.of(
             "LEARNING_DIFFICULTIES", "PHYSICAL_DISABILITIES", "SENSORY_IMPAIRMENTS", "MINORITY_ETHNIC",
             "MENTAL_HEALTH", "PHYSICAL_HEALTH", "REFUGEES_ASYLUM_SEEKERS", "YOUNG_PEOPLE", "OLDER_PEOPLE", "LGBT",
             "WOMEN", "LOW_SKILLS", "LONE_PARENTS", "CARERS", "DEPRIVED_NEIGHBOURHOODS", "FAITH_GROUPS");
+
+    /**
+     * The default of {@link #excludedGroups()}: the 16 of seed 000 and Gypsies and Travellers, whom seed 004 names
+     * among the "hard to engage" communities.
+     */
+    public static final List<String> DEFAULT_EXCLUDED_GROUPS = java.util.stream.Stream.concat(
+            SOCIALLY_EXCLUDED_GROUPS.stream(), java.util.stream.Stream.of("GYPSIES_AND_TRAVELLERS")).toList();
 
     /**
      * What each audience usually needs in order to take part (seed 001: accessible formats, appropriate venues;
@@ -105,6 +126,6 @@ public record RuleSettings(
         return new RuleSettings(Period.ofMonths(1), Period.ofYears(3), Period.ofWeeks(4), Period.ofWeeks(12), 3, 6,
                 CodeTable.parse(DEFAULT_EXPECTED_PROVISIONS, CodeTable.KeyCase.UPPER),
                 CodeTable.parse(DEFAULT_THEME_GROUPS, CodeTable.KeyCase.LOWER),
-                50, 25, DEFAULT_JARGON);
+                50, 25, DEFAULT_JARGON, DEFAULT_EXCLUDED_GROUPS);
     }
 }

@@ -36,6 +36,7 @@ public class RuleSettingsFactory {
     public static final String MINIMUM_READING_EASE = "tracker.rules.clear-language.minimum-reading-ease";
     public static final String MAXIMUM_SENTENCE_WORDS = "tracker.rules.clear-language.maximum-sentence-words";
     public static final String JARGON = "tracker.rules.clear-language.jargon";
+    public static final String EXCLUDED_GROUPS = "tracker.rules.excluded-groups";
 
     /** Created with the context ({@link Context}), so that a bad value stops start-up, not a later request. */
     @Context
@@ -62,7 +63,8 @@ public class RuleSettingsFactory {
                 table(properties, THEME_GROUPS, defaults.themeGroups(), CodeTable.KeyCase.LOWER),
                 number(properties, MINIMUM_READING_EASE, defaults.minimumReadingEase(), Double::valueOf),
                 number(properties, MAXIMUM_SENTENCE_WORDS, defaults.maximumSentenceWords(), Integer::valueOf),
-                list(properties, JARGON).map(RuleSettingsFactory::lowerCase).orElse(defaults.jargon()));
+                list(properties, JARGON).map(RuleSettingsFactory::lowerCase).orElse(defaults.jargon()),
+                list(properties, EXCLUDED_GROUPS).map(RuleSettingsFactory::groups).orElse(defaults.excludedGroups()));
     }
 
     private static Period period(PropertyResolver properties, String name, Period fallback) {
@@ -105,6 +107,11 @@ public class RuleSettingsFactory {
     private static Optional<List<String>> list(PropertyResolver properties, String name) {
         return properties.getProperty(name, Argument.listOf(String.class))
                 .map(values -> values.stream().map(String::strip).filter(value -> !value.isEmpty()).toList());
+    }
+
+    /** Audience codes however typed ("Gypsies and travellers" is GYPSIES_AND_TRAVELLERS), each once, in order. */
+    private static List<String> groups(List<String> names) {
+        return List.copyOf(CatalogueCodes.normaliseAll(names));
     }
 
     private static List<String> lowerCase(List<String> words) {

@@ -139,7 +139,7 @@ class ConcernLinkController {
         LinkPages.back(model, back);
         model.put("text", text == null ? "" : text);
         String chosen = kind == null ? "" : kind.strip();
-        model.put("kinds", Arrays.stream(ConcernKind.values()).map(k -> new LinkPages.Choice(k.name(), k.label(),
+        model.put("kinds", Arrays.stream(ConcernKind.values()).filter(ConcernKind::raisedOnTheForm).map(k -> new LinkPages.Choice(k.name(), k.label(),
                 k.ordinal() == 0 ? "kind" : "kind-" + k.name(), k.name().equalsIgnoreCase(chosen))).toList());
         // the service names the codes for API clients; a person is asked to choose one of the answers shown
         List<FieldError> shown = errors.stream().map(e -> e.field() != null && e.field().startsWith("kind")

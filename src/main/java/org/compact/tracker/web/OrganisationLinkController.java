@@ -90,10 +90,12 @@ class OrganisationLinkController {
         Reply answer = parse(values.get("answer"), errors);
         if (errors.isEmpty()) {
             try {
-                Delivery d = notices.reply(t, answer, note);
+                Delivery d = concerns.reply(t, answer, note);
                 return LinkPages.message(HttpStatus.OK, "Thank you", List.of("We have recorded your answer about "
                         + about.consultationTitle() + ": " + d.reply().label() + ".",
-                        "The officer running the consultation can see it. You can change it by answering again."),
+                        d.reply() == Reply.NEEDS_FORMAT
+                                ? "The officer running the consultation has been told, and will answer you by email."
+                                : "The officer running the consultation can see it. You can change it by answering again."),
                         d.replyNote(), back);
             } catch (Refusal refused) {
                 if (refused.status() != 422) {

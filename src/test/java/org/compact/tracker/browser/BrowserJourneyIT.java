@@ -208,7 +208,8 @@ class BrowserJourneyIT implements TestPropertyProvider {
 
         // The officer sees the reply in the progress and the concern flagged, and answers it.
         signIn(world.officerName);
-        assertThat(browser.find("tr[data-consultation='" + id + "']").getText()).contains("1 concern open");
+        assertThat(browser.find("tr[data-consultation='" + id + "']").getText())
+                .as("the concern, and the request the answer 'we need an accessible format' became").contains("2 concerns open");
         browser.go("/consultations/" + id);
         browser.assertNoInjectedScript("the consultation page with the organisation's reply and concern");
         assertEquals("1", browser.find("#count-ACKNOWLEDGED").getText());
@@ -218,7 +219,11 @@ class BrowserJourneyIT implements TestPropertyProvider {
         browser.check("consultation-replied");
         browser.click("main a[href='/consultations/" + id + "/concerns']");
         assertEquals("/consultations/" + id + "/concerns", browser.path());
-        String concern = browser.find("li[data-concern]").getAttribute("data-concern");
+        assertThat(browser.find("main").getText()).as("the reply NEEDS_FORMAT is listed as a request")
+                .contains("Large print for our members");
+        String concern = browser.all("li[data-concern]").stream()
+                .filter(li -> li.getText().contains("volunteers are at work")).findFirst().orElseThrow()
+                .getAttribute("data-concern");
         assertThat(browser.find("li[data-concern='" + concern + "']").getText()).contains("Open for 0 days")
                 .contains(XSS_ATTRIBUTE);
         browser.assertNoInjectedScript("the concerns page");

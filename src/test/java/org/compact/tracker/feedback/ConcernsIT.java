@@ -214,6 +214,65 @@ class ConcernsIT implements TestPropertyProvider {
         assertEquals(403, raise("", "NO_NOTICE", "Let me in.").status());
     }
 
+    @Test
+    void needingAFormatBecomesARequestTheOfficerIsMailedAboutAndWhoseAnswerReachesTheContact() throws Exception {
+        Notified n = notifiedConsultation();
+        String contact = ((List<String>) world.officer.get("/api/organisations/" + n.organisationId).at("emails")).get(0);
+        smtp.purgeEmailFromAllMailboxes();
+
+        Api.Reply replied = Api.anonymous(client).send(HttpRequest.POST("/o/reply", "t=" + enc(n.token)
+                + "&answer=NEEDS_FORMAT&note=" + enc("We need a BSL interpreter at the public meeting."))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(200, replied.status(), replied::toString);
+        assertThat(replied.body()).contains("has been told, and will answer you by email");
+        advance(0, 1);
+
+        List<MimeMessage> toOfficer = received("Format request from");
+        assertThat(toOfficer).as("the lead officer is mailed at once, once").hasSize(1);
+        assertEquals(world.officerName + "@example.org", toOfficer.get(0).getAllRecipients()[0].toString());
+        assertThat(MailParts.text(toOfficer.get(0))).contains("We need a BSL interpreter at the public meeting.",
+                contact, "/concerns");
+
+        List<Map<String, Object>> listed = concerns(world.officer, n.id);
+        assertThat(listed).hasSize(1);
+        assertEquals("FORMAT_REQUEST", listed.get(0).get("kind"));
+        assertEquals(true, listed.get(0).get("open"));
+        assertEquals("We need a BSL interpreter at the public meeting.", listed.get(0).get("text"));
+
+        long requestId = ((Number) listed.get(0).get("id")).longValue();
+        Api.Reply answered = world.officer.post(answerUri(n.id, requestId),
+                Map.of("answer", "A BSL interpreter is booked for the meeting on 3 May."));
+        assertEquals(200, answered.status(), answered::toString);
+        advance(0, 1);
+
+        List<MimeMessage> toContact = received("Answer to your request for an accessible format");
+        assertThat(toContact).hasSize(1);
+        assertEquals(contact, toContact.get(0).getAllRecipients()[0].toString());
+        assertThat(MailParts.text(toContact.get(0))).contains("We need a BSL interpreter",
+                "A BSL interpreter is booked for the meeting on 3 May.");
+    }
+
+    @Test
+    void theConcernFormDoesNotOfferAFormatRequestAndRefusesOne() throws Exception {
+        Notified n = notifiedConsultation();
+
+        assertThat(Api.anonymous(client).get("/o/concern?t=" + n.token).body()).doesNotContain("FORMAT_REQUEST");
+        Api.Reply refused = raise(n.token, "FORMAT_REQUEST", "Large print please.");
+        assertEquals(422, refused.status(), refused::toString);
+        assertThat(concerns(world.officer, n.id)).isEmpty();
+    }
+
+    /** The mail received so far whose subject starts with {@code subject}. */
+    private static List<MimeMessage> received(String subject) throws Exception {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject().startsWith(subject)) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
     /** A consultation notified by mail, and the reply token of the first targeted organisation's notice. */
     private Notified notifiedConsultation() throws Exception {
         smtp.purgeEmailFromAllMailboxes();

@@ -95,12 +95,17 @@ class FeedbackIT implements TestPropertyProvider {
         assertEquals("WARN", check(id, "FEEDBACK"));
 
         world.moveTo(due);
+        assertThat(chaseMail(id)).as("the due day is still on time: the officer alone is told it is due today")
+                .containsExactly("Feedback due by " + due, "Feedback due by " + due, "Feedback due today");
+        assertEquals("WARN", check(id, "FEEDBACK"));
         world.moveTo(due.plusDays(3));
         List<String> afterDue = chaseMail(id);
         assertThat(afterDue).filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(2);
         world.moveTo(due.plusWeeks(1));
-        assertThat(chaseMail(id)).filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(4);
+        assertThat(chaseMail(id)).as("one breach a week, counted from the day after the due date")
+                .filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(2);
         world.moveTo(due.plusWeeks(1).plusDays(1));
+        assertThat(chaseMail(id)).filteredOn(s -> s.startsWith("FEEDBACK breach")).hasSize(4);
         assertEquals("FAIL", check(id, "FEEDBACK"));
 
         Api.Reply incomplete = world.officer.post("/api/consultations/" + id + "/feedback", feedback("NO_CHANGE", null));
@@ -313,7 +318,7 @@ class FeedbackIT implements TestPropertyProvider {
         List<String> subjects = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
             String s = m.getSubject();
-            if ((s.startsWith("Feedback due by") || s.startsWith("FEEDBACK breach")) && s.endsWith("New homes in Ordsall")) {
+            if ((s.startsWith("Feedback due") || s.startsWith("FEEDBACK breach")) && s.endsWith("New homes in Ordsall")) {
                 subjects.add(s.replace(": New homes in Ordsall", ""));
             }
         }

@@ -334,6 +334,11 @@ class NoticeIT implements TestPropertyProvider {
         LocalDate today = world.today();
         long near = world.register(world.consultation(today.plusMonths(1).plusDays(5)));
         long late = world.register(world.consultation(today.plusDays(20)));
+        Map<String, Object> exemptBody = world.consultation(today.plusDays(21));
+        exemptBody.put("title", "Exempted short notice");
+        long exempt = world.register(exemptBody);
+        assertEquals(201, world.officer.post("/api/consultations/" + exempt + "/exemptions", Map.of("ruleId", "NOTICE",
+                "reason", "The grant deadline leaves three weeks; agreed with the Compact group")).status());
 
         world.moveForwardTo(today.plusDays(1));
         world.moveForwardTo(today.plusDays(2));
@@ -347,6 +352,8 @@ class NoticeIT implements TestPropertyProvider {
                 .contains(world.officerName + "@example.org")
                 .anyMatch(r -> r.startsWith("compact") && r.endsWith("@salford.example"));
         assertThat(MailParts.part(breaches.get(0), "text/plain")).contains("calendar month");
+        assertThat(breaches).as("a recorded NOTICE exemption stops the breach mail")
+                .noneMatch(m -> subject(m).contains("Exempted short notice"));
         assertThat(near).isNotEqualTo(late);
     }
 

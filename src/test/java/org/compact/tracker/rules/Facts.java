@@ -39,6 +39,8 @@ final class Facts {
             new TargetedOrganisation(3, "Deaf Society", Set.of("SENSORY_IMPAIRMENTS"), List.of()),
             new TargetedOrganisation(4, "Adult Learners", Set.of("low skills"), List.of())));
 
+    private Set<String> languages = new LinkedHashSet<>();
+
     static Facts planned() {
         return new Facts();
     }
@@ -111,9 +113,14 @@ final class Facts {
         return this;
     }
 
+    Facts languages(String... names) {
+        this.languages = new LinkedHashSet<>(List.of(names));
+        return this;
+    }
+
     ConsultationFacts build() {
         return new ConsultationFacts(today, title, summary, themes, audiences, methods, provisions, openToChange,
                 fixed, decisionDate, decisionMaker, opensOn, closesOn, notifiedOn, priorWorkRelatedIds,
-                priorWorkStatement, targets);
+                priorWorkStatement, targets, languages);
     }
 }

@@ -36,11 +36,40 @@ class FeedbackRulesTest {
     }
 
     @Test
-    void escalatesOnTheDueDateAndThenWeekly() {
+    void onTheDueDateItIsDueTodayNotABreach() {
         FeedbackRules.ChaseStep onDue = rules.chase(DUE, DUE).orElseThrow();
-        assertEquals(FeedbackRules.ChaseStep.Kind.BREACH, onDue.kind());
-        assertEquals(onDue.key(), rules.chase(DUE, DUE.plusDays(6)).orElseThrow().key());
-        assertThat(rules.chase(DUE, DUE.plusDays(7)).orElseThrow().key()).isNotEqualTo(onDue.key());
+        assertEquals(FeedbackRules.ChaseStep.Kind.DUE_TODAY, onDue.kind());
+        assertThat(onDue.key()).isNotEqualTo(rules.chase(DUE, DUE.minusDays(1)).orElseThrow().key());
+        assertEquals(Verdict.WARN, check(new FeedbackFacts(DUE, CLOSES, true, null, List.of())).verdict(),
+                "the checklist counts the due day as on time too");
+    }
+
+    @Test
+    void escalatesFromTheDayAfterTheDueDateAndThenWeekly() {
+        FeedbackRules.ChaseStep dayAfter = rules.chase(DUE, DUE.plusDays(1)).orElseThrow();
+        assertEquals(FeedbackRules.ChaseStep.Kind.BREACH, dayAfter.kind());
+        assertEquals(Verdict.FAIL, check(new FeedbackFacts(DUE.plusDays(1), CLOSES, true, null, List.of())).verdict());
+        assertEquals(dayAfter.key(), rules.chase(DUE, DUE.plusDays(7)).orElseThrow().key(), "once in its first week");
+        FeedbackRules.ChaseStep secondWeek = rules.chase(DUE, DUE.plusDays(8)).orElseThrow();
+        assertEquals(FeedbackRules.ChaseStep.Kind.BREACH, secondWeek.kind());
+        assertThat(secondWeek.key()).isNotEqualTo(dayAfter.key());
+    }
+
+    @Test
+    void aDecisionOnTheFeedbackDueDateIsNotWarned() {
+        Check planned = check(new FeedbackFacts(CLOSES.minusWeeks(12), CLOSES, false, null, List.of(), DUE));
+        assertEquals(Verdict.PASS, planned.verdict(), planned::reason);
+    }
+
+    @Test
+    void aDecisionAfterTheFeedbackDueDateIsWarnedNamingBothDays() {
+        Check planned = check(new FeedbackFacts(CLOSES.minusWeeks(12), CLOSES, false, null, List.of(), DUE.plusDays(1)));
+        assertEquals(Verdict.WARN, planned.verdict());
+        assertThat(planned.reason()).contains("The decision on Saturday 24 July 2027 falls after feedback is due on "
+                + "Friday 23 July 2027");
+        Check closed = check(new FeedbackFacts(DUE.minusDays(3), CLOSES, true, null, List.of(), DUE.plusWeeks(2)));
+        assertEquals(Verdict.WARN, closed.verdict());
+        assertThat(closed.reason()).contains("3 days left").contains("Friday 6 August 2027");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.compact.tracker.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,40 @@ class InclusionPolicyTest {
         assertEquals("Housing usually affects DEPRIVED_NEIGHBOURHOODS, not named as audiences; LONE_PARENTS, "
                 + "OLDER_PEOPLE, PHYSICAL_DISABILITIES, REFUGEES_ASYLUM_SEEKERS named but not reached: no targeted "
                 + "organisation represents them.", check.reason());
+    }
+
+    @Test
+    void anOrganisationNoNoticeWillReachDoesNotReachItsGroup() {
+        Check check = inclusion.evaluate(Facts.planned().themes().audiences("CARERS")
+                .targets(new TargetedOrganisation(1, "Carers Centre", Set.of("carers"), List.of(), Map.of(), Set.of(),
+                        false)).build());
+
+        assertEquals(Verdict.WARN, check.verdict());
+        assertEquals("CARERS named but not reached: no targeted organisation that will be mailed represents it "
+                + "(Carers Centre does, but opted out or has no contact still subscribed).", check.reason());
+    }
+
+    @Test
+    void gypsiesAndTravellersAreASociallyExcludedGroupByDefault() {
+        Check check = inclusion.evaluate(Facts.planned().themes().audiences("Gypsies and Travellers").targets().build());
+
+        assertEquals("GYPSIES_AND_TRAVELLERS named but not reached: no targeted organisation represents it.",
+                check.reason());
+    }
+
+    @Test
+    void aCouncilsOwnExcludedGroupCountsOnceAddedToTheSetting() {
+        RuleSettings d = RuleSettings.defaults();
+        List<String> withBoatDwellers = new java.util.ArrayList<>(d.excludedGroups());
+        withBoatDwellers.add("BOAT_DWELLERS");
+        InclusionPolicy council = new InclusionPolicy(new RuleSettings(d.noticePeriod(), d.priorWorkLookBack(),
+                d.analysisPeriod(), d.minimumDuration(), d.overloadConcurrent(), d.overloadPerQuarter(),
+                d.expectedProvisions(), d.themeGroups(), d.minimumReadingEase(), d.maximumSentenceWords(), d.jargon(),
+                withBoatDwellers));
+        Facts facts = Facts.planned().themes().audiences("Boat dwellers")
+                .targets(new TargetedOrganisation(1, "Canal Folk", Set.of("boat dwellers"), List.of()));
+
+        assertEquals("No socially excluded group is named as an audience.", inclusion.evaluate(facts.build()).reason());
+        assertEquals(Verdict.PASS, council.evaluate(facts.build()).verdict());
     }
 }

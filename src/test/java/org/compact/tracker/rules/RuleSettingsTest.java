@@ -48,6 +48,18 @@ class RuleSettingsTest {
     }
 
     @Test
+    void theExcludedGroupsAreTheSixteenOfSeed000AndGypsiesAndTravellersUnlessTheCouncilSaysOtherwise() {
+        assertEquals(17, defaults.excludedGroups().size());
+        assertTrue(defaults.excludedGroups().containsAll(RuleSettings.SOCIALLY_EXCLUDED_GROUPS));
+        assertEquals("GYPSIES_AND_TRAVELLERS", defaults.excludedGroups().get(16));
+        assertTrue(Audience.CODES.containsAll(defaults.excludedGroups()), "the form offers each of them");
+
+        RuleSettings council = RuleSettingsFactory.read(new io.micronaut.core.value.MapPropertyResolver(Map.of(
+                RuleSettingsFactory.EXCLUDED_GROUPS, List.of("Older people", "boat-dwellers", "OLDER_PEOPLE"))));
+        assertEquals(List.of("OLDER_PEOPLE", "BOAT_DWELLERS"), council.excludedGroups());
+    }
+
+    @Test
     void keepsTheJargonListInLowerCase() {
         defaults.jargon().forEach(term -> assertEquals(term.toLowerCase(), term));
     }

@@ -31,4 +31,7 @@ interface ConcernRepository extends CrudRepository<Concern, Long> {
 
     @Query("SELECT * FROM concern WHERE answered_at IS NOT NULL ORDER BY answered_at DESC, id LIMIT :limit OFFSET :offset")
     List<Concern> findAnswered(int limit, long offset);
+
+    /** Every open concern, whatever its kind, oldest first (the concern chase). */
+    List<Concern> findByAnsweredAtIsNullOrderByRaisedAt();
 }

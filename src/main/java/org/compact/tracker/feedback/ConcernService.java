@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.consultation.ConsultationSummary;
 import org.compact.tracker.consultation.RegisterReads;
 import org.compact.tracker.notice.Delivery;
 import org.compact.tracker.notice.NoticeService;
@@ -58,15 +60,16 @@ public class ConcernService {
     }
 
     /** What the concern form shows: the consultation and the organisation the link was sent to. */
-    public record Raising(long consultationId, String consultationTitle, long organisationId, String organisationName) {
+    public record Raising(long consultationId, String consultationTitle, long organisationId, String organisationName,
+                          ConsultationStatus status) {
     }
 
     /** A concern as officers and monitors see it, with the whole days it has been (or was) open. */
     @Serdeable
-    public record View(Long id, Long consultationId, @Nullable String consultationTitle, Long organisationId,
+    public record View(Long id, Long consultationId, @Nullable String consultationTitle, @Nullable Long organisationId,
                        @Nullable String organisationName, ConcernKind kind, String kindLabel, String text,
                        Instant raisedAt, boolean open, long openDays, @Nullable String answer,
-                       @Nullable String answeredBy, @Nullable Instant answeredAt) {
+                       @Nullable String answeredBy, @Nullable Instant answeredAt, @Nullable String senderName) {
     }
 
     /** The consultation and organisation a concern (or reply) link stands for, changing nothing; 403 when forged or expired. */
@@ -80,8 +83,9 @@ public class ConcernService {
     }
 
     private Raising about(Delivery d) {
-        return new Raising(d.consultationId(), consultations.summary(d.consultationId()).title(), d.organisationId(),
-                organisationName(d.organisationId()));
+        ConsultationSummary c = consultations.summary(d.consultationId());
+        return new Raising(d.consultationId(), c.title(), d.organisationId(), organisationName(d.organisationId()),
+                c.status());
     }
 
     /**
@@ -91,25 +95,10 @@ public class ConcernService {
     @Transactional
     public View raise(@Nullable String replyToken, @Nullable String kind, @Nullable String text) {
         Delivery d = notices.concernDeliveryOf(replyToken);
+        ConsultationSummary about = consultations.summary(d.consultationId());
         List<FieldError> errors = new ArrayList<>();
-        ConcernKind parsed = null;
-        try {
-            parsed = EnumCodes.parse(ConcernKind.class, kind == null || kind.isBlank() ? null : kind, "kind");
-            if (parsed == null || !parsed.raisedOnTheForm()) {
-                errors.add(FieldError.of("kind", (parsed == null ? "" : "a FORMAT_REQUEST is made by answering the "
-                        + "notice \"" + Reply.NEEDS_FORMAT.label() + "\"; ") + "choose what the concern is about: one of "
-                        + Arrays.stream(ConcernKind.values()).filter(ConcernKind::raisedOnTheForm).toList()));
-                parsed = null;
-            }
-        } catch (Refusal unknown) {
-            errors.addAll(unknown.errors());
-        }
-        org.compact.tracker.support.Text.plain("text", text);
-        String cleaned = text == null ? "" : text.strip();
-        String textProblem = textProblem(cleaned);
-        if (textProblem != null) {
-            errors.add(FieldError.of("text", textProblem));
-        }
+        ConcernKind parsed = kindOf(kind, about.status(), errors);
+        String cleaned = cleanText("text", text, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
@@ -121,6 +110,8 @@ public class ConcernService {
         if (same == null) {
             LOG.info("Consultation {}: concern {} ({}) raised by organisation {}", d.consultationId(), saved.id(), k,
                     d.organisationId());
+            alerts.concernRaised(about.about(), saved.id(), k.label(), organisationName(d.organisationId())
+                    + " (" + d.email() + ")", cleaned);
         }
         return view(saved, titles(), names());
     }
@@ -203,11 +194,13 @@ public class ConcernService {
         // The organisation hears the answer by mail, once, in the same transaction as the answer.
         String title = consultations.summary(consultationId).title();
         boolean request = c.kind() == ConcernKind.FORMAT_REQUEST;
+        String what = c.kind() == ConcernKind.PLANNING_COMMENT ? "comment" : "concern";
         notices.alertOnce(consultationId, "CONCERN_ANSWER", String.valueOf(concernId), List.of(c.email()),
                 (request ? "Answer to your request for an accessible format or another language: "
-                        : "Answer to your concern: ") + title,
-                (request ? "You told us you need an accessible format or another language to take part in the "
-                        + "consultation \"" : "You raised a concern about the consultation \"") + title + "\":\n\n" + c.text()
+                        : "Answer to your " + what + ": ") + title,
+                (c.senderName() == null ? "" : "Dear " + c.senderName() + ",\n\n")
+                        + (request ? "You told us you need an accessible format or another language to take part in the "
+                        + "consultation \"" : "You raised a " + what + " about the consultation \"") + title + "\":\n\n" + c.text()
                         + "\n\nThe answer from " + actor.username() + ":\n\n" + cleaned + "\n");
         return view(concerns.findById(concernId).orElseThrow(), titles(), names());
     }
@@ -238,8 +231,57 @@ public class ConcernService {
 
     private View view(Concern c, Function<Long, String> titles, Function<Long, String> names) {
         return new View(c.id(), c.consultationId(), titles.apply(c.consultationId()), c.organisationId(),
-                names.apply(c.organisationId()), c.kind(), c.kind().label(), c.text(), c.raisedAt(), c.open(),
-                openDays(c), c.answer(), c.answeredBy(), c.answeredAt());
+                c.organisationId() == null ? c.organisationName() : names.apply(c.organisationId()), c.kind(),
+                c.kind().label(), c.text(), c.raisedAt(), c.open(), openDays(c), c.answer(), c.answeredBy(),
+                c.answeredAt(), c.senderName());
+    }
+
+    /** The confirmed concern as officers see it (for the sender's confirmation page). */
+    View view(Concern c) {
+        return view(c, titles(), names());
+    }
+
+    /**
+     * The kind a person chose, if it is one they may raise about a consultation in {@code status}; otherwise adds
+     * the reason to {@code errors} (field {@code kind}) and answers null.
+     */
+    @Nullable
+    static ConcernKind kindOf(@Nullable String kind, ConsultationStatus status, List<FieldError> errors) {
+        List<ConcernKind> allowed = ConcernKind.raisable(status);
+        ConcernKind parsed = null;
+        try {
+            parsed = EnumCodes.parse(ConcernKind.class, kind == null || kind.isBlank() ? null : kind, "kind");
+        } catch (Refusal unknown) {
+            errors.add(FieldError.of("kind", "must be one of " + allowed + " (it was \"" + kind + "\")"));
+            return null;
+        }
+        if (parsed == null) {
+            errors.add(FieldError.of("kind", "choose what the concern is about: one of " + allowed));
+        } else if (parsed == ConcernKind.FORMAT_REQUEST) {
+            errors.add(FieldError.of("kind", "a FORMAT_REQUEST is made by answering the notice \""
+                    + Reply.NEEDS_FORMAT.label() + "\"; choose what the concern is about: one of " + allowed));
+            return null;
+        } else if (!allowed.contains(parsed)) {
+            errors.add(FieldError.of("kind", parsed == ConcernKind.PLANNING_COMMENT
+                    ? "PLANNING_COMMENT is only for a consultation that is planned or notified, not yet open; this one is "
+                    + status + ": choose one of " + allowed
+                    : "must be one of " + allowed));
+            return null;
+        }
+        return parsed;
+    }
+
+    /** The text stripped, adding the reason to {@code errors} when it is blank, too long or holds control characters. */
+    static String cleanText(String field, @Nullable String text, List<FieldError> errors) {
+        String problem = org.compact.tracker.support.Text.problem(text, false);
+        String cleaned = text == null ? "" : text.strip();
+        if (problem == null) {
+            problem = textProblem(cleaned);
+        }
+        if (problem != null) {
+            errors.add(FieldError.of(field, problem));
+        }
+        return cleaned;
     }
 
     /** Whole days from raising to the answer, or to now while open, in the service's zone. */
@@ -261,7 +303,10 @@ public class ConcernService {
         return id -> cache.computeIfAbsent(id, this::organisationName);
     }
 
-    private String organisationName(Long id) {
+    private String organisationName(@Nullable Long id) {
+        if (id == null) {
+            return null;
+        }
         try {
             return organisations.get(id).name();
         } catch (Refusal gone) {

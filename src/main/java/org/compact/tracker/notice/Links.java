@@ -19,6 +19,9 @@ public class Links {
     /** A removed contact undoes the change of contacts that removed it (subject: the change). */
     public static final String UNDO_CONTACTS = "undo-contacts";
 
+    /** Anyone who raised a concern through the public form confirms it (subject: the held concern). */
+    public static final String CONFIRM_CONCERN = "confirm-concern";
+
     private final LinkSigner signer;
     private final Clock clock;
     private final String base;
@@ -66,6 +69,10 @@ public class Links {
     /** Undoes a change of contacts, for a contact it removed, until the last day it can be undone. */
     String undoContacts(long changeId, String email, LocalDate lastDay) {
         return base + "/o/contacts/undo?t=" + signer.sign(UNDO_CONTACTS, changeId, email, lastDay);
+    }
+
+    String confirmConcern(long pendingId, String email, LocalDate lastDay) {
+        return base + "/o/concern/confirm?t=" + signer.sign(CONFIRM_CONCERN, pendingId, email, lastDay);
     }
 
     public String base() {

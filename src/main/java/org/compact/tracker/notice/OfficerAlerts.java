@@ -144,6 +144,38 @@ public class OfficerAlerts {
                         + consultationId + "/actions/" + actionId + ").");
     }
 
+    /**
+     * A new concern (or comment, or request), once: to the lead officer and the agency's compliance contact, with who
+     * raised it and what they said, so that someone answers it.
+     */
+    public boolean concernRaised(About c, long concernId, String kindLabel, String from, String text) {
+        return notices.alertOnce(c.consultationId(), "CONCERN_RAISED", String.valueOf(concernId), to(c, true),
+                "New concern: " + c.title(),
+                "A concern (reference " + concernId + ") was raised about the consultation \"" + c.title() + "\" (id "
+                        + c.consultationId() + ") by " + from + ".\n\nWhat it is about: " + kindLabel
+                        + "\n\nWhat they said:\n\n" + text + "\n\nAnswer it on the consultation's concerns page, or with "
+                        + "POST /api/consultations/" + c.consultationId() + "/concerns/" + concernId + "/answer. The "
+                        + "answer is mailed to them. Unanswered, it is chased after 7 days and goes to the compliance "
+                        + "contact after 14.");
+    }
+
+    /**
+     * An open concern (or request) still unanswered after {@code days} whole days: a reminder to the lead officer
+     * ({@code escalate} false, from 7 days), or to the officer and the agency's compliance contact ({@code escalate}
+     * true, from 14 days and weekly after). {@code step} makes each one once; false when already sent or no one to send to.
+     */
+    public boolean concernUnanswered(About c, long concernId, String kindLabel, long days, String step, boolean escalate) {
+        List<String> to = to(c, escalate);
+        return !to.isEmpty() && notices.alertOnce(c.consultationId(), "CONCERN_CHASE", concernId + ":" + step, to,
+                (escalate ? "Concern unanswered for " : "Please answer a concern open ") + days + " days: " + c.title(),
+                "The concern with reference " + concernId + " about the consultation \"" + c.title() + "\" (id "
+                        + c.consultationId() + ": " + kindLabel + ") has been open for " + days + " days without an "
+                        + "answer." + (escalate ? " As it is 14 days or more, the agency's compliance contact is told as "
+                        + "well, and will be every week until it is answered." : "")
+                        + "\n\nAnswer it with POST /api/consultations/" + c.consultationId() + "/concerns/" + concernId
+                        + "/answer (or on the consultation's concerns page); the answer is mailed to whoever raised it.");
+    }
+
     private List<String> to(About c, boolean escalate) {
         List<String> to = new ArrayList<>();
         users.findByUsername(c.leadOfficer()).map(AppUser::email).ifPresent(to::add);

@@ -70,7 +70,8 @@ public final class ProgrammePage {
             }
             b.append("</tr></thead><tbody>");
             for (ProgrammeEntry e : p.consultations()) {
-                b.append("<tr id=\"c").append(e.id()).append("\"><th scope=\"row\">").append(Html.escape(e.title())).append("</th>")
+                b.append("<tr id=\"c").append(e.id()).append("\"><th scope=\"row\">").append(Html.escape(e.title()))
+                        .append(voice(e)).append("</th>")
                         .append("<td>").append(Html.escape(e.summary())).append("</td>")
                         .append("<td>").append(Html.escape(e.agency())).append("</td>")
                         .append("<td>").append(status(e)).append("</td>")
@@ -87,6 +88,24 @@ public final class ProgrammePage {
         }
         b.append("</section>");
         return Pages.page("Consultation programme", head, b.toString());
+    }
+
+    /**
+     * The links to the public form ({@code /concerns/new}): for every consultation but a withdrawn one a concern,
+     * and for one still planned or notified a comment on the plans (seed 001).
+     */
+    private static String voice(ProgrammeEntry e) {
+        if (e.status() == ConsultationStatus.WITHDRAWN) {
+            return "";
+        }
+        String about = "<span class=\"visually-hidden\"> about " + Html.escape(e.title()) + "</span>";
+        StringBuilder v = new StringBuilder("<br>");
+        if (e.status() == ConsultationStatus.PLANNED || e.status() == ConsultationStatus.NOTIFIED) {
+            v.append("<a href=\"/concerns/new?consultation=").append(e.id()).append("&amp;kind=PLANNING_COMMENT\">")
+                    .append("Comment on this plan").append(about).append("</a><br>");
+        }
+        return v.append("<a href=\"/concerns/new?consultation=").append(e.id()).append("\">Raise a concern")
+                .append(about).append("</a>").toString();
     }
 
     private static String status(ProgrammeEntry e) {

@@ -28,7 +28,6 @@ import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,14 +138,19 @@ class ConcernLinkController {
         LinkPages.back(model, back);
         model.put("text", text == null ? "" : text);
         String chosen = kind == null ? "" : kind.strip();
-        model.put("kinds", Arrays.stream(ConcernKind.values()).filter(ConcernKind::raisedOnTheForm).map(k -> new LinkPages.Choice(k.name(), k.label(),
-                k.ordinal() == 0 ? "kind" : "kind-" + k.name(), k.name().equalsIgnoreCase(chosen))).toList());
+        model.put("kinds", kindChoices(ConcernKind.raisable(raising.status()), chosen));
         // the service names the codes for API clients; a person is asked to choose one of the answers shown
         List<FieldError> shown = errors.stream().map(e -> e.field() != null && e.field().startsWith("kind")
                 ? FieldError.of("kind", "choose one of the answers") : e).toList();
         LinkPages.errors(model, shown, field -> field.startsWith("kind") ? "kind" : "text",
                 e -> ("kind".equals(e.field()) ? "What your concern is about: " : "Your concern: ") + e.reason());
         return LinkPages.page(status, "org-concern", model);
+    }
+
+    /** The kinds as radio buttons, the first with the id {@code kind} that the error summary links to. */
+    static List<LinkPages.Choice> kindChoices(List<ConcernKind> kinds, String chosen) {
+        return kinds.stream().map(k -> new LinkPages.Choice(k.name(), k.label(),
+                k == kinds.get(0) ? "kind" : "kind-" + k.name(), k.name().equalsIgnoreCase(chosen))).toList();
     }
 
     @Nullable

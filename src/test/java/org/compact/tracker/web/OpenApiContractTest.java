@@ -40,7 +40,7 @@ class OpenApiContractTest {
     static final String DOCUMENT = "META-INF/swagger/consultation-tracker-0.1.yml";
     static final Set<String> PUBLIC = Set.of("GET /ping", "GET /health", "POST /login", "GET /api/programme",
             "GET /programme.ics", "GET /programme.atom", "GET /programme.csv", "GET /api/compliance/public",
-            "GET /o/preferences", "PATCH /o/preferences");
+            "GET /o/preferences", "PATCH /o/preferences", "POST /api/public/concerns");
     static final Map<String, String> FEEDS = Map.of("/programme.ics", "text/calendar",
             "/programme.atom", "application/atom+xml", "/programme.csv", "text/csv");
 

@@ -98,13 +98,22 @@ class ConcernsPageController {
                                                    Map<String, String> fieldErrors) {
         ConsultationSummary c = ConsultationPart.readable(consultations, auth, id);
         List<Row> rows = concerns.list(Actors.of(auth), id).stream().map(k -> new Row(k.id(),
-                k.organisationName() == null ? "" : k.organisationName(), k.kindLabel(), k.text(), when(k.raisedAt()),
+                who(k), k.kindLabel(), k.text(), when(k.raisedAt()),
                 k.open(), k.openDays(), k.answer(), k.answeredBy(), k.answeredAt() == null ? null : when(k.answeredAt()),
                 k.id().equals(typedFor) ? typed : "")).toList();
         Map<String, Object> model = ConsultationPart.model(pages, request, auth, c, "Concerns", errors, fieldErrors);
         model.put("concerns", rows);
         model.put("open", rows.stream().filter(Row::open).count());
         return new ModelAndView<>("concerns", model);
+    }
+
+    /** The organisation of the directory that raised it, or, through the public form, the sender and their group. */
+    private static String who(ConcernService.View k) {
+        if (k.senderName() == null) {
+            return k.organisationName() == null ? "" : k.organisationName();
+        }
+        return k.senderName() + (k.organisationName() == null ? "" : " of " + k.organisationName())
+                + " (through the public form)";
     }
 
     private String when(Instant at) {

@@ -26,7 +26,8 @@ import java.util.Set;
  * cannot forge the echo; one that can set cookies (a sibling subdomain) cannot make a token for the victim's
  * session; the cookies are SameSite=Strict as well. Calls with a bearer token
  * are not checked (a browser never adds that header by itself), nor the {@code /o/} links, whose signed token is
- * their guard; but the form that asks for a fresh link ({@code /o/new-link}) carries no token, so it is checked
+ * their guard, nor {@code /api/public/} (anonymous: it acts for no one, and a concern sent there counts only once
+ * confirmed by mail); but the form that asks for a fresh link ({@code /o/new-link}) carries no token, so it is checked
  * like the sign-in form. A missing or wrong echo is refused with 403 before anything runs.
  */
 @ServerFilter("/**")
@@ -79,7 +80,7 @@ class CsrfFilter implements Ordered {
         if (ALWAYS.contains(request.getPath())) {
             return true;
         }
-        return !request.getPath().startsWith("/o/")
+        return !request.getPath().startsWith("/o/") && !request.getPath().startsWith("/api/public/")
                 && (SessionCookies.tokenOf(request).isPresent() && !request.getHeaders().get("Authorization", String.class)
                         .filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent());
     }

@@ -26,11 +26,14 @@ class FactsAssembler {
     private final OrganisationService organisations;
     private final ConsultationRepository consultations;
     private final RuleBook rules;
+    private final Receipts receipts;
 
-    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules) {
+    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules,
+                   Receipts receipts) {
         this.organisations = organisations;
         this.consultations = consultations;
         this.rules = rules;
+        this.receipts = receipts;
     }
 
     ConsultationFacts facts(Consultation c, LocalDate today) {
@@ -46,7 +49,8 @@ class FactsAssembler {
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(),
                 // once open, the rules judge the period it really had, from the day it opened
                 c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(),
-                c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted);
+                c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted,
+                receipts.of(c));
     }
 
     /** The organisations a consultation asks: named ones and those matching its areas, interests or communities. */

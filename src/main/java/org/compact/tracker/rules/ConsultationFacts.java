@@ -14,6 +14,8 @@ import java.util.Set;
  * @param methods      method codes, e.g. ONLINE_SURVEY, PUBLIC_MEETING
  * @param provisions   provision codes, e.g. EASY_READ, BSL_INTERPRETER, EXPENSES
  * @param targets      the organisations targeted (explicitly or by area, interest, community), resolved
+ * @param receipts     once notified, when each organisation notified received its notice (NOTICE counts from it);
+ *                     empty while planned, or when notice reached nobody
  */
 public record ConsultationFacts(
         LocalDate today,
@@ -32,5 +34,10 @@ public record ConsultationFacts(
         LocalDate notifiedOn,
         List<Long> priorWorkRelatedIds,
         String priorWorkStatement,
-        List<TargetedOrganisation> targets) {
+        List<TargetedOrganisation> targets,
+        List<NoticeReceipt> receipts) {
+
+    public ConsultationFacts {
+        receipts = receipts == null ? List.of() : List.copyOf(receipts);
+    }
 }

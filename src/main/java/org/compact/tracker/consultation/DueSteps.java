@@ -10,13 +10,16 @@ import org.compact.tracker.security.Actor;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /**
  * The steps the calendar takes: notified consultations whose open date has come are opened, open ones whose close
- * date has passed are closed. One that may not open yet (NOTICE, or DURATION when opening late) is held, noted once a
- * day with the reason, and tried again on the next run.
+ * date has passed are closed. One that may not open yet (NOTICE: an organisation notified has not had the whole
+ * period from its own receipt; or DURATION when opening late) is held, noted once a day with the reason, its lead
+ * officer mailed once, and tried again on the next run: it opens by itself on the first day it may.
  */
 @Singleton
 public class DueSteps {
@@ -52,11 +55,12 @@ public class DueSteps {
         int closed = 0;
         for (Consultation c : consultations.findByStatusAndOpensOnLessThanEquals(ConsultationStatus.NOTIFIED, today)) {
             Set<RuleId> exempted = checks.exempted(c);
-            Check notice = rules.mayOpenOn(c.getNotifiedOn(), today, exempted.contains(RuleId.NOTICE));
+            List<Check> notice = checks.noticeToOpen(c, today, exempted);
             Check duration = rules.durationIfOpenedOn(today, c.getClosesOn(), exempted.contains(RuleId.DURATION));
-            if (notice.failed() || duration.failed()) {
+            if (!notice.isEmpty() || duration.failed()) {
                 held++;
-                hold(c, notice.failed() ? notice : duration, today);
+                hold(c, notice.isEmpty() ? duration : new Check(RuleId.NOTICE, notice.get(0).verdict(),
+                        notice.stream().map(Check::reason).collect(Collectors.joining(" "))), today);
             } else {
                 lifecycle.openNow(c, Actor.SYSTEM);
                 opened++;
@@ -79,8 +83,7 @@ public class DueSteps {
             store.record(c, Actor.SYSTEM, HistoryEntry.Kind.HELD, null, null, refused.reason(),
                     Map.of("ruleId", refused.ruleId().name()));
         }
-        if (refused.ruleId() == RuleId.DURATION) {
-            alerts.openHeld(ConsultationSummary.of(c).about(), c.getOpensOn(), c.getClosesOn(), refused.reason());
-        }
+        alerts.openHeld(ConsultationSummary.of(c).about(), refused.ruleId().name(), c.getOpensOn(), c.getClosesOn(),
+                refused.reason());
     }
 }

@@ -32,13 +32,15 @@ class FactsAssembler {
     private final ConsultationRepository consultations;
     private final RuleBook rules;
     private final Reach reach;
+    private final Receipts receipts;
 
     FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules,
-                   Reach reach) {
+                   Reach reach, Receipts receipts) {
         this.organisations = organisations;
         this.consultations = consultations;
         this.rules = rules;
         this.reach = reach;
+        this.receipts = receipts;
     }
 
     ConsultationFacts facts(Consultation c, LocalDate today) {
@@ -58,7 +60,7 @@ class FactsAssembler {
                 // once open, the rules judge the period it really had, from the day it opened
                 c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(),
                 c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted,
-                new LinkedHashSet<>(c.getLanguages()));
+                new LinkedHashSet<>(c.getLanguages()), receipts.of(c));
     }
 
     /** The formats an organisation needs: code → the need in words (a code no longer known keeps its code). */

@@ -27,5 +27,7 @@ public record HistoryEntry(
         @Nullable String detail) {
 
     /** What happened. */
-    public enum Kind { CREATED, UPDATED, NOTIFIED, OPENED, CLOSED, FEEDBACK_GIVEN, WITHDRAWN, EXEMPTION_RECORDED, HELD, ACTION_ADDED, CONSENT_WITHDRAWN }
+    public enum Kind { CREATED, UPDATED, NOTIFIED, OPENED, CLOSED, FEEDBACK_GIVEN, WITHDRAWN, EXEMPTION_RECORDED, HELD, ACTION_ADDED, CONSENT_WITHDRAWN,
+        /** The notice sent again to the current contacts of organisations it had not reached. */
+        NOTICE_RESENT }
 }

@@ -3,6 +3,7 @@ package org.compact.tracker.consultation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.compact.tracker.notice.NoticeReceipts;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.rules.Check;
 import org.compact.tracker.rules.RuleBook;
@@ -14,6 +15,7 @@ import org.compact.tracker.support.Text;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +34,17 @@ public class Lifecycle {
     private final RuleChecks checks;
     private final NoticeContents contents;
     private final NoticeService notices;
+    private final NoticeReceipts receipts;
     private final RuleBook rules;
     private final Clock clock;
 
     Lifecycle(ConsultationStore store, RuleChecks checks, NoticeContents contents, NoticeService notices,
-              RuleBook rules, Clock clock) {
+              NoticeReceipts receipts, RuleBook rules, Clock clock) {
         this.store = store;
         this.checks = checks;
         this.contents = contents;
         this.notices = notices;
+        this.receipts = receipts;
         this.rules = rules;
         this.clock = clock;
     }
@@ -62,6 +66,29 @@ public class Lifecycle {
                 queued.contacts() + " notices queued to " + queued.organisations() + " organisations", detail);
         ConsultationStore.log(saved, "notified by {}", actor.username());
         return checks.view(saved, judged);
+    }
+
+    /**
+     * Sends the notice again to the current contacts of {@code organisationIds} (when the first never arrived: a
+     * wrong address, a notice given up), recorded in the history. Only while NOTIFIED or OPEN (409 otherwise); 422
+     * naming each id that is not targeted, opted out or has no contact that may be mailed, with nothing queued.
+     */
+    @Transactional
+    public NoticeReceipts.Resent resendNotice(Actor actor, Long id, @Nullable List<Long> organisationIds) {
+        Consultation c = store.load(id);
+        actor.requireMayActFor(c.getAgencyId());
+        if (c.getStatus() != ConsultationStatus.NOTIFIED && c.getStatus() != ConsultationStatus.OPEN) {
+            throw Refusal.conflict("Notice can be sent again only while the consultation is NOTIFIED or OPEN; it is "
+                    + c.getStatus() + ".");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("organisationIds", organisationIds == null ? List.of() : organisationIds);
+        HistoryEntry entry = store.record(c, actor, HistoryEntry.Kind.NOTICE_RESENT, null, null,
+                "Notice sent again to the current contacts of the organisations named.", detail);
+        NoticeReceipts.Resent resent = receipts.resend(contents.of(c), NoticeContents.targets(c), organisationIds,
+                entry.id());
+        ConsultationStore.log(c, "notice resent by {}", actor.username());
+        return resent;
     }
 
     /** Opens for responses: NOTIFIED → OPEN, refused before a full notice period (NOTICE) without exemption. */
@@ -116,21 +143,36 @@ public class Lifecycle {
     }
 
     /**
-     * Opens today, by hand or when due: a notified consultation must have had its full notice (NOTICE) and, opening
-     * later than planned, must still be open the minimum period to its close date (DURATION), unless exempted.
+     * Opens today, by hand or when due: every organisation notified must have had its full notice from its own
+     * receipt (NOTICE) and, opening later than planned, it must still be open the minimum period to its close date
+     * (DURATION), unless exempted. Opening on another day than the one the notice gave is a change everyone notified
+     * is told of, with their calendar's events moved; the history says so.
      */
     Consultation openNow(Consultation c, Actor actor) {
         LocalDate today = today();
+        LocalDate planned = c.getOpensOn();
         if (c.getStatus() == ConsultationStatus.NOTIFIED) {
             Set<RuleId> exempted = checks.exempted(c);
-            RuleChecks.refuseIfAny(Stream.of(
-                    rules.mayOpenOn(c.getNotifiedOn(), today, exempted.contains(RuleId.NOTICE)),
-                    rules.durationIfOpenedOn(today, c.getClosesOn(), exempted.contains(RuleId.DURATION)))
-                    .filter(Check::failed).toList(), Step.OPEN.action());
+            List<Check> failing = new ArrayList<>(checks.noticeToOpen(c, today, exempted));
+            Stream.of(rules.durationIfOpenedOn(today, c.getClosesOn(), exempted.contains(RuleId.DURATION)))
+                    .filter(Check::failed).forEach(failing::add);
+            RuleChecks.refuseIfAny(failing, Step.OPEN.action());
         }
         c.markOpened(today);
         Consultation saved = store.save(c);
-        store.record(saved, actor, HistoryEntry.Kind.OPENED, ConsultationStatus.NOTIFIED, ConsultationStatus.OPEN, null, null);
+        boolean moved = planned != null && !planned.equals(today);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        if (moved) {
+            detail.put("plannedOpensOn", planned.toString());
+            detail.put("openedOn", today.toString());
+        }
+        HistoryEntry entry = store.record(saved, actor, HistoryEntry.Kind.OPENED, ConsultationStatus.NOTIFIED,
+                ConsultationStatus.OPEN, moved ? "Opened " + (today.isBefore(planned) ? "early" : "late") + ", on "
+                        + today + ", not on " + planned + " as its notice said: everyone notified is told." : null,
+                moved ? detail : null);
+        if (moved) {
+            notices.queueOpenedOn(contents.openedAs(saved), entry.id(), today, planned);
+        }
         ConsultationStore.log(saved, "opened by {}", actor.username());
         return saved;
     }

@@ -27,6 +27,15 @@ class NoticeContents {
                 c.getClosesOn(), c.getVersion() == null ? 0 : c.getVersion());
     }
 
+    /** What a change mail says of a consultation that opened on another day than planned: the day it opened. */
+    NoticeContent openedAs(Consultation c) {
+        NoticeContent n = of(c);
+        return new NoticeContent(n.consultationId(), n.title(), n.summary(), n.agencyName(), n.officerName(),
+                n.officerEmail(), n.themes(), n.areas(), n.methods(), n.provisions(), n.languages(), n.venues(),
+                n.openToChange(), n.fixed(), n.decisionDate(), n.decisionMaker(),
+                c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(), n.closesOn(), n.revision());
+    }
+
     static Targets targets(Consultation c) {
         return new Targets(c.getTargetOrganisationIds(), c.getTargetAreas(), c.getTargetInterests(),
                 c.getTargetCommunities());

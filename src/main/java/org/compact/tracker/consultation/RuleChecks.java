@@ -31,15 +31,17 @@ class RuleChecks {
             RuleId.DURATION, "closesOn");
 
     private final FactsAssembler facts;
+    private final Receipts receipts;
     private final RuleBook rules;
     private final FeedbackRules feedbackRules;
     private final FeedbackState feedbackState;
     private final ExemptionRepository exemptions;
     private final Clock clock;
 
-    RuleChecks(FactsAssembler facts, RuleBook rules, FeedbackRules feedbackRules, FeedbackState feedbackState,
-               ExemptionRepository exemptions, Clock clock) {
+    RuleChecks(FactsAssembler facts, Receipts receipts, RuleBook rules, FeedbackRules feedbackRules,
+               FeedbackState feedbackState, ExemptionRepository exemptions, Clock clock) {
         this.facts = facts;
+        this.receipts = receipts;
         this.rules = rules;
         this.feedbackRules = feedbackRules;
         this.feedbackState = feedbackState;
@@ -72,6 +74,24 @@ class RuleChecks {
         return view(c, checks(c));
     }
 
+    /**
+     * NOTICE for opening a notified consultation on {@code day}: every organisation notified must have had the whole
+     * period from its own receipt. One FAIL per organisation short of it (naming it and the day it may open from, or
+     * that its notice has not arrived and how to send it again), or one FAIL when notice reached nobody and the
+     * period from sending has not run; empty when met or when a NOTICE exemption is recorded.
+     */
+    List<Check> noticeToOpen(Consultation c, LocalDate day, Set<RuleId> exempted) {
+        List<org.compact.tracker.rules.NoticeReceipt> received = receipts.of(c);
+        Check overall = rules.mayOpenOn(c.getNotifiedOn(), received, day, exempted.contains(RuleId.NOTICE));
+        if (!overall.failed()) {
+            return List.of();
+        }
+        List<Check> each = rules.shortOfNotice(received, day);
+        String resend = "send it again (POST /api/consultations/" + c.getId() + "/notify/resend)";
+        return (each.isEmpty() ? List.of(overall) : each).stream()
+                .map(ch -> new Check(ch.ruleId(), ch.verdict(), ch.reason().replace("send it again", resend))).toList();
+    }
+
     /** The rules this consultation has a recorded exemption from. */
     Set<RuleId> exempted(Consultation c) {
         return exemptionReasons(c).keySet();
@@ -95,7 +115,7 @@ class RuleChecks {
         }
         List<FieldError> errors = failing.stream()
                 .map(ch -> new FieldError(RULE_FIELDS.get(ch.ruleId()), ch.ruleId().name(), ch.reason())).toList();
-        String ids = failing.stream().map(ch -> ch.ruleId().name()).collect(Collectors.joining(", "));
+        String ids = failing.stream().map(ch -> ch.ruleId().name()).distinct().collect(Collectors.joining(", "));
         throw new Refusal(422, "Refused by the Compact's rules",
                 "Cannot " + action + ": " + ids + " not met. Fix it, or record an exemption with a written reason.", errors);
     }

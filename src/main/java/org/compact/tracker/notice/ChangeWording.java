@@ -54,6 +54,12 @@ final class ChangeWording {
         return List.of("It closed early, on " + on + "; it was to close at the end of " + planned + ".");
     }
 
+    /** Organisations planned around the open date their notice gave: opening on another day is a change. */
+    static List<String> openedOn(LocalDate on, LocalDate planned) {
+        return List.of("It opened " + (on.isBefore(planned) ? "early" : "late") + ", on " + on
+                + ", not on " + planned + " as the notice said.");
+    }
+
     private static String orUnstated(@Nullable String text) {
         return text == null ? "(no longer stated; ask the officer)" : text;
     }

@@ -125,6 +125,12 @@ public class NoticeService {
         return queueChangeLines(content, changeKey, ChangeWording.closedEarly(on, planned));
     }
 
+    /** Tells every contact already notified that it opened on {@code on}, not on {@code planned} as its notice said. */
+    @Transactional
+    public int queueOpenedOn(NoticeContent content, long changeKey, LocalDate on, LocalDate planned) {
+        return queueChangeLines(content, changeKey, ChangeWording.openedOn(on, planned));
+    }
+
     private int queueChangeLines(NoticeContent content, long changeKey, List<String> changes) {
         return toNotified(content, addressees.following(content.themes()), NoticeKind.CHANGE, changeKey,
                 (r, email, id, notice) -> composer.change(content, r, email, id, changes));
@@ -217,20 +223,6 @@ public class NoticeService {
      */
     public java.util.Optional<org.compact.tracker.mail.MailWaiting> noticesWaitingForMailServer() {
         return outbox.waitingForServer(NoticeKind.NOTICE.name());
-    }
-
-    /** When each organisation's first notice was accepted by the SMTP server (for the notice lead time). */
-    public Map<Long, Instant> firstNoticeSent(long consultationId) {
-        List<Delivery> notices = deliveries.findByConsultationIdAndKindOrderById(consultationId, NoticeKind.NOTICE);
-        Map<String, MailState> states = outbox.states(notices.stream().map(Delivery::messageId).toList());
-        Map<Long, Instant> first = new LinkedHashMap<>();
-        for (Delivery d : notices) {
-            MailState s = states.get(d.messageId());
-            if (s != null && s.sentAt() != null) {
-                first.merge(d.organisationId(), s.sentAt(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        return first;
     }
 
     /** Records a one-click reply from a signed link. */

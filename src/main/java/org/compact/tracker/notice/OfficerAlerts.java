@@ -57,18 +57,21 @@ public class OfficerAlerts {
     }
 
     /**
-     * Held from opening for want of time to its close date (DURATION): NOTICE holds have the notice watch's
-     * reminders and breach alerts; this one would otherwise wait unseen. Once per close date: moving it (to too early
-     * a date) is a new hold worth a new alert.
+     * Held from opening on its open date: by NOTICE (an organisation notified has not had the whole period from its
+     * own receipt) or DURATION (too little time left to its close date). Mailed to the lead officer once per rule and
+     * date (the open date for NOTICE, the close date for DURATION): moving it is a new hold worth a new alert.
      */
-    public void openHeld(About c, LocalDate opensOn, LocalDate closesOn, String reason) {
+    public void openHeld(About c, String rule, LocalDate opensOn, LocalDate closesOn, String reason) {
         List<String> officer = to(c, false);
         if (!officer.isEmpty()) {
-            notices.alertOnce(c.consultationId(), "OPEN_HELD", "DURATION-" + closesOn, officer,
+            boolean notice = "NOTICE".equals(rule);
+            notices.alertOnce(c.consultationId(), "OPEN_HELD", rule + "-" + (notice ? opensOn : closesOn), officer,
                     "Not opened: " + c.title(),
                     "The consultation \"" + c.title() + "\" (id " + c.consultationId() + ") was due to open on "
-                            + opensOn + " but has not been opened. " + reason
-                            + "\n\nThe service tries again every hour.");
+                            + opensOn + " but has not been opened (rule " + rule + " of the local Compact). " + reason
+                            + (notice ? "\n\nIt opens by itself on the first day every organisation notified has had "
+                            + "its full notice; to open sooner, record a NOTICE exemption with the reason."
+                            : "\n\nThe service tries again every hour."));
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param provisions   provision codes, e.g. EASY_READ, BSL_INTERPRETER, EXPENSES
  * @param targets      the organisations targeted (explicitly or by area, interest, community), resolved
  * @param languages    the languages other than English the consultation offers (with TRANSLATION or INTERPRETER)
+ * @param receipts     once notified, when each organisation notified received its notice (NOTICE counts from it);
+ *                     empty while planned, or when notice reached nobody
  */
 public record ConsultationFacts(
         LocalDate today,
@@ -34,14 +36,10 @@ public record ConsultationFacts(
         List<Long> priorWorkRelatedIds,
         String priorWorkStatement,
         List<TargetedOrganisation> targets,
-        Set<String> languages) {
+        Set<String> languages,
+        List<NoticeReceipt> receipts) {
 
-    /** The facts of a consultation that offers no language other than English. */
-    public ConsultationFacts(LocalDate today, String title, String summary, Set<String> themes, Set<String> audiences,
-            Set<String> methods, Set<String> provisions, String openToChange, String fixed, LocalDate decisionDate,
-            String decisionMaker, LocalDate opensOn, LocalDate closesOn, LocalDate notifiedOn,
-            List<Long> priorWorkRelatedIds, String priorWorkStatement, List<TargetedOrganisation> targets) {
-        this(today, title, summary, themes, audiences, methods, provisions, openToChange, fixed, decisionDate,
-                decisionMaker, opensOn, closesOn, notifiedOn, priorWorkRelatedIds, priorWorkStatement, targets, Set.of());
+    public ConsultationFacts {
+        receipts = receipts == null ? List.of() : List.copyOf(receipts);
     }
 }

@@ -58,6 +58,28 @@ public class RuleBook {
         return exemptIf(notice.mayOpenOn(notifiedOn, day), exempted);
     }
 
+    /**
+     * May a consultation notified on {@code notifiedOn} open on {@code day}, each organisation's notice counted from
+     * its own receipt ({@code receipts}; when empty, from {@code notifiedOn})? EXEMPT instead of FAIL when exempted.
+     */
+    public Check mayOpenOn(LocalDate notifiedOn, List<NoticeReceipt> receipts, LocalDate day, boolean exempted) {
+        return exemptIf(notice.mayOpenOn(notifiedOn, receipts, day), exempted);
+    }
+
+    /**
+     * The organisations that keep a consultation from opening on {@code day} (NOTICE): one FAIL each, naming it and
+     * the day it may open from, or that its notice has not been received. Empty when all had the whole period, or
+     * when the notice reached no organisation (then {@link #mayOpenOn(LocalDate, LocalDate, boolean)} judges it).
+     */
+    public List<Check> shortOfNotice(List<NoticeReceipt> receipts, LocalDate day) {
+        return notice.shortOfNotice(receipts, day);
+    }
+
+    /** The first day every organisation notified has had the whole notice period; null while one has not received it. */
+    public LocalDate earliestOpening(List<NoticeReceipt> receipts) {
+        return notice.earliestOpening(receipts);
+    }
+
     /** The first day a consultation notified on {@code notifiedOn} may open. */
     public LocalDate earliestOpening(LocalDate notifiedOn) {
         return notice.earliestOpening(notifiedOn);

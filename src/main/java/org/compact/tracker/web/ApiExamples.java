@@ -39,6 +39,8 @@ final class ApiExamples {
              "venues": []}""";
     static final String WITHDRAWAL = """
             {"reason": "The depot site is no longer for sale."}""";
+    static final String NOTICE_RESEND = """
+            {"organisationIds": [12, 15]}""";
     static final String EXEMPTION = """
             {"ruleId": "DURATION", "reason": "The shelter must open before the cold-weather period; Cabinet set the date on 4 November."}""";
     static final String FEEDBACK = """

@@ -39,6 +39,7 @@ import org.compact.tracker.consultation.Exemption;
 import org.compact.tracker.consultation.HistoryEntry;
 import org.compact.tracker.consultation.Step;
 import org.compact.tracker.notice.DeliveryReport;
+import org.compact.tracker.notice.NoticeReceipts;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
@@ -159,6 +160,21 @@ class ConsultationApiController {
         return tagged(lifecycle.notify(Actors.of(auth), id));
     }
 
+    @Post("/{id}/notify/resend")
+    @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
+    @Operation(operationId = "resendNotice",
+            summary = "Send the notice again to the current contacts of organisations it has not reached (NOTIFIED or "
+            + "OPEN); NOTICE then counts from their new receipt")
+    @ApiContract.NotFound
+    @ApiContract.Invalid
+    @ApiContract.Conflict
+    NoticeReceipts.Resent resendNotice(Authentication auth, @PathVariable Long id,
+            @RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(name = "notice-resend", value = ApiExamples.NOTICE_RESEND)))
+            @Valid @Body ResendRequest request) {
+        return lifecycle.resendNotice(Actors.of(auth), id, request.organisationIds());
+    }
+
     @Post("/{id}/open")
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME})
     @Operation(operationId = "openConsultation", summary = Step.ApiSummary.OPEN)
@@ -230,6 +246,11 @@ class ConsultationApiController {
     /** Body of a withdrawal. */
     @Serdeable
     record WithdrawRequest(@Nullable @Size(max = 5000) String reason) {
+    }
+
+    /** Body of a resend: the organisations whose current contacts are sent the notice again. */
+    @Serdeable
+    record ResendRequest(@Nullable @Size(max = 1000) List<Long> organisationIds) {
     }
 
     /** Body of an exemption. */

@@ -44,7 +44,7 @@ class ConsultationLifecycleIT {
         LocalDate today = today();
         long id = world.register(world.consultation(today.plusMonths(2)));
 
-        Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
+        Api.Reply notified = world.notify(id);
         assertEquals(200, notified.status(), notified::toString);
         assertEquals("NOTIFIED", notified.at("status"));
         assertEquals(today.toString(), notified.at("notifiedOn"));
@@ -71,7 +71,7 @@ class ConsultationLifecycleIT {
         body.put("closesOn", today().plusMonths(2).plusWeeks(6).toString());
         long id = world.register(body);
 
-        Api.Reply refused = world.officer.post("/api/consultations/" + id + "/notify");
+        Api.Reply refused = world.notify(id);
 
         assertEquals(422, refused.status(), refused::toString);
         List<Object> ruleIds = ((List<Map<String, Object>>) refused.at("errors")).stream()
@@ -86,7 +86,7 @@ class ConsultationLifecycleIT {
         Map<String, Object> body = world.consultation(today().plusMonths(2));
         body.put("closesOn", today().plusMonths(2).plusWeeks(6).toString());
         long id = world.register(body);
-        assertEquals(422, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(422, world.notify(id).status());
 
         Api.Reply exemption = world.officer.post("/api/consultations/" + id + "/exemptions",
                 Map.of("ruleId", "DURATION", "reason", "Statutory deadline from government: six weeks is all there is."));
@@ -97,7 +97,7 @@ class ConsultationLifecycleIT {
         assertEquals("EXEMPT", duration.get("verdict"));
         assertThat((String) duration.get("reason")).contains("Statutory deadline");
 
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         List<Map<String, Object>> history = world.monitor.get("/api/consultations/" + id + "/history").list();
         assertThat(history).extracting(h -> h.get("kind")).containsExactly("CREATED", "EXEMPTION_RECORDED", "NOTIFIED");
         assertThat(history.get(1).get("reason")).asString().contains("Statutory deadline");
@@ -117,7 +117,7 @@ class ConsultationLifecycleIT {
     void theSchedulerOpensOnTheOpenDateAndClosesAfterTheCloseDate() {
         LocalDate today = today();
         long id = world.register(world.consultation(today.plusMonths(1).plusDays(3)));
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
 
         Api.Reply moved = moveTo(today.plusMonths(1).plusDays(3));
         assertThat(moved.body()).contains("lifecycle");
@@ -142,7 +142,7 @@ class ConsultationLifecycleIT {
         LocalDate today = today();
         LocalDate opensOn = today.plusMonths(1).plusDays(3);
         long id = world.register(world.consultation(opensOn));
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         moveTo(opensOn);
         assertEquals("OPEN", world.officer.get("/api/consultations/" + id).at("status"));
         assertEquals(201, world.officer.post("/api/consultations/" + id + "/exemptions", Map.of("ruleId", "DURATION",
@@ -174,7 +174,7 @@ class ConsultationLifecycleIT {
     void theSchedulerHoldsAConsultationWhoseNoticeCameTooLateAndSaysWhy() {
         LocalDate today = today();
         long id = world.register(world.consultation(today.plusDays(10)));
-        Api.Reply notified = world.officer.post("/api/consultations/" + id + "/notify");
+        Api.Reply notified = world.notify(id);
         assertEquals(200, notified.status(), notified::toString);
         assertEquals("FAIL", check(notified, "NOTICE").get("verdict"));
 
@@ -191,7 +191,7 @@ class ConsultationLifecycleIT {
         LocalDate today = today();
         LocalDate planned = today.plusDays(10);
         long id = world.register(world.consultation(planned));
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         LocalDate noticeRun = today.plusMonths(1);
 
         moveTo(noticeRun);
@@ -221,7 +221,7 @@ class ConsultationLifecycleIT {
         LocalDate today = today();
         LocalDate opensOn = today.plusMonths(1).plusDays(5);
         long id = world.register(world.consultation(opensOn));
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         Api.Reply made = world.officer.post("/api/organisations", Map.of("name", "Kersal Moor Friends " + id,
                 "kind", "COMMUNITY_GROUP", "emails", List.of("friends" + id + "@kersal.example"), "areas", List.of("Kersal")));
         assertEquals(201, made.status(), made::toString);
@@ -251,7 +251,7 @@ class ConsultationLifecycleIT {
     void changingTheOpenDateAfterNoticeToEarlierThanTheNoticeAllowsIsRefused() {
         LocalDate today = today();
         long id = world.register(world.consultation(today.plusMonths(2)));
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
 
         Api.Reply refused = world.officer.patch("/api/consultations/" + id,
                 Map.of("opensOn", today.plusDays(20).toString()));
@@ -277,7 +277,7 @@ class ConsultationLifecycleIT {
         Api.Reply withdrawn = world.officer.post("/api/consultations/" + id + "/withdraw",
                 Map.of("reason", "The budget for the scheme was withdrawn."));
         assertEquals("WITHDRAWN", withdrawn.at("status"));
-        assertEquals(409, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(409, world.notify(id).status());
         assertEquals(409, world.officer.patch("/api/consultations/" + id, Map.of("title", "Renamed")).status());
     }
 

@@ -64,7 +64,7 @@ class FeedbackIT implements TestPropertyProvider {
         LocalDate start = LocalDate.of(2027, 1, 4);
         world.moveTo(start);
         long id = world.register(world.consultation(start.plusMonths(2)));
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         LocalDate closesOn = start.plusMonths(2).plusWeeks(14);
         Api.Reply moved = world.officer.patch("/api/consultations/" + id, Map.of("closesOn", closesOn.toString(),
                 "decisionDate", closesOn.plusWeeks(10).toString()));
@@ -200,7 +200,7 @@ class FeedbackIT implements TestPropertyProvider {
         Map<String, Object> body = world.consultation(start.plusMonths(2));
         body.put("title", "Exempted from feedback");
         long id = world.register(body);
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         LocalDate closesOn = start.plusMonths(2).plusWeeks(12);
         world.moveTo(start.plusMonths(2));
         world.moveTo(closesOn.plusDays(1));
@@ -352,7 +352,7 @@ class FeedbackIT implements TestPropertyProvider {
         LocalDate start = LocalDate.of(2032, 1, 5);
         world.moveTo(start);
         long id = world.register(world.consultation(start.plusMonths(2)));
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         world.moveTo(start.plusMonths(2));
         world.moveTo(start.plusMonths(2).plusWeeks(12).plusDays(1));
         assertEquals("CLOSED", status(id));

@@ -316,7 +316,7 @@ class NoticeIT implements TestPropertyProvider {
         Map<String, Object> body = world.consultation(today.plusDays(10));
         body.put("title", "Held for its twelve weeks");
         long id = world.register(body);
-        assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+        assertEquals(200, world.notify(id).status());
         smtp.purgeEmailFromAllMailboxes();
 
         world.moveForwardTo(today.plusMonths(1));

@@ -31,6 +31,7 @@ final class Facts {
     private LocalDate opensOn = LocalDate.of(2027, 2, 15);
     private LocalDate closesOn = LocalDate.of(2027, 5, 9);
     private LocalDate notifiedOn;
+    private List<NoticeReceipt> receipts = new ArrayList<>();
     private List<Long> priorWorkRelatedIds = new ArrayList<>(List.of(7L));
     private String priorWorkStatement;
     private List<TargetedOrganisation> targets = new ArrayList<>(List.of(
@@ -108,6 +109,11 @@ final class Facts {
         return this;
     }
 
+    Facts receipts(NoticeReceipt... received) {
+        this.receipts = new ArrayList<>(List.of(received));
+        return this;
+    }
+
     Facts targets(TargetedOrganisation... organisations) {
         this.targets = new ArrayList<>(List.of(organisations));
         return this;
@@ -121,6 +127,6 @@ final class Facts {
     ConsultationFacts build() {
         return new ConsultationFacts(today, title, summary, themes, audiences, methods, provisions, openToChange,
                 fixed, decisionDate, decisionMaker, opensOn, closesOn, notifiedOn, priorWorkRelatedIds,
-                priorWorkStatement, targets, languages);
+                priorWorkStatement, targets, languages, receipts);
     }
 }

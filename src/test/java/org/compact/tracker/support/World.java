@@ -127,4 +127,18 @@ public final class World {
         Api.Reply reply = admin.put("/api/sim/clock", Map.of("now", to.toString()));
         assertEquals(200, reply.status(), reply::toString);
     }
+
+    /**
+     * Sends notice of consultation {@code id} as the officer and, when it went, moves the sim clock on a minute so
+     * the relay hands the notices to the mail server: NOTICE counts from that receipt, so tests that then move time
+     * ahead see them received today, as they would be with a mail server that is up.
+     */
+    public Api.Reply notify(long id) {
+        Api.Reply reply = officer.post("/api/consultations/" + id + "/notify");
+        if (reply.status() == 200) {
+            Instant current = Instant.parse((String) admin.get("/api/sim/clock").at("now"));
+            moveForwardTo(current.plusSeconds(60));
+        }
+        return reply;
+    }
 }

@@ -5,7 +5,6 @@ import org.compact.tracker.compliance.ComplianceReport.Figure;
 import org.compact.tracker.compliance.ComplianceReport.Listing;
 import org.compact.tracker.compliance.ComplianceReport.Section;
 import org.compact.tracker.notice.Html;
-import org.compact.tracker.rules.RuleSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,9 +97,9 @@ public final class ComplianceHtml {
             }
             case "INCLUSION" -> {
                 List<Bar> bars = new ArrayList<>();
-                double max = RuleSettings.SOCIALLY_EXCLUDED_GROUPS.stream()
-                        .mapToDouble(g -> value(s.figures().get(g))).max().orElse(0);
-                for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
+                List<String> groups = InclusionSection.groups(s);
+                double max = groups.stream().mapToDouble(g -> value(s.figures().get(g))).max().orElse(0);
+                for (String group : groups) {
                     bars.add(new Bar(group, value(s.figures().get(group)), max, true));
                 }
                 return barChart("groups", "Counted consultations naming each socially excluded group", bars, false);
@@ -178,7 +177,8 @@ public final class ComplianceHtml {
 
     /** The figure's name (or value) as a link to the consultations behind it, or as text when it has none. */
     private static String link(ComplianceReport report, String section, String figure, @Nullable Long agency, String text) {
-        if (!DrillDown.has(section, figure)) {
+        Section inclusion = report.sections().get("INCLUSION");
+        if (!DrillDown.has(section, figure, inclusion == null ? List.of() : InclusionSection.groups(inclusion))) {
             return esc(text);
         }
         Long scope = agency != null ? agency : report.agency() == null ? null : report.agency().id();

@@ -98,11 +98,12 @@ public class ComplianceService {
     public ComplianceDrill drillDown(ReportScope scope, @Nullable String section, @Nullable String figure) {
         String s = section == null ? "" : section.strip();
         String f = figure == null ? "" : figure.strip();
-        if (s.isEmpty() || DrillDown.FIGURES.stream().noneMatch(k -> k.startsWith(s + "."))) {
+        List<String> groups = rules.excludedGroups();
+        if (s.isEmpty() || DrillDown.figures(groups).stream().noneMatch(k -> k.startsWith(s + "."))) {
             throw Refusal.invalid("section", s.isEmpty() ? "name the section of the figure, for example NOTICE"
                     : "'" + s + "' is not a section whose figures list consultations");
         }
-        if (!DrillDown.has(s, f)) {
+        if (!DrillDown.has(s, f, groups)) {
             throw Refusal.invalid("figure", f.isEmpty() ? "name the figure, for example fullNoticeRate"
                     : "'" + f + "' is not a figure of " + s + " that lists consultations");
         }
@@ -110,12 +111,12 @@ public class ComplianceService {
     }
 
     /** Whether a figure of the report has a drill-down to the consultations behind it. */
-    public static boolean drillsDown(String section, String figure) {
-        return DrillDown.has(section, figure);
+    public boolean drillsDown(String section, String figure) {
+        return DrillDown.has(section, figure, rules.excludedGroups());
     }
 
     ReportSettings settings() {
-        return new ReportSettings(rules.noticePeriod(), rules.minimumDuration(), rules.analysisPeriod(), feedbackDue);
+        return ReportSettings.of(rules, feedbackDue);
     }
 
     private ReportConnection on(Connection connection, ReportScope scope) {

@@ -1,12 +1,12 @@
 package org.compact.tracker.compliance;
 
 import org.compact.tracker.consultation.ConsultationStatus;
-import org.compact.tracker.rules.RuleSettings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +17,7 @@ import java.util.function.Function;
  * test of {@link Criteria}. Each count is the column of the same name in {@link CountQueries#consultations}.
  *
  * @param byStatus      consultations in the period by status on the report day
- * @param namingGroup   counted consultations naming each socially excluded group, in the catalogue's order
+ * @param namingGroup   counted consultations naming each socially excluded group of the setting, in its order
  */
 record ConsultationCounts(long total, Map<ConsultationStatus, Long> byStatus, long counted, long opened,
                           long openedShort, long pastDeadline, long priorWorkRelated, long priorWorkStatement,
@@ -26,32 +26,35 @@ record ConsultationCounts(long total, Map<ConsultationStatus, Long> byStatus, lo
                           long feedbackOnTime, long feedbackOverdue, long feedbackNotYetDue, long feedbackPublished) {
 
     static final ConsultationCounts NONE = new ConsultationCounts(0, statuses(s -> 0L), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            groups(g -> 0L), 0, 0, 0, 0, 0, 0, 0);
+            Map.of(), 0, 0, 0, 0, 0, 0, 0);
 
     /** The column of a status's count. */
     static String statusColumn(ConsultationStatus status) {
         return "st_" + status.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The column of a group's count. */
-    static String groupColumn(String group) {
-        return "g_" + group.toLowerCase(Locale.ROOT);
+    /**
+     * The column of the count of the {@code index}th group of the setting (by position, since a council's own codes
+     * need not make SQL names).
+     */
+    static String groupColumn(int index) {
+        return "g_" + index;
     }
 
-    /** One row of the scan's result. */
-    static ConsultationCounts read(ResultSet rs) throws SQLException {
+    /** One row of the scan's result, with a count per group of {@code groups} (the setting, in its order). */
+    static ConsultationCounts read(ResultSet rs, List<String> groups) throws SQLException {
         Map<ConsultationStatus, Long> byStatus = new EnumMap<>(ConsultationStatus.class);
         for (ConsultationStatus status : ConsultationStatus.values()) {
             byStatus.put(status, rs.getLong(statusColumn(status)));
         }
-        Map<String, Long> groups = new LinkedHashMap<>();
-        for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
-            groups.put(group, rs.getLong(groupColumn(group)));
+        Map<String, Long> naming = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            naming.put(groups.get(i), rs.getLong(groupColumn(i)));
         }
         return new ConsultationCounts(rs.getLong("total"), byStatus, rs.getLong("counted"), rs.getLong("opened"),
                 rs.getLong("opened_short"), rs.getLong("past_deadline"), rs.getLong("pw_related"),
                 rs.getLong("pw_statement"), rs.getLong("influence_met"), rs.getLong("influence_stated"),
-                rs.getLong("duration_met"), rs.getLong("methods_met"), groups, rs.getLong("inclusion_any"),
+                rs.getLong("duration_met"), rs.getLong("methods_met"), naming, rs.getLong("inclusion_any"),
                 rs.getLong("fb_closed"), rs.getLong("fb_given"), rs.getLong("fb_on_time"), rs.getLong("fb_overdue"),
                 rs.getLong("fb_not_yet_due"), rs.getLong("fb_published"));
     }
@@ -61,7 +64,7 @@ record ConsultationCounts(long total, Map<ConsultationStatus, Long> byStatus, lo
                 counted + o.counted, opened + o.opened, openedShort + o.openedShort, pastDeadline + o.pastDeadline,
                 priorWorkRelated + o.priorWorkRelated, priorWorkStatement + o.priorWorkStatement,
                 influenceMet + o.influenceMet, influenceStated + o.influenceStated, durationMet + o.durationMet,
-                methodsMet + o.methodsMet, groups(g -> namingGroup.get(g) + o.namingGroup.get(g)),
+                methodsMet + o.methodsMet, groups(namingGroup, o.namingGroup),
                 namingAnyGroup + o.namingAnyGroup, feedbackClosed + o.feedbackClosed, feedbackGiven + o.feedbackGiven,
                 feedbackOnTime + o.feedbackOnTime, feedbackOverdue + o.feedbackOverdue,
                 feedbackNotYetDue + o.feedbackNotYetDue, feedbackPublished + o.feedbackPublished);
@@ -85,11 +88,15 @@ record ConsultationCounts(long total, Map<ConsultationStatus, Long> byStatus, lo
         return out;
     }
 
-    private static Map<String, Long> groups(Function<String, Long> count) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
-            out.put(group, count.apply(group));
-        }
+    /** Counted consultations naming {@code group}; 0 for a group no row counted. */
+    long naming(String group) {
+        return namingGroup.getOrDefault(group, 0L);
+    }
+
+    /** Both counts per group added up, in the order of {@code a} and then of any group only {@code b} has. */
+    private static Map<String, Long> groups(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> out = new LinkedHashMap<>(a);
+        b.forEach((group, count) -> out.merge(group, count, Long::sum));
         return out;
     }
 }

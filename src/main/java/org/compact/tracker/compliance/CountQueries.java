@@ -3,7 +3,6 @@ package org.compact.tracker.compliance;
 import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.compliance.ComplianceReport.AgencyRef;
 import org.compact.tracker.consultation.ConsultationStatus;
-import org.compact.tracker.rules.RuleSettings;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -65,8 +64,9 @@ final class CountQueries {
         sum(q, "influence_stated", is.influenceStated());
         sum(q, "duration_met", is.durationMet());
         sum(q, "methods_met", is.methodsMet());
-        for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
-            sum(q, ConsultationCounts.groupColumn(group), is.counted().and(is.names(group)));
+        List<String> groups = db.settings().excludedGroups();
+        for (int i = 0; i < groups.size(); i++) {
+            sum(q, ConsultationCounts.groupColumn(i), is.counted().and(is.names(groups.get(i))));
         }
         sum(q, "inclusion_any", is.namesAnyGroup());
         sum(q, "fb_closed", is.feedbackClosed());
@@ -83,7 +83,7 @@ final class CountQueries {
             long agency = rs.getLong(1);
             int day = rs.getInt(2);
             boolean given = !rs.wasNull();
-            ConsultationCounts row = ConsultationCounts.read(rs);
+            ConsultationCounts row = ConsultationCounts.read(rs, groups);
             perAgency.merge(agency, row, ConsultationCounts::plus);
             if (given) {
                 feedbackDays.merge(day, row.total(), Long::sum);
@@ -100,7 +100,7 @@ final class CountQueries {
     ExemptionCounts exemptions() throws SQLException {
         ReportSettings settings = db.settings();
         String counted = "c.notified_on IS NOT NULL AND c.status <> 'WITHDRAWN'";
-        String openedShort = "c.opened_on IS NOT NULL AND c.opened_on < " + Sql.plus("c.notified_on", settings.notice());
+        String openedShort = "c.opened_on IS NOT NULL AND " + db.criteria().openedShortOfNotice();
         String durationMet = "c.opens_on IS NOT NULL AND c.closes_on IS NOT NULL AND "
                 + Sql.plus("c.opens_on", settings.minimumDuration()) + " <= " + Sql.plus("c.closes_on", Period.ofDays(1));
         BoundSql q = new BoundSql().add("SELECT e.rule_id, COUNT(*) AS exemptions, COUNT(DISTINCT e.consultation_id) AS consultations, "

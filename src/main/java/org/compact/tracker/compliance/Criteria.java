@@ -1,7 +1,6 @@
 package org.compact.tracker.compliance;
 
 import org.compact.tracker.consultation.ConsultationStatus;
-import org.compact.tracker.rules.RuleSettings;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -50,6 +49,11 @@ final class Criteria {
         this.today = today;
     }
 
+    /** The socially excluded groups of the setting, in its order. */
+    List<String> groups() {
+        return settings.excludedGroups();
+    }
+
     Cond counted() {
         return Cond.of("c.k = 1");
     }
@@ -63,7 +67,23 @@ final class Criteria {
     }
 
     Cond openedShort() {
-        return opened().and(Cond.of("c.opened_on < " + Sql.plus("c.notified_on", settings.notice())));
+        return opened().and(Cond.of(openedShortOfNotice()));
+    }
+
+    /**
+     * A consultation {@code c} (with {@code opened_on}) that opened short of notice, as the NOTICE rule counts it
+     * from each organisation's receipt: some organisation sent a NOTICE delivery had no acceptance (outbox
+     * {@code sent_at}) whose day plus the notice period is on or before the day it opened, that is its receipt
+     * plus the period is after that day, or it never received the notice. When no organisation was sent a notice,
+     * the period counts from {@code notified_on}, as the rule counts it. An organisation's receipt passes exactly
+     * when one of its acceptances does (a day plus the period never goes down as the day goes up), so no GROUP BY
+     * over a correlated subquery is needed. No parameters: also used over {@code consultation c} itself.
+     */
+    String openedShortOfNotice() {
+        return "(EXISTS (SELECT 1 FROM delivery d WHERE d.consultation_id = c.id AND d.kind = 'NOTICE' AND NOT EXISTS ("
+                + accepted("d2", "o2", "d2.organisation_id = d.organisation_id AND "
+                + Sql.plus(sql.localDate("o2.sent_at"), settings.notice()) + " <= c.opened_on") + ")) OR (NOT "
+                + noticeSent().sql() + " AND c.opened_on < " + Sql.plus("c.notified_on", settings.notice()) + "))";
     }
 
     Cond plannedPastNoticeDeadline() {
@@ -102,15 +122,20 @@ final class Criteria {
         return Cond.of("c.k = 1 AND c.methods <> '[]' AND c.audiences <> '[]'");
     }
 
-    /** Naming the group (a code of RuleSettings.SOCIALLY_EXCLUDED_GROUPS) as an audience. */
+    /**
+     * Naming the group (an audience code of the setting {@code tracker.rules.excluded-groups}) as an audience. The
+     * code is a parameter, its {@code _}, {@code %} and {@code \\} escaped, since a council writes its own.
+     */
     Cond names(String group) {
-        return Cond.of("c.aud LIKE '%\"" + group.replace("_", "\\_") + "\"%' ESCAPE '\\'");
+        String literal = group.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
+        return Cond.of("c.aud LIKE ? ESCAPE '\\'", "%\"" + literal + "\"%");
     }
 
+    /** Naming at least one of the setting's groups (none when the setting lists none). */
     Cond namesAnyGroup() {
-        Cond any = null;
-        for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
-            any = any == null ? names(group) : any.or(names(group));
+        Cond any = Cond.of("1 = 0");
+        for (String group : settings.excludedGroups()) {
+            any = any.or(names(group));
         }
         return counted().and(any);
     }

@@ -5,12 +5,12 @@ import org.compact.tracker.compliance.Criteria.Cond;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.feedback.ConcernKind;
 import org.compact.tracker.rules.RuleId;
-import org.compact.tracker.rules.RuleSettings;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,15 +39,27 @@ final class DrillDown {
         }
     }
 
-    /** Every section and figure that has a drill-down ("NOTICE.fullNoticeRate"), whatever the settings. */
-    static final Set<String> FIGURES = specs(new Criteria(new ReportSettings(Period.ofMonths(1), Period.ofWeeks(12),
-            Period.ofWeeks(4), Period.ofWeeks(12)), new Sql(ZoneId.of("Europe/London")), LocalDate.EPOCH)).keySet();
+    /**
+     * Every section and figure that has a drill-down ("NOTICE.fullNoticeRate") but the INCLUSION figure of each
+     * group, whatever the settings.
+     */
+    private static final Set<String> FIGURES = figures(List.of());
 
     private DrillDown() {
     }
 
-    static boolean has(String section, String figure) {
-        return FIGURES.contains(section + "." + figure);
+    /** Every section and figure that has a drill-down, with one INCLUSION figure per group of {@code groups}. */
+    static Set<String> figures(List<String> groups) {
+        if (groups.isEmpty() && FIGURES != null) {
+            return FIGURES;
+        }
+        return specs(new Criteria(new ReportSettings(Period.ofMonths(1), Period.ofWeeks(12), Period.ofWeeks(4),
+                Period.ofWeeks(12), groups), new Sql(ZoneId.of("Europe/London")), LocalDate.EPOCH)).keySet();
+    }
+
+    /** Whether {@code section.figure} has a drill-down when the socially excluded groups are {@code groups}. */
+    static boolean has(String section, String figure, List<String> groups) {
+        return FIGURES.contains(section + "." + figure) || "INCLUSION".equals(section) && groups.contains(figure);
     }
 
     static Map<String, Spec> specs(Criteria is) {
@@ -74,7 +86,8 @@ final class DrillDown {
         s.put("NOTICE.worstLeadDays", Spec.rate(reached, is.organisationWithShortNotice().not(),
                 counted + " with at least one organisation reached.", "every organisation reached had the full notice period"));
         s.put("NOTICE.consultationsOpened", Spec.same(is.opened(), counted + " that have opened."));
-        s.put("NOTICE.openedWithoutFullNotice", Spec.same(is.openedShort(), counted + " that opened before a full notice period from notifiedOn."));
+        s.put("NOTICE.openedWithoutFullNotice", Spec.same(is.openedShort(), counted + " that opened before every "
+                + "organisation notified had had a full notice period from its receipt of the notice."));
         s.put("NOTICE.openedWithoutFullNoticeExempted", Spec.same(is.openedShort().and(is.exempted("NOTICE")),
                 "Of those, consultations with a NOTICE exemption."));
         s.put("NOTICE.plannedPastNoticeDeadline", Spec.same(is.plannedPastNoticeDeadline(),
@@ -105,9 +118,10 @@ final class DrillDown {
 
         s.put("INCLUSION.consultations", Spec.same(is.counted(), counted + "."));
         s.put("INCLUSION.namingAnyGroup", Spec.same(is.namesAnyGroup(), counted + " naming a socially excluded group."));
-        s.put("INCLUSION.rate", Spec.rate(is.counted(), is.namesAnyGroup(), counted + ".", "names at least one of the 16 groups"));
+        s.put("INCLUSION.rate", Spec.rate(is.counted(), is.namesAnyGroup(), counted + ".", "names at least one of the "
+                + is.groups().size() + " socially excluded groups"));
         s.put("INCLUSION.groupsNamed", Spec.having(is.namesAnyGroup(), counted + " naming at least one of the groups."));
-        for (String group : RuleSettings.SOCIALLY_EXCLUDED_GROUPS) {
+        for (String group : is.groups()) {
             s.put("INCLUSION." + group, Spec.same(is.counted().and(is.names(group)), counted + " naming " + group + "."));
         }
 

@@ -20,7 +20,7 @@ final class DrillDownQuery {
         this.db = db;
     }
 
-    /** The consultations behind {@code section.figure}, which must be one of {@link DrillDown#FIGURES}. */
+    /** The consultations behind {@code section.figure}, which must be one of {@link DrillDown#figures}. */
     ComplianceDrill list(String section, String figure) throws SQLException {
         Spec spec = DrillDown.specs(db.criteria()).get(section + "." + figure);
         if (spec == null) {

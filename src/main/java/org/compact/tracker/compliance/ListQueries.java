@@ -1,5 +1,6 @@
 package org.compact.tracker.compliance;
 
+import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.rules.RuleId;
 
 import java.sql.SQLException;
@@ -7,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report's lists, each one SQL statement capped at {@value #LIMIT} rows and returning records: the
@@ -26,8 +29,19 @@ final class ListQueries {
         this.db = db;
     }
 
-    /** A counted consultation that opened before notifiedOn plus the notice period. */
-    record OpenedEarly(long consultationId, String title, long agencyId, LocalDate notifiedOn, LocalDate openedOn) {
+    /**
+     * A counted consultation that opened short of notice, counted from each organisation's receipt.
+     *
+     * @param lastReceivedOn     the day the last organisation sent a notice received it; null when one never did,
+     *                           or when notice was sent to none
+     * @param fullNoticeFrom     the first day every organisation had had the full period from its receipt
+     *                           ({@code notifiedOn} + the period when notice was sent to none); null while one has
+     *                           not received it
+     * @param organisationsShort organisations that had not had the full period from their receipt on the day it
+     *                           opened, those that never received it included
+     */
+    record OpenedEarly(long consultationId, String title, long agencyId, LocalDate notifiedOn, LocalDate openedOn,
+                       @Nullable LocalDate lastReceivedOn, @Nullable LocalDate fullNoticeFrom, int organisationsShort) {
     }
 
     /** A counted consultation open for less than the minimum (planned dates; either may be missing). */
@@ -62,12 +76,50 @@ final class ListQueries {
 
     List<OpenedEarly> openedWithoutFullNotice() throws SQLException {
         BoundSql q = new BoundSql().add("SELECT c.id, c.title, c.agency_id, c.notified_on, c.opened_on, c.opens_on FROM consultation c "
-                + "WHERE c.opened_on IS NOT NULL AND c.opened_on < " + Sql.plus("c.notified_on", db.settings().notice())
-                + " AND ");
+                + "WHERE c.opened_on IS NOT NULL AND " + db.criteria().openedShortOfNotice() + " AND ");
         db.where(q, "c", true);
         q.add(" ORDER BY c.opened_on, c.id LIMIT " + LIMIT);
-        return db.list(q, rs -> new OpenedEarly(rs.getLong(1), rs.getString(2), rs.getLong(3),
+        record Opened(long id, String title, long agencyId, LocalDate notifiedOn, LocalDate openedOn) {
+        }
+        List<Opened> opened = db.list(q, rs -> new Opened(rs.getLong(1), rs.getString(2), rs.getLong(3),
                 rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
+        Map<Long, List<Optional<LocalDate>>> receipts = receipts(opened.stream().map(Opened::id).toList());
+        Period notice = db.settings().notice();
+        return opened.stream().map(o -> {
+            List<Optional<LocalDate>> days = receipts.getOrDefault(o.id(), List.of());
+            if (days.isEmpty()) {
+                return new OpenedEarly(o.id(), o.title(), o.agencyId(), o.notifiedOn(), o.openedOn(), null,
+                        o.notifiedOn().plus(notice), 0);
+            }
+            int organisationsShort = (int) days.stream()
+                    .filter(d -> d.isEmpty() || d.get().plus(notice).isAfter(o.openedOn())).count();
+            LocalDate last = days.stream().anyMatch(Optional::isEmpty) ? null
+                    : days.stream().map(Optional::get).max(Comparator.naturalOrder()).orElseThrow();
+            return new OpenedEarly(o.id(), o.title(), o.agencyId(), o.notifiedOn(), o.openedOn(), last,
+                    last == null ? null : last.plus(notice), organisationsShort);
+        }).toList();
+    }
+
+    /**
+     * Each organisation's receipt of these consultations' notices, in one statement: by consultation, one entry per
+     * organisation sent a NOTICE delivery, the day (in the service's zone) of the earliest acceptance of any of its
+     * notices (outbox {@code sent_at}), empty when none was accepted.
+     */
+    private Map<Long, List<Optional<LocalDate>>> receipts(List<Long> consultationIds) throws SQLException {
+        Map<Long, List<Optional<LocalDate>>> out = new HashMap<>();
+        if (consultationIds.isEmpty()) {
+            return out;
+        }
+        BoundSql q = new BoundSql().add("SELECT d.consultation_id, d.organisation_id, "
+                + db.sql().localDate("MIN(o.sent_at)") + " FROM delivery d LEFT JOIN outbox_message o "
+                + "ON o.message_id = d.message_id WHERE d.kind = 'NOTICE' AND d.consultation_id IN (");
+        for (int i = 0; i < consultationIds.size(); i++) {
+            q.add(i == 0 ? "" : ", ").p(consultationIds.get(i));
+        }
+        q.add(") GROUP BY d.consultation_id, d.organisation_id");
+        db.each(q, rs -> out.computeIfAbsent(rs.getLong(1), id -> new java.util.ArrayList<>())
+                .add(Optional.ofNullable(rs.getObject(3, LocalDate.class))));
+        return out;
     }
 
     List<OpenTooBriefly> shorterThanMinimum() throws SQLException {

@@ -47,8 +47,11 @@ final class NoticeSection {
         f.days("worstLeadDays", leads.worst(), "The shortest lead time of any organisation reached (negative: the notice was "
                 + "accepted after the open date).");
         f.count("consultationsOpened", c.opened(), "Counted consultations that have opened (openedOn set).");
-        f.count("openedWithoutFullNotice", c.openedShort(), "Counted consultations that opened before notifiedOn + "
-                + iso(settings.notice()) + ": they could open only with a NOTICE exemption (listed below).");
+        f.count("openedWithoutFullNotice", c.openedShort(), "Counted consultations that opened (openedOn) before every "
+                + "organisation sent a notice had had " + month + " from its receipt: some organisation's receipt (the "
+                + "day, in " + zone + ", the mail server accepted the first of its contacts' notices) + "
+                + iso(settings.notice()) + " is after openedOn, or it never received the notice. Without any notice "
+                + "delivery, from notifiedOn. They could open only with a NOTICE exemption (listed below).");
         f.count("openedWithoutFullNoticeExempted", exemptions.of(RuleId.NOTICE).coveringShortfall(), "Of those, "
                 + "consultations with a NOTICE exemption recorded.");
         f.count("plannedPastNoticeDeadline", c.pastDeadline(), "Consultations in the period still PLANNED whose "
@@ -97,13 +100,23 @@ final class NoticeSection {
             Map<String, Object> row = ListingRows.consultation(e.consultationId(), e.title(), e.agencyId());
             row.put("notifiedOn", e.notifiedOn().toString());
             row.put("openedOn", e.openedOn().toString());
-            row.put("fullNoticeFrom", e.notifiedOn().plus(settings.notice()).toString());
+            if (e.lastReceivedOn() != null) {
+                row.put("lastReceivedOn", e.lastReceivedOn().toString());
+            }
+            if (e.fullNoticeFrom() != null) {
+                row.put("fullNoticeFrom", e.fullNoticeFrom().toString());
+            }
+            row.put("organisationsShort", e.organisationsShort());
             rows.add(row);
         }
         ListingRows.addExemptions(rows, reasons);
-        return new Listing("Opened without a full notice period", "Counted consultations that opened before notifiedOn + "
-                + iso(settings.notice()) + ", by day opened, with their NOTICE exemptions.",
-                List.of("consultationId", "title", "agencyId", "notifiedOn", "openedOn", "fullNoticeFrom", "exempted",
-                        "exemptions"), total, ListQueries.LIMIT, rows);
+        return new Listing("Opened without a full notice period", "Counted consultations that opened before every "
+                + "organisation notified had had " + iso(settings.notice()) + " from its receipt (or had not received the "
+                + "notice at all), by day opened, with their NOTICE exemptions: lastReceivedOn is the day the last "
+                + "organisation received it, fullNoticeFrom the first day every organisation had had the full period "
+                + "(both empty while one has not received it; without any notice delivery, notifiedOn + "
+                + iso(settings.notice())+ "), organisationsShort how many had not had it on the day it opened.",
+                List.of("consultationId", "title", "agencyId", "notifiedOn", "openedOn", "lastReceivedOn",
+                        "fullNoticeFrom", "organisationsShort", "exempted", "exemptions"), total, ListQueries.LIMIT, rows);
     }
 }

@@ -54,7 +54,7 @@ final class ReportBuilder {
         sections.put(RuleId.DURATION.name(), DurationSection.of(c, exemptions, shorter,
                 reasons(lists, RuleId.DURATION, shorter, ListQueries.OpenTooBriefly::consultationId), settings));
         sections.put(RuleId.METHODS.name(), MethodsSection.of(c, exemptions));
-        sections.put(RuleId.INCLUSION.name(), InclusionSection.of(c, exemptions));
+        sections.put(RuleId.INCLUSION.name(), InclusionSection.of(c, exemptions, settings));
         sections.put(RuleId.OVERLOAD.name(), OverloadSection.of(lists.mostConsulted(), exemptions));
         sections.put(RuleId.OPT_OUT.name(), OptOutSection.of(counts.optOuts()));
         sections.put(RuleId.FEEDBACK.name(), FeedbackSection.of(c, scan.feedbackDays(), exemptions, overdueFeedback,

@@ -44,7 +44,9 @@ class AccessRulesIT {
             // signed in, and only clears the cookie of a browser whose session has already ended.
             "GET /", "GET /sign-in", "POST /sign-in", "POST /sign-out",
             // An organisation's contact asks for a fresh preferences link (CSRF double submit, same answer for any address).
-            "GET /o/new-link", "POST /o/new-link");
+            "GET /o/new-link", "POST /o/new-link",
+            // Anyone may raise a concern or comment without a link; it counts once confirmed from the sender's mailbox.
+            "GET /concerns/new", "POST /api/public/concerns");
 
     @Inject
     @Client("/")

@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.compact.tracker.clock.SimClock;
+import org.compact.tracker.mail.MailRelay;
 import org.compact.tracker.consultation.ConsultationRequest;
 import org.compact.tracker.consultation.DueSteps;
 import org.compact.tracker.consultation.Lifecycle;
@@ -62,11 +63,12 @@ class DemoData {
     private final Lifecycle lifecycle;
     private final DueSteps due;
     private final FeedbackService feedback;
+    private final MailRelay relay;
     private final Clock clock;
     private final String password;
 
     DemoData(AgencyService agencies, UserService users, OrganisationService organisations,
-             Register register, Lifecycle lifecycle, DueSteps due, FeedbackService feedback, Clock clock,
+             Register register, Lifecycle lifecycle, DueSteps due, FeedbackService feedback, MailRelay relay, Clock clock,
              @Nullable @Value("${tracker.admin.password:}") String adminPassword) {
         this.agencies = agencies;
         this.users = users;
@@ -75,6 +77,7 @@ class DemoData {
         this.lifecycle = lifecycle;
         this.due = due;
         this.feedback = feedback;
+        this.relay = relay;
         this.clock = clock;
         this.password = adminPassword == null || adminPassword.length() < 12 ? null : adminPassword;
     }
@@ -110,6 +113,8 @@ class DemoData {
             ConsultationView overdue = register(priya, "Cadishead park: lighting and safety",
                     today.minusMonths(6), List.of("community safety", "parks"), List.of("Cadishead"), orgs.subList(2, 9));
             lifecycle.notify(priya, overdue.id());
+            // NOTICE counts from each organisation's receipt: the notices are delivered the day they are sent
+            relay.deliverDue();
             sim.set(today.minusMonths(7).atTime(9, 0).atZone(zone).toInstant());
             due.openAndCloseDue();
             sim.set(today.minusMonths(6).atTime(9, 0).atZone(zone).toInstant());
@@ -133,6 +138,7 @@ class DemoData {
             ConsultationView notified = register(priya, "Neighbourhood policing priorities for Eccles",
                     today.plusMonths(1), List.of("community safety"), List.of("Eccles"), orgs.subList(10, 16));
             lifecycle.notify(priya, notified.id());
+            relay.deliverDue();
         } finally {
             sim.release();
         }

@@ -44,9 +44,12 @@ final class Timeline {
         return reply.id();
     }
 
+    /** Sends notice and lets the relay deliver it (NOTICE counts from each organisation's receipt). */
     void notify(Api by, long id) {
         Api.Reply reply = by.post("/api/consultations/" + id + "/notify");
         assertEquals(200, reply.status(), reply::toString);
+        java.time.Instant current = java.time.Instant.parse((String) world.admin.get("/api/sim/clock").at("now"));
+        world.moveForwardTo(current.plusSeconds(60));
     }
 
     void withdraw(Api by, long id, String reason) {

@@ -13,6 +13,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -162,7 +163,16 @@ public class QuartzScheduler {
         }
         scheduler.addJob(job, true);
         if (existing == null) {
-            scheduler.scheduleJob(wanted);
+            try {
+                scheduler.scheduleJob(wanted);
+            } catch (ObjectAlreadyExistsException storedByAnotherNode) {
+                // Nodes of a cluster starting at once on a new database both find no trigger; the first to store it
+                // wins, and this node keeps it when it has the same schedule (it is the same configuration).
+                Trigger stored = scheduler.getTrigger(triggerKey);
+                if (stored != null && !sameSchedule(stored, entry)) {
+                    scheduler.rescheduleJob(triggerKey, wanted);
+                }
+            }
         } else {
             scheduler.rescheduleJob(triggerKey, wanted);
         }

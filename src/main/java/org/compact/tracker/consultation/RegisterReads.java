@@ -43,9 +43,9 @@ public class RegisterReads {
     /** A consultation with its exemptions and rule checks, reused while nothing changed. */
     public ConsultationView get(Long id) {
         long now = stamp.current();
-        ConsultationView view = kept.view(id, now, LocalDate.now(clock), () -> checks.view(store.load(id)));
-        // A notified consultation's NOTICE check moves as the mail server takes its notices, which no stamp marks.
-        return view.status() == ConsultationStatus.NOTIFIED ? checks.view(store.load(id)) : view;
+        // A notified consultation's NOTICE check moves as its organisations receive their notices: each first receipt
+        // moves the stamp (notice.ReceiptStamp), so a kept view is never older than the last receipt.
+        return kept.view(id, now, LocalDate.now(clock), () -> checks.view(store.load(id)));
     }
 
     /** A page of the register, without checks; reused like {@link #get}. */

@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.notice.NoticeContent;
 import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.rules.NoticeReceipt;
+import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.RegisterStamp;
 
@@ -26,10 +28,11 @@ public class RegisterReads {
     private final NoticeContents contents;
     private final NoticeService notices;
     private final RegisterStamp stamp;
+    private final RuleBook rules;
     private final Clock clock;
 
     RegisterReads(ConsultationStore store, ConsultationRepository consultations, RuleChecks checks, KeptReads kept,
-                  NoticeContents contents, NoticeService notices, RegisterStamp stamp, Clock clock) {
+                  NoticeContents contents, NoticeService notices, RegisterStamp stamp, RuleBook rules, Clock clock) {
         this.store = store;
         this.consultations = consultations;
         this.checks = checks;
@@ -37,6 +40,7 @@ public class RegisterReads {
         this.contents = contents;
         this.notices = notices;
         this.stamp = stamp;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -100,7 +104,7 @@ public class RegisterReads {
      */
     public DeliveryReport deliveries(Actor actor, Long id) {
         Consultation c = store.load(id);
-        DeliveryReport report = notices.report(id);
+        DeliveryReport report = withMayOpenFrom(notices.report(id));
         return actor.mayReadPeopleOf(c.getAgencyId()) ? report : report.withParticipantsHidden();
     }
 
@@ -110,6 +114,12 @@ public class RegisterReads {
      */
     public DeliveryReport deliveries(Long id) {
         store.load(id);
-        return notices.report(id);
+        return withMayOpenFrom(notices.report(id));
+    }
+
+    /** Each organisation's first day to open, as the rules count NOTICE from its receipt. */
+    private DeliveryReport withMayOpenFrom(DeliveryReport report) {
+        return report.withMayOpenFrom(o -> rules.earliestOpening(
+                List.of(NoticeReceipt.received(o.organisationId(), o.name(), o.receivedOn()))));
     }
 }

@@ -103,6 +103,14 @@ class NoticeFromReceiptIT implements TestPropertyProvider {
         assertThat(queued.body()).contains("has not received the notice")
                 .contains("/api/consultations/" + march + "/notify/resend");
 
+        // The delivery report: each organisation still waits for its notice, with no day to open from yet.
+        List<Map<String, Object>> queuedOrganisations = organisations(world, march);
+        assertThat(queuedOrganisations).hasSize(2).allSatisfy(o -> {
+            assertEquals("QUEUED", o.get("status"));
+            assertThat(o.get("receivedOn")).isNull();
+            assertThat(o.get("mayOpenFrom")).isNull();
+        });
+
         // The public programme: the notice is still being delivered; it says so, and the day it was sent.
         Map<String, Object> delivering = programmeEntry(february);
         assertEquals("2027-01-01", delivering.get("notifiedOn"));
@@ -122,6 +130,16 @@ class NoticeFromReceiptIT implements TestPropertyProvider {
         assertEquals("2027-01-05", given.get("noticeReceivedOn"));
         assertEquals(Boolean.FALSE, given.get("noticeBeingDelivered"));
         assertEquals("2027-01-01", given.get("notifiedOn"), "notifiedOn stays the day notice was sent");
+        List<Map<String, Object>> receivedOrganisations = organisations(world, march);
+        assertThat(receivedOrganisations).extracting(o -> ((Number) o.get("organisationId")).longValue())
+                .containsExactlyInAnyOrder(ordsall, deafForum);
+        assertThat(receivedOrganisations).allSatisfy(o -> {
+            assertEquals("RECEIVED", o.get("status"));
+            assertEquals("2027-01-05", o.get("receivedOn"));
+            assertEquals("2027-02-05", o.get("mayOpenFrom"), "a calendar month from the receipt");
+        });
+        assertThat(receivedOrganisations).extracting(o -> (String) o.get("name"))
+                .anySatisfy(n -> assertThat(n).startsWith("Salford Deaf Forum"));
         String row = programmePage(february);
         assertThat(row).contains("<time datetime=\"2027-01-05\">").doesNotContain("Notice being delivered");
 
@@ -199,6 +217,14 @@ class NoticeFromReceiptIT implements TestPropertyProvider {
         assertThat(mail("Consultation notice")).hasSize(1);
         history = world.officer.get("/api/consultations/" + march + "/history").list();
         assertEquals("NOTICE_RESENT", history.get(history.size() - 1).get("kind"));
+    }
+
+    /** Each organisation's receipt, from the consultation's delivery report as its officer reads it. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> organisations(World world, long id) {
+        Api.Reply report = world.officer.get("/api/consultations/" + id + "/deliveries");
+        assertEquals(200, report.status(), report::toString);
+        return (List<Map<String, Object>>) report.at("organisations");
     }
 
     /** The consultation's entry in the public JSON programme, read anonymously. */

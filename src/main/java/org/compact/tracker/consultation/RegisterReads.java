@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.notice.DeliveryReport;
 import org.compact.tracker.notice.NoticeContent;
 import org.compact.tracker.notice.NoticeService;
+import org.compact.tracker.rules.NoticeReceipt;
+import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.RegisterStamp;
 
@@ -26,10 +28,11 @@ public class RegisterReads {
     private final NoticeContents contents;
     private final NoticeService notices;
     private final RegisterStamp stamp;
+    private final RuleBook rules;
     private final Clock clock;
 
     RegisterReads(ConsultationStore store, ConsultationRepository consultations, RuleChecks checks, KeptReads kept,
-                  NoticeContents contents, NoticeService notices, RegisterStamp stamp, Clock clock) {
+                  NoticeContents contents, NoticeService notices, RegisterStamp stamp, RuleBook rules, Clock clock) {
         this.store = store;
         this.consultations = consultations;
         this.checks = checks;
@@ -37,15 +40,16 @@ public class RegisterReads {
         this.contents = contents;
         this.notices = notices;
         this.stamp = stamp;
+        this.rules = rules;
         this.clock = clock;
     }
 
     /** A consultation with its exemptions and rule checks, reused while nothing changed. */
     public ConsultationView get(Long id) {
         long now = stamp.current();
-        ConsultationView view = kept.view(id, now, LocalDate.now(clock), () -> checks.view(store.load(id)));
-        // A notified consultation's NOTICE check moves as the mail server takes its notices, which no stamp marks.
-        return view.status() == ConsultationStatus.NOTIFIED ? checks.view(store.load(id)) : view;
+        // A notified consultation's NOTICE check moves as its organisations receive their notices: each first receipt
+        // moves the stamp (notice.ReceiptStamp), so a kept view is never older than the last receipt.
+        return kept.view(id, now, LocalDate.now(clock), () -> checks.view(store.load(id)));
     }
 
     /** A page of the register, without checks; reused like {@link #get}. */
@@ -100,7 +104,7 @@ public class RegisterReads {
      */
     public DeliveryReport deliveries(Actor actor, Long id) {
         Consultation c = store.load(id);
-        DeliveryReport report = notices.report(id);
+        DeliveryReport report = withMayOpenFrom(notices.report(id));
         return actor.mayReadPeopleOf(c.getAgencyId()) ? report : report.withParticipantsHidden();
     }
 
@@ -110,6 +114,12 @@ public class RegisterReads {
      */
     public DeliveryReport deliveries(Long id) {
         store.load(id);
-        return notices.report(id);
+        return withMayOpenFrom(notices.report(id));
+    }
+
+    /** Each organisation's first day to open, as the rules count NOTICE from its receipt. */
+    private DeliveryReport withMayOpenFrom(DeliveryReport report) {
+        return report.withMayOpenFrom(o -> rules.earliestOpening(
+                List.of(NoticeReceipt.received(o.organisationId(), o.name(), o.receivedOn()))));
     }
 }

@@ -36,6 +36,10 @@ interface OutboxRepository extends GenericRepository<OutboxMessage, Long> {
 
     List<StateRow> findByMessageIdIn(Collection<String> messageIds);
 
+    /** The message ids of these rows (a fold tells its listeners which messages it turned SENT). */
+    @Query("SELECT message_id FROM outbox_message WHERE id IN (:ids)")
+    List<String> findMessageIdByIdIn(Collection<Long> ids);
+
     List<StateRow> findByReferenceOrderById(String reference);
 
     /** The messages of one reference and category whose message id starts with {@code prefix}, with their recipient. */

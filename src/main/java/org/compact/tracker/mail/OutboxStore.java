@@ -2,6 +2,7 @@ package org.compact.tracker.mail;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -15,10 +16,19 @@ import java.util.UUID;
 class OutboxStore {
     private final OutboxRepository repository;
     private final JdbcOperations jdbc;
+    /** Told which messages each fold turned SENT, in the fold's transaction. */
+    private final List<MailSent> listeners;
 
+    /** Without listeners (tests of the relay alone). */
     OutboxStore(OutboxRepository repository, JdbcOperations jdbc) {
+        this(repository, jdbc, List.of());
+    }
+
+    @Inject
+    OutboxStore(OutboxRepository repository, JdbcOperations jdbc, List<MailSent> listeners) {
         this.repository = repository;
         this.jdbc = jdbc;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -60,7 +70,7 @@ class OutboxStore {
             return 0;
         }
         // One JDBC batch for the rows and one for the log: a batch costs a fraction of as many repository calls.
-        jdbc.prepareStatement("""
+        int[] updated = jdbc.prepareStatement("""
                 UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = ?, claimed_until = NULL,
                     last_error = NULL
                 WHERE id = ? AND status NOT IN ('SENT', 'FAILED')""", ps -> {
@@ -79,7 +89,29 @@ class OutboxStore {
             }
             return ps.executeBatch();
         });
+        tellListeners(accepted, updated);
         return accepted.size();
+    }
+
+    /** The message ids of the rows this fold turned SENT (a row already SENT or FAILED is left out), to each listener. */
+    private void tellListeners(List<OutboxRepository.Accepted> accepted, int[] updated) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<Long> rows = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            // A driver may answer SUCCESS_NO_INFO (-2) for a batched row: count it as turned.
+            if (i >= updated.length || updated[i] != 0) {
+                rows.add(accepted.get(i).messageRow());
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> messageIds = repository.findMessageIdByIdIn(rows);
+        for (MailSent listener : listeners) {
+            listener.sent(messageIds);
+        }
     }
 
     void markRetry(OutboxMessage m, int attempts, Instant nextAttemptAt, String error, Instant failingSince) {

@@ -1,9 +1,11 @@
 package org.compact.tracker.notice;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -15,4 +17,17 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
     boolean existsByMessageId(String messageId);
 
     List<Delivery> findByOrganisationIdOrderByIdDesc(Long organisationId);
+
+    /**
+     * How many of these just-accepted messages are a notice that is its organisation's first receipt for the
+     * consultation: no other notice of the same consultation and organisation was accepted before.
+     */
+    @Query("""
+            SELECT COUNT(*) FROM delivery d
+            WHERE d.message_id IN (:messageIds) AND d.kind = 'NOTICE'
+              AND NOT EXISTS (
+                SELECT 1 FROM delivery e JOIN outbox_message o ON o.message_id = e.message_id
+                WHERE e.consultation_id = d.consultation_id AND e.organisation_id = d.organisation_id
+                  AND e.kind = 'NOTICE' AND o.sent_at IS NOT NULL AND e.message_id NOT IN (:messageIds))""")
+    long countFirstReceipts(Collection<String> messageIds);
 }

@@ -214,7 +214,7 @@ public class NoticeService {
                 composer.participantFeedbackPrefix(consultationId)).forEach((email, state) ->
                 participants.add(new DeliveryReport.ParticipantLine(email, state.status(), state.sentAt(),
                         state.attempts(), state.status() == MailStatus.FAILED ? state.lastError() : null)));
-        return new DeliveryReport(counts, lines, participants);
+        return new DeliveryReport(counts, lines, participants, DeliveryReport.receipts(lines, clock.getZone()));
     }
 
     /**

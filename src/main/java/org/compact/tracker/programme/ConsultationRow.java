@@ -12,6 +12,8 @@ import java.util.List;
  * targeted organisation, no contact), its agency's name, and the headline of its feedback if any.
  *
  * @param changedAt the last step or change the public would notice (history), or the last edit when there is none
+ * @param lastReceiptAt when the last organisation to receive its notice received it (null: none received any)
+ * @param noticePending whether some targeted organisation's notice is still being delivered
  */
 record ConsultationRow(
         long id,
@@ -33,7 +35,9 @@ record ConsultationRow(
         Instant changedAt,
         @Nullable String outcome,
         @Nullable String weDid,
-        @Nullable Instant feedbackAt) {
+        @Nullable Instant feedbackAt,
+        @Nullable Instant lastReceiptAt,
+        boolean noticePending) {
 
     boolean hasFeedback() {
         return outcome != null && status == ConsultationStatus.FEEDBACK_GIVEN;

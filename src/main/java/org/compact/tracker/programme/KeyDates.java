@@ -22,7 +22,7 @@ final class KeyDates {
             lines.add("Notice to organisations due by: " + PublicLabels.day(e.noticeDeadline()));
         }
         if (e.notifiedOn() != null) {
-            lines.add("Notice given: " + PublicLabels.day(e.notifiedOn()));
+            lines.add(PublicLabels.noticeGiven(e));
         }
         lines.add("Opens: " + PublicLabels.day(e.opensOn()));
         lines.add("Closes (last day to respond): " + PublicLabels.day(e.closesOn()));

@@ -19,7 +19,7 @@ import java.util.List;
 public final class ProgrammeCsv {
     static final List<String> HEADER = List.of("id", "title", "agency_id", "agency", "status", "themes", "areas",
             "notice_deadline", "notified_on", "opens_on", "closes_on", "feedback_due", "decision_date", "withdrawn_on",
-            "withdrawal_reason", "feedback_given_on", "outcome", "url", "summary");
+            "withdrawal_reason", "feedback_given_on", "outcome", "url", "summary", "notice_received_on");
 
     private ProgrammeCsv() {
     }
@@ -35,7 +35,8 @@ public final class ProgrammeCsv {
                         day(e.feedbackDue()), day(e.decisionDate()), day(e.withdrawnOn()), text(e.withdrawalReason()),
                         e.result() == null ? "" : day(e.result().givenOn()),
                         e.result() == null ? "" : e.result().outcome(),
-                        e.result() == null ? e.url() : e.result().url(), text(e.summary()));
+                        e.result() == null ? e.url() : e.result().url(), text(e.summary()),
+                        day(e.noticeReceivedOn()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

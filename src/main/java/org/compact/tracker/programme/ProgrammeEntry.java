@@ -19,6 +19,9 @@ import java.util.List;
  * @param url            the consultation's row on the programme page
  * @param listedAt       when the consultation was registered
  * @param lastChanged    its last public step or change
+ * @param noticeReceivedOn the day the last targeted organisation received its notice; null while the notice is being
+ *                         delivered, or when it reached no organisation (then {@code notifiedOn} is when it was given)
+ * @param noticeBeingDelivered whether some targeted organisation's notice is still waiting for the mail server
  */
 @Serdeable
 public record ProgrammeEntry(
@@ -42,7 +45,9 @@ public record ProgrammeEntry(
         @Schema(nullable = false) @Nullable Result result,
         String url,
         Instant listedAt,
-        Instant lastChanged) {
+        Instant lastChanged,
+        @Nullable LocalDate noticeReceivedOn,
+        boolean noticeBeingDelivered) {
 
     /** The headline of published feedback; the full "you said, we did" is at {@code url}. */
     @Serdeable

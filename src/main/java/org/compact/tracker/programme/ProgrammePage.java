@@ -77,7 +77,7 @@ public final class ProgrammePage {
                         .append("<td>").append(Html.escape(PublicLabels.themes(e.themes()))).append("</td>")
                         .append("<td>").append(Html.escape(PublicLabels.areas(e.areas()))).append("</td>")
                         .append("<td>").append(Pages.time(e.noticeDeadline())).append("</td>")
-                        .append("<td>").append(Pages.time(e.notifiedOn())).append("</td>")
+                        .append("<td>").append(noticeGiven(e)).append("</td>")
                         .append("<td>").append(Pages.time(e.opensOn())).append("</td>")
                         .append("<td>").append(Pages.time(e.closesOn())).append("</td>")
                         .append("<td>").append(e.feedbackDue() == null ? "<span class=\"none\">none</span>" : Pages.time(e.feedbackDue())).append("</td>")
@@ -87,6 +87,17 @@ public final class ProgrammePage {
         }
         b.append("</section>");
         return Pages.page("Consultation programme", head, b.toString());
+    }
+
+    /**
+     * The "Notice given" cell: the day the last targeted organisation received the notice; while some notice is still
+     * being delivered, that it is and the day it was sent; when it reached no organisation, the day it was sent.
+     */
+    private static String noticeGiven(ProgrammeEntry e) {
+        if (e.noticeBeingDelivered()) {
+            return "Notice being delivered (sent on " + Pages.time(e.notifiedOn()) + ")";
+        }
+        return Pages.time(e.noticeReceivedOn() != null ? e.noticeReceivedOn() : e.notifiedOn());
     }
 
     /**

@@ -124,7 +124,10 @@ public class ProgrammeService {
                 r.status(), PublicLabels.status(r.status()),
                 r.opensOn() == null ? null : rules.noticeDeadline(r.opensOn()), r.notifiedOn(), r.opensOn(),
                 r.closesOn(), feedbackDue, r.decisionDate(), r.withdrawnOn(), r.withdrawalReason(), result,
-                links.programmeEntry(r.id()), r.createdAt(), r.changedAt());
+                links.programmeEntry(r.id()), r.createdAt(), r.changedAt(),
+                r.noticePending() || r.lastReceiptAt() == null ? null
+                        : r.lastReceiptAt().atZone(clock.getZone()).toLocalDate(),
+                r.noticePending());
     }
 
     private static List<String> distinct(List<String> values) {

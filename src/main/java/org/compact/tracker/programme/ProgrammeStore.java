@@ -28,6 +28,10 @@ import java.util.Optional;
  * Read-only queries over the register, the agencies and the feedback for this package. Only columns that may be
  * published are read: never the lead officer, who created or recorded anything, targets or contacts. The SQL is
  * plain and runs unchanged on PostgreSQL and on H2 in PostgreSQL mode.
+ *
+ * <p>When notice was received comes from one aggregate over the consultations' notices joined to their outbox
+ * state: per organisation its receipt (the earliest acceptance of any of its notices), per consultation the last of
+ * those and how many organisations still wait for a notice in the queue (none accepted, one still QUEUED).
  */
 @Singleton
 class ProgrammeStore {
@@ -38,10 +42,20 @@ class ProgrammeStore {
                    c.withdrawal_reason, c.created_at, c.updated_at,
                    (SELECT MAX(h.at) FROM consultation_history h WHERE h.consultation_id = c.id
                       AND h.kind IN ('CREATED', 'UPDATED', 'NOTIFIED', 'OPENED', 'CLOSED', 'FEEDBACK_GIVEN', 'WITHDRAWN')) AS changed_at,
-                   f.outcome, f.we_did, f.recorded_at AS feedback_at
+                   f.outcome, f.we_did, f.recorded_at AS feedback_at,
+                   n.last_received_at, COALESCE(n.pending, 0) AS notice_pending
             FROM consultation c
             JOIN agency a ON a.id = c.agency_id
             LEFT JOIN feedback f ON f.consultation_id = c.id
+            LEFT JOIN (
+                SELECT r.consultation_id, MAX(r.received_at) AS last_received_at,
+                       SUM(CASE WHEN r.received_at IS NULL AND r.queued > 0 THEN 1 ELSE 0 END) AS pending
+                FROM (SELECT d.consultation_id, d.organisation_id, MIN(o.sent_at) AS received_at,
+                             SUM(CASE WHEN o.status = 'QUEUED' THEN 1 ELSE 0 END) AS queued
+                      FROM delivery d JOIN outbox_message o ON o.message_id = d.message_id
+                      WHERE d.kind = 'NOTICE'
+                      GROUP BY d.consultation_id, d.organisation_id) r
+                GROUP BY r.consultation_id) n ON n.consultation_id = c.id
             """;
     private static final String ORDER = " ORDER BY c.opens_on NULLS LAST, c.id";
 
@@ -209,7 +223,8 @@ class ProgrammeStore {
                 rs.getObject("closed_on", LocalDate.class), rs.getObject("withdrawn_on", LocalDate.class),
                 rs.getString("withdrawal_reason"), instant(rs, "created_at"),
                 latest(changedAt == null ? updatedAt : changedAt, updatedAt),
-                rs.getString("outcome"), rs.getString("we_did"), feedbackAt);
+                rs.getString("outcome"), rs.getString("we_did"), feedbackAt, instant(rs, "last_received_at"),
+                rs.getInt("notice_pending") > 0);
     }
 
     private static Instant latest(Instant a, @Nullable Instant b) {

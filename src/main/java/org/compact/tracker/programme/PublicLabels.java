@@ -42,6 +42,17 @@ final class PublicLabels {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /**
+     * When notice was given, as a line: the day the last targeted organisation received it; while some notice is
+     * still being delivered, that it is, and the day it was sent; when it reached no organisation, the day it was sent.
+     */
+    static String noticeGiven(ProgrammeEntry e) {
+        if (e.noticeBeingDelivered()) {
+            return "Notice being delivered (sent on " + day(e.notifiedOn()) + ")";
+        }
+        return "Notice given: " + day(e.noticeReceivedOn() != null ? e.noticeReceivedOn() : e.notifiedOn());
+    }
+
     static String day(@Nullable LocalDate date) {
         return Wording.day(date);
     }

@@ -103,10 +103,45 @@ class NoticeFromReceiptIT implements TestPropertyProvider {
         assertThat(queued.body()).contains("has not received the notice")
                 .contains("/api/consultations/" + march + "/notify/resend");
 
-        // 5 January: the server is back and takes the notices.
+        // The delivery report: each organisation still waits for its notice, with no day to open from yet.
+        List<Map<String, Object>> queuedOrganisations = organisations(world, march);
+        assertThat(queuedOrganisations).hasSize(2).allSatisfy(o -> {
+            assertEquals("QUEUED", o.get("status"));
+            assertThat(o.get("receivedOn")).isNull();
+            assertThat(o.get("mayOpenFrom")).isNull();
+        });
+
+        // The public programme: the notice is still being delivered; it says so, and the day it was sent.
+        Map<String, Object> delivering = programmeEntry(february);
+        assertEquals("2027-01-01", delivering.get("notifiedOn"));
+        assertEquals(Boolean.TRUE, delivering.get("noticeBeingDelivered"));
+        assertThat(delivering.get("noticeReceivedOn")).isNull();
+        assertThat(programmePage(february)).contains("Notice being delivered (sent on <time datetime=\"2027-01-01\">");
+
+        // 5 January: the server is back and takes the notices; the checklist and the programme count from then.
         PROXY.restore();
         at(world, 2027, 1, 5, 10, 0);
         assertThat(subjects()).filteredOn(s -> s.startsWith("Consultation notice")).hasSize(4);
+        Map<String, Object> received = notice(world.officer.get("/api/consultations/" + february));
+        assertThat((String) received.get("verdict")).isIn("PASS", "FAIL");
+        assertThat((String) received.get("reason")).contains("received the notice on 2027-01-05")
+                .doesNotContain("still waiting for the mail server");
+        Map<String, Object> given = programmeEntry(february);
+        assertEquals("2027-01-05", given.get("noticeReceivedOn"));
+        assertEquals(Boolean.FALSE, given.get("noticeBeingDelivered"));
+        assertEquals("2027-01-01", given.get("notifiedOn"), "notifiedOn stays the day notice was sent");
+        List<Map<String, Object>> receivedOrganisations = organisations(world, march);
+        assertThat(receivedOrganisations).extracting(o -> ((Number) o.get("organisationId")).longValue())
+                .containsExactlyInAnyOrder(ordsall, deafForum);
+        assertThat(receivedOrganisations).allSatisfy(o -> {
+            assertEquals("RECEIVED", o.get("status"));
+            assertEquals("2027-01-05", o.get("receivedOn"));
+            assertEquals("2027-02-05", o.get("mayOpenFrom"), "a calendar month from the receipt");
+        });
+        assertThat(receivedOrganisations).extracting(o -> (String) o.get("name"))
+                .anySatisfy(n -> assertThat(n).startsWith("Salford Deaf Forum"));
+        String row = programmePage(february);
+        assertThat(row).contains("<time datetime=\"2027-01-05\">").doesNotContain("Notice being delivered");
 
         // 1 February: opening the March consultation by hand gives the groups 27 days: refused, naming both.
         at(world, 2027, 2, 1, 8, 0);
@@ -182,6 +217,33 @@ class NoticeFromReceiptIT implements TestPropertyProvider {
         assertThat(mail("Consultation notice")).hasSize(1);
         history = world.officer.get("/api/consultations/" + march + "/history").list();
         assertEquals("NOTICE_RESENT", history.get(history.size() - 1).get("kind"));
+    }
+
+    /** Each organisation's receipt, from the consultation's delivery report as its officer reads it. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> organisations(World world, long id) {
+        Api.Reply report = world.officer.get("/api/consultations/" + id + "/deliveries");
+        assertEquals(200, report.status(), report::toString);
+        return (List<Map<String, Object>>) report.at("organisations");
+    }
+
+    /** The consultation's entry in the public JSON programme, read anonymously. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> programmeEntry(long id) {
+        Api.Reply reply = Api.anonymous(client).get("/api/programme");
+        assertEquals(200, reply.status(), reply::toString);
+        return ((List<Map<String, Object>>) reply.at("consultations")).stream()
+                .filter(e -> ((Number) e.get("id")).longValue() == id).findFirst().orElseThrow();
+    }
+
+    /** The consultation's row of the public programme page. */
+    private String programmePage(long id) {
+        Api.Reply reply = Api.anonymous(client).get("/programme");
+        assertEquals(200, reply.status(), reply::toString);
+        String page = reply.body();
+        int start = page.indexOf("<tr id=\"c" + id + "\">");
+        assertThat(start).as("the consultation's row").isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private static void at(World world, int year, int month, int day, int hour, int minute) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EarlierWorkMatchTest {
     private static final ConsultationRow DEPOT = new ConsultationRow(1, 1, "Salford City Council", ConsultationStatus.OPEN,
             "Homes on the old bus depot", "Affordable housing where the depot stood.", List.of("housing"),
-            List.of("Ordsall"), null, null, null, null, null, null, null, Instant.EPOCH, Instant.EPOCH, null, null, null);
+            List.of("Ordsall"), null, null, null, null, null, null, null, Instant.EPOCH, Instant.EPOCH, null, null, null, null, false);
 
     @Test
     void everyWordOfTheQueryMustBeginAWordOfTheConsultation() {

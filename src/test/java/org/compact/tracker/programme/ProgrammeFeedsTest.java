@@ -39,7 +39,8 @@ class ProgrammeFeedsTest {
                 opensOn == null ? null : opensOn.minusMonths(1), null, opensOn, closesOn,
                 closesOn == null ? null : closesOn.plusWeeks(12), closesOn == null ? null : closesOn.plusWeeks(8),
                 withdrawalReason == null ? null : LocalDate.of(2027, 2, 1), withdrawalReason, result,
-                LINKS.programmeEntry(id), Instant.parse("2027-01-04T09:00:00Z"), Instant.parse("2027-05-01T10:15:30.123Z"));
+                LINKS.programmeEntry(id), Instant.parse("2027-01-04T09:00:00Z"), Instant.parse("2027-05-01T10:15:30.123Z"),
+                null, false);
     }
 
     private static Programme programme() {

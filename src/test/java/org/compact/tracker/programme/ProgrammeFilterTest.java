@@ -19,7 +19,7 @@ class ProgrammeFilterTest {
     private static ConsultationRow row(long agency, ConsultationStatus status, List<String> themes, List<String> areas) {
         Instant t = Instant.parse("2027-01-04T09:00:00Z");
         return new ConsultationRow(1, agency, "Salford City Council", status, "Title", "Summary", themes, areas, null,
-                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 23), null, null, null, null, t, t, null, null, null);
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 23), null, null, null, null, t, t, null, null, null, null, false);
     }
 
     @Test

@@ -116,6 +116,9 @@ class ProgrammeIT {
         assertEquals(List.of("Ordsall"), h.get("areas"));
         assertEquals("2028-02-01", h.get("noticeDeadline"), "a calendar month before it opens");
         assertEquals("2028-01-10", h.get("notifiedOn"));
+        assertEquals("2028-01-10", h.get("noticeReceivedOn"), "the day the last organisation received the notice");
+        assertEquals(Boolean.FALSE, h.get("noticeBeingDelivered"));
+        assertNull(entry(reply, parks).get("noticeReceivedOn"), "a planned consultation gave no notice");
         assertEquals("2028-03-01", h.get("opensOn"));
         assertEquals("2028-05-24", h.get("closesOn"));
         assertEquals("2028-08-16", h.get("feedbackDue"), "twelve weeks after the close date");
@@ -263,6 +266,8 @@ class ProgrammeIT {
             assertEquals("2028-06-01", bus.get("opens_on"));
             assertEquals("2028-08-24", bus.get("closes_on"));
             assertEquals("2028-11-16", bus.get("feedback_due"));
+            assertEquals("2028-01-10", bus.get("notice_received_on"), "the day the last organisation received it");
+            assertEquals("notice_received_on", csv.getHeaderNames().get(csv.getHeaderNames().size() - 1));
             assertEquals("Funding was found to repair the pool.", rows.get(1).get("withdrawal_reason"));
         }
     }

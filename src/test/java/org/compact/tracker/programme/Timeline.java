@@ -44,12 +44,15 @@ final class Timeline {
         return reply.id();
     }
 
-    /** Sends notice and lets the relay deliver it (NOTICE counts from each organisation's receipt). */
+    /**
+     * Sends notice as {@code by} and moves the sim clock on a minute, so the relay hands the notices to the mail
+     * server today (NOTICE counts from that receipt), as {@link World#notify} does.
+     */
     void notify(Api by, long id) {
         Api.Reply reply = by.post("/api/consultations/" + id + "/notify");
         assertEquals(200, reply.status(), reply::toString);
-        java.time.Instant current = java.time.Instant.parse((String) world.admin.get("/api/sim/clock").at("now"));
-        world.moveForwardTo(current.plusSeconds(60));
+        world.moveForwardTo(java.time.Instant.parse((String) world.admin.get("/api/sim/clock").at("now"))
+                .plusSeconds(60));
     }
 
     void withdraw(Api by, long id, String reason) {

@@ -1,0 +1,31 @@
+package org.compact.tracker.notice;
+
+import jakarta.inject.Singleton;
+import org.compact.tracker.mail.MailSent;
+import org.compact.tracker.support.RegisterStamp;
+
+import java.util.Collection;
+
+/**
+ * An organisation's first receipt of a consultation's notice changes what the register answers (the NOTICE check
+ * counts from it, the public programme says when notice was given): it moves the register stamp, in the transaction
+ * that records the mail as sent, so every answer kept under the old stamp is dropped on every node. A later contact's
+ * notice of the same organisation changes no receipt and moves nothing.
+ */
+@Singleton
+class ReceiptStamp implements MailSent {
+    private final DeliveryRepository deliveries;
+    private final RegisterStamp stamp;
+
+    ReceiptStamp(DeliveryRepository deliveries, RegisterStamp stamp) {
+        this.deliveries = deliveries;
+        this.stamp = stamp;
+    }
+
+    @Override
+    public void sent(Collection<String> messageIds) {
+        if (deliveries.countFirstReceipts(messageIds) > 0) {
+            stamp.moved();
+        }
+    }
+}

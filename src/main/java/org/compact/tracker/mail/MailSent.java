@@ -10,4 +10,11 @@ import java.util.Collection;
 public interface MailSent {
     /** {@code messageIds}: the messages just turned SENT, never empty. Runs in the relay's fold transaction. */
     void sent(Collection<String> messageIds);
+
+    /**
+     * {@code messageId} was given up (FAILED: refused for good, or not taken for the whole retry window), in the
+     * transaction that records it. A feature whose answers say whether its mail arrived marks its change there.
+     */
+    default void givenUp(String messageId) {
+    }
 }

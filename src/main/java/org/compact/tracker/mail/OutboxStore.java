@@ -118,8 +118,13 @@ class OutboxStore {
         repository.markRetry(m.id(), attempts, nextAttemptAt, error, failingSince);
     }
 
+    @Transactional
     void markFailed(OutboxMessage m, int attempts, String error) {
-        repository.markFailed(m.id(), attempts, error);
+        if (repository.markFailed(m.id(), attempts, error) > 0) {
+            for (MailSent listener : listeners) {
+                listener.givenUp(m.messageId());
+            }
+        }
     }
 
     void release(OutboxMessage m) {

@@ -30,4 +30,7 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
                 WHERE e.consultation_id = d.consultation_id AND e.organisation_id = d.organisation_id
                   AND e.kind = 'NOTICE' AND o.sent_at IS NOT NULL AND e.message_id NOT IN (:messageIds))""")
     long countFirstReceipts(Collection<String> messageIds);
+
+    /** Whether this message is a notice (given up, it changes what the NOTICE check says of its organisation). */
+    boolean existsByMessageIdAndKind(String messageId, NoticeKind kind);
 }

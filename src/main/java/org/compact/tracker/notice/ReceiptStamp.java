@@ -10,7 +10,8 @@ import java.util.Collection;
  * An organisation's first receipt of a consultation's notice changes what the register answers (the NOTICE check
  * counts from it, the public programme says when notice was given): it moves the register stamp, in the transaction
  * that records the mail as sent, so every answer kept under the old stamp is dropped on every node. A later contact's
- * notice of the same organisation changes no receipt and moves nothing.
+ * notice of the same organisation changes no receipt and moves nothing. A notice given up (FAILED) moves it too:
+ * the NOTICE check then says the organisation's notice was not received and what the officer can do.
  */
 @Singleton
 class ReceiptStamp implements MailSent {
@@ -25,6 +26,13 @@ class ReceiptStamp implements MailSent {
     @Override
     public void sent(Collection<String> messageIds) {
         if (deliveries.countFirstReceipts(messageIds) > 0) {
+            stamp.moved();
+        }
+    }
+
+    @Override
+    public void givenUp(String messageId) {
+        if (deliveries.existsByMessageIdAndKind(messageId, NoticeKind.NOTICE)) {
             stamp.moved();
         }
     }

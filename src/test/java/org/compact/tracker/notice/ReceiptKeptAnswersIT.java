@@ -11,8 +11,11 @@ import org.compact.tracker.support.TcpProxy;
 import org.compact.tracker.support.TestSmtp;
 import org.compact.tracker.support.World;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
@@ -33,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @MicronautTest(environments = "sim", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReceiptKeptAnswersIT implements TestPropertyProvider {
     @RegisterExtension
     static TestSmtp smtp = TestSmtp.onFreePort();
@@ -52,6 +56,8 @@ class ReceiptKeptAnswersIT implements TestPropertyProvider {
                 "consultations@salford.example", "tracker.jobs.enabled", "false",
                 "tracker.mail.smtp.connect-timeout", "2s"));
         props.put("tracker.mail.smtp.port", String.valueOf(PROXY.port()));
+        // Mail not taken for two hours is given up (72 hours by default), so a give-up falls within one day here.
+        props.put("tracker.mail.relay.give-up-after", "2h");
         return props;
     }
 
@@ -69,6 +75,7 @@ class ReceiptKeptAnswersIT implements TestPropertyProvider {
     }
 
     @Test
+    @Order(1)
     void theChecklistAndTheProgrammeShowTheReceiptAsSoonAsTheMailServerTakesTheNotice() throws IOException {
         World world = World.create(client);
         at(world, 2027, 3, 1, 10, 0);
@@ -109,6 +116,31 @@ class ReceiptKeptAnswersIT implements TestPropertyProvider {
         at(world, 2027, 3, 1, 10, 40);
         assertThat(smtp.getReceivedMessages().length).as("the resent notice was delivered").isGreaterThan(mails);
         assertEquals(before, stamp.current(), "a later notice of an organisation that received one moves nothing");
+    }
+
+    @Test
+    @Order(2) // the sim clock only moves forward: this one runs in June 2027, after the first's March
+    void aNoticeGivenUpShowsOnTheChecklistAtOnceWithoutAnyOtherChange() throws IOException {
+        World world = World.create(client);
+        at(world, 2027, 6, 1, 10, 0);
+        long id = world.register(world.consultation(LocalDate.of(2027, 8, 2)));
+        PROXY.refuse();
+        try {
+            assertEquals(200, world.officer.post("/api/consultations/" + id + "/notify").status());
+            at(world, 2027, 6, 1, 11, 0);
+            assertEquals("WARN", notice(world.officer.get("/api/consultations/" + id)).get("verdict"),
+                    "still waiting for the mail server");
+
+            // The same day, the relay's window (two hours in this test) ends and the notices are given up: the next
+            // read of the same consultation, with nothing else changed, says so.
+            at(world, 2027, 6, 1, 13, 30);
+            at(world, 2027, 6, 1, 14, 0);
+            Map<String, Object> givenUp = notice(world.officer.get("/api/consultations/" + id));
+            assertEquals("FAIL", givenUp.get("verdict"), givenUp::toString);
+            assertThat((String) givenUp.get("reason")).contains("given up");
+        } finally {
+            PROXY.restore();
+        }
     }
 
     private static void at(World world, int year, int month, int day, int hour, int minute) {

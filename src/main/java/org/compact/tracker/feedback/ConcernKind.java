@@ -28,11 +28,6 @@ public enum ConcernKind {
         return label;
     }
 
-    /** Whether the concern form offers this kind (a format request comes from the answer to a notice instead). */
-    public boolean raisedOnTheForm() {
-        return this != FORMAT_REQUEST;
-    }
-
     /** Whether a concern of this kind can be raised about a consultation in {@code status} (a comment only before it opens). */
     public boolean raisableAt(ConsultationStatus status) {
         return this != PLANNING_COMMENT || status == ConsultationStatus.PLANNED || status == ConsultationStatus.NOTIFIED;

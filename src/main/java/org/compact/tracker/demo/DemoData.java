@@ -169,7 +169,7 @@ class DemoData {
                     List.of(ward), List.of(INTERESTS[i % INTERESTS.length], INTERESTS[(i + 3) % INTERESTS.length]),
                     List.of(COMMUNITIES[i % COMMUNITIES.length]),
                     i % 5 == 2 ? List.of("LARGE_PRINT", "EASY_READ") : List.of(), i % 9 == 4 ? List.of("Polish") : List.of(),
-                    new OrganisationRequest.OptOut(i % 13 == 12, i % 7 == 6 ? List.of("transport") : List.of())),
+                    new OrganisationRequest.OptOut(i % 13 == 12, i % 7 == 6 ? List.of("transport") : List.of()), null),
                     "demo").id());
         }
         return ids;

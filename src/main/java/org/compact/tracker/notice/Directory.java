@@ -1,6 +1,8 @@
 package org.compact.tracker.notice;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,4 +21,9 @@ public interface Directory {
 
     /** An organisation's name by id, "(removed)" for one it no longer has: for the delivery report. */
     Function<Long, String> names();
+
+    /** Which of these organisations chose one mail a week (their {@code mail} is WEEKLY): their mail waits for the digest. */
+    default Set<Long> weekly(Collection<Long> organisationIds) {
+        return Set.of();
+    }
 }

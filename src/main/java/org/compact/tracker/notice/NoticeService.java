@@ -37,11 +37,12 @@ public class NoticeService {
     private final Outbox outbox;
     private final LinkSigner signer;
     private final Links links;
+    private final Digests digests;
     private final Clock clock;
 
     NoticeService(DeliveryRepository deliveries, ContactOptOutRepository optOuts, Addressees addressees,
                   OfficerAlertRepository alerts, NoticeComposer composer, Outbox outbox, LinkSigner signer, Links links,
-                  Clock clock) {
+                  Digests digests, Clock clock) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.addressees = addressees;
@@ -50,6 +51,7 @@ public class NoticeService {
         this.outbox = outbox;
         this.signer = signer;
         this.links = links;
+        this.digests = digests;
         this.clock = clock;
     }
 
@@ -74,6 +76,8 @@ public class NoticeService {
     public Queued queueNotices(NoticeContent content, Targets targets) {
         List<Recipient> recipients = addressees.ofNotice(targets, content.themes());
         Set<String> unsubscribed = addressees.unsubscribed(recipients.stream().map(Recipient::organisationId).toList());
+        Set<Long> weekly = digests.weekly(recipients.stream().filter(r -> !r.optedOut()).map(Recipient::organisationId).toList());
+        String urgent = weekly.isEmpty() ? null : digests.mustGoNow(NoticeKind.NOTICE, content, false);
         int organisations = 0;
         int contacts = 0;
         int optedOut = 0;
@@ -91,12 +95,13 @@ public class NoticeService {
                     continue;
                 }
                 String messageId = composer.messageId("notice", content.consultationId(), null, r.organisationId(), email);
-                if (deliveries.existsByMessageId(messageId)) {
+                if (deliveries.existsByMessageId(messageId) || digests.held(messageId)) {
                     continue;
                 }
                 Delivery d = deliveries.save(new Delivery(null, content.consultationId(), r.organisationId(), email,
                         NoticeKind.NOTICE, messageId, now, null, null, null));
-                outbox.enqueue(composer.notice(content, r, email, messageId, d.id()));
+                digests.queue(weekly.contains(r.organisationId()), urgent, NoticeKind.NOTICE, content, r, d, d.id(),
+                        List.of(), () -> composer.notice(content, r, email, messageId, d.id()));
                 contacts++;
                 any = true;
             }
@@ -116,31 +121,34 @@ public class NoticeService {
     @Transactional
     public int queueChange(NoticeContent content, long changeKey, List<String> changedFields) {
         List<String> changes = ChangeWording.of(content, changedFields);
-        return changes.isEmpty() ? 0 : queueChangeLines(content, changeKey, changes);
+        boolean dates = changedFields.stream().anyMatch(f -> List.of("opensOn", "closesOn", "decisionDate").contains(f));
+        return changes.isEmpty() ? 0 : queueChangeLines(content, changeKey, changes, dates);
     }
 
     /** Tells every contact already notified that the consultation closed early, on {@code on}. */
     @Transactional
     public int queueClosedEarly(NoticeContent content, long changeKey, LocalDate on, LocalDate planned) {
-        return queueChangeLines(content, changeKey, ChangeWording.closedEarly(on, planned));
+        return queueChangeLines(content, changeKey, ChangeWording.closedEarly(on, planned), true);
     }
 
     /** Tells every contact already notified that it opened on {@code on}, not on {@code planned} as its notice said. */
     @Transactional
     public int queueOpenedOn(NoticeContent content, long changeKey, LocalDate on, LocalDate planned) {
-        return queueChangeLines(content, changeKey, ChangeWording.openedOn(on, planned));
+        return queueChangeLines(content, changeKey, ChangeWording.openedOn(on, planned), true);
     }
 
-    private int queueChangeLines(NoticeContent content, long changeKey, List<String> changes) {
+    private int queueChangeLines(NoticeContent content, long changeKey, List<String> changes, boolean dates) {
         return toNotified(content, addressees.following(content.themes()), NoticeKind.CHANGE, changeKey,
-                (r, email, id, notice) -> composer.change(content, r, email, id, changes));
+                (r, email, id, notice) -> composer.change(content, r, email, id, changes),
+                digests.mustGoNow(NoticeKind.CHANGE, content, dates), changes);
     }
 
     /** Tells every contact already notified that the consultation was withdrawn, and why. */
     @Transactional
     public int queueWithdrawal(NoticeContent content, String reason) {
         return toNotified(content, addressees.following(content.themes()), NoticeKind.WITHDRAWAL, null,
-                (r, email, id, notice) -> composer.withdrawal(content, r, email, id, reason));
+                (r, email, id, notice) -> composer.withdrawal(content, r, email, id, reason),
+                digests.mustGoNow(NoticeKind.WITHDRAWAL, content, false), List.of(reason));
     }
 
     /**
@@ -153,7 +161,7 @@ public class NoticeService {
         int queued = toNotified(content, addressees.following(List.of()), NoticeKind.FEEDBACK, null,
                 (r, email, id, notice) -> composer.feedback(content, feedback, r.name(), email, id,
                         links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
-                        links.concern(notice, email)));
+                        links.concern(notice, email)), "", List.of());
         Set<String> done = new HashSet<>();
         for (ParticipantContact p : participants) {
             String email = p.email().toLowerCase(Locale.ROOT);
@@ -353,13 +361,19 @@ public class NoticeService {
         org.compact.tracker.mail.OutgoingMail mail(Recipient r, String email, String messageId, long noticeId);
     }
 
+    /**
+     * {@code urgent}: why this mail cannot wait for a WEEKLY organisation's digest, or null when it is held for it
+     * ({@code lines}: what the digest item says changed, or why it was withdrawn).
+     */
     private int toNotified(NoticeContent content, Function<Long, Recipient> directory, NoticeKind kind,
-                           @Nullable Long changeKey, Compose compose) {
+                           @Nullable Long changeKey, Compose compose, @Nullable String urgent, List<String> lines) {
         List<Delivery> notified = deliveries.findByConsultationIdAndKindOrderById(content.consultationId(), NoticeKind.NOTICE);
         // A notice the relay gave up on (FAILED) told nobody: what follows it is not sent either. One still on its way
         // (QUEUED) is followed: its calendar's SEQUENCE lets the later mail win whichever arrives first.
         Map<String, MailState> noticeStates = outbox.states(notified.stream().map(Delivery::messageId).toList());
         Set<String> unsubscribed = addressees.unsubscribed(notified.stream().map(Delivery::organisationId).distinct().toList());
+        Set<Long> weekly = urgent != null && urgent.isEmpty() ? Set.of()
+                : digests.weekly(notified.stream().map(Delivery::organisationId).distinct().toList());
         Instant now = clock.instant();
         int queued = 0;
         for (Delivery n : notified) {
@@ -370,12 +384,13 @@ public class NoticeService {
                 continue;
             }
             String messageId = composer.messageId(kind.name(), content.consultationId(), changeKey, n.organisationId(), n.email());
-            if (deliveries.existsByMessageId(messageId)) {
+            if (deliveries.existsByMessageId(messageId) || digests.held(messageId)) {
                 continue;
             }
             Delivery d = deliveries.save(new Delivery(null, content.consultationId(), n.organisationId(), n.email(),
                     kind, messageId, now, null, null, null));
-            outbox.enqueue(compose.mail(r, d.email(), messageId, n.id()));
+            digests.queue(weekly.contains(n.organisationId()), urgent, kind, content, r, d, n.id(), lines,
+                    () -> compose.mail(r, d.email(), messageId, n.id()));
             queued++;
         }
         return queued;

@@ -103,7 +103,7 @@ public class ContactChanges {
                     + "link too often today: please try again tomorrow.", List.of());
         }
         OrganisationRequest others = new OrganisationRequest(r.name(), r.kind(), null, r.areas(), r.interests(),
-                r.communities(), r.formats(), r.languages(), r.optOut());
+                r.communities(), r.formats(), r.languages(), r.optOut(), r.mail());
         Organisation saved = organisations.update(organisationId, others, requester, OrganisationChange.Via.LINK);
         for (ContactChange open : changes.findByOrganisationIdAndStateInListOrderById(organisationId, OPEN)) {
             settle(open, requester, now);

@@ -5,7 +5,9 @@ import org.compact.tracker.notice.Directory;
 import org.compact.tracker.notice.Recipient;
 import org.compact.tracker.notice.Targets;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,6 +40,11 @@ class NoticeDirectory implements Directory {
         Map<Long, String> names = organisations.search(null, null, null).stream()
                 .collect(Collectors.toMap(Organisation::id, Organisation::name));
         return id -> names.getOrDefault(id, "(removed)");
+    }
+
+    @Override
+    public Set<Long> weekly(Collection<Long> organisationIds) {
+        return organisations.weekly(organisationIds);
     }
 
     private static Recipient recipient(Organisation o, List<String> themes) {

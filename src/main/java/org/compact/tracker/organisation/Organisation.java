@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * An organisation of the shared directory. Its opt-outs are honoured at once (OPT_OUT): "not all communities wish
  * to be consulted" (seed 000). {@code formats} ({@link AccessFormat} codes) and {@code languages} are what it needs
- * to take part.
+ * to take part; {@code mail} how much mail it wants ({@link MailFrequency}).
  */
 @io.micronaut.data.annotation.MappedEntity("organisation")
 public record Organisation(
@@ -31,6 +31,7 @@ public record Organisation(
         @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> languages,
         boolean optOutAll,
         @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> optOutThemes,
+        MailFrequency mail,
         Instant createdAt,
         Instant updatedAt) {
 

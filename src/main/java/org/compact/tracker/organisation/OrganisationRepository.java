@@ -11,4 +11,6 @@ interface OrganisationRepository extends CrudRepository<Organisation, Long> {
     List<Organisation> listOrderByName();
 
     List<Organisation> findByIdInList(List<Long> ids);
+
+    List<Long> findIdByMailAndIdInList(MailFrequency mail, List<Long> ids);
 }

@@ -25,7 +25,11 @@ public record OrganisationRequest(
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) @SingleLine String> communities,
         @Nullable @Size(max = 20) List<@NotBlank @Size(max = 40) @SingleLine String> formats,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
-        @Schema(nullable = false) @Nullable @Valid OptOut optOut) {
+        @Schema(nullable = false) @Nullable @Valid OptOut optOut,
+        @Schema(description = "How much mail the organisation wants: IMMEDIATE (each mail on its own, the default) "
+                + "or WEEKLY (one digest a week; what cannot wait still goes at once)", allowableValues = {"IMMEDIATE", "WEEKLY"},
+                nullable = false)
+        @Nullable @Size(max = 20) @SingleLine String mail) {
 
     /** What an organisation does not want to be consulted on: everything, or some themes. */
     @Serdeable

@@ -69,6 +69,7 @@ public class OrganisationService {
             errors.add(FieldError.of("emails", "at least one contact email is needed so the organisation can be notified"));
         }
         List<String> formats = formats(r.formats());
+        refused(errors, () -> mail(r.mail(), null));
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
@@ -76,7 +77,8 @@ public class OrganisationService {
         Organisation o = organisations.save(new Organisation(null, null, r.name().trim(), kind, clean(r.emails()),
                 clean(r.areas()), clean(r.interests()), clean(r.communities()), formats, clean(r.languages()),
                 r.optOut() != null && Boolean.TRUE.equals(r.optOut().all()),
-                r.optOut() == null ? List.of() : clean(r.optOut().themes()), now, now));
+                r.optOut() == null ? List.of() : clean(r.optOut().themes()), mail(r.mail(), MailFrequency.IMMEDIATE),
+                now, now));
         changes.save(new OrganisationChange(null, o.id(), now, actor, OrganisationChange.Via.API,
                 OrganisationChange.Step.APPLIED, List.of("created")));
         stamp.moved();
@@ -106,7 +108,7 @@ public class OrganisationService {
                 r.languages() == null ? o.languages() : clean(r.languages()),
                 r.optOut() == null || r.optOut().all() == null ? o.optOutAll() : r.optOut().all(),
                 r.optOut() == null || r.optOut().themes() == null ? o.optOutThemes() : clean(r.optOut().themes()),
-                o.createdAt(), clock.instant());
+                mail(r.mail(), o.mail()), o.createdAt(), clock.instant());
         List<String> lines = differences(o, changed);
         if (lines.isEmpty()) {
             return o;
@@ -129,7 +131,7 @@ public class OrganisationService {
     Organisation replaceContacts(Organisation o, List<String> emails, String actor, OrganisationChange.Via via,
                                  OrganisationChange.Step step, List<String> more) {
         Organisation changed = new Organisation(o.id(), o.version(), o.name(), o.kind(), List.copyOf(emails), o.areas(),
-                o.interests(), o.communities(), o.formats(), o.languages(), o.optOutAll(), o.optOutThemes(),
+                o.interests(), o.communities(), o.formats(), o.languages(), o.optOutAll(), o.optOutThemes(), o.mail(),
                 o.createdAt(), clock.instant());
         List<String> lines = new ArrayList<>(differences(o, changed));
         if (lines.isEmpty()) {
@@ -175,6 +177,7 @@ public class OrganisationService {
         }
         refused(errors, () -> EnumCodes.parse(OrganisationKind.class, r.kind(), "kind"));
         refused(errors, () -> formats(r.formats()));
+        refused(errors, () -> mail(r.mail(), null));
         return errors;
     }
 
@@ -205,6 +208,7 @@ public class OrganisationService {
         diff(out, "languages", a.languages(), b.languages());
         diff(out, "optOut.all", a.optOutAll() ? "yes" : "no", b.optOutAll() ? "yes" : "no");
         diff(out, "optOut.themes", a.optOutThemes(), b.optOutThemes());
+        diff(out, "mail", a.mail().name(), b.mail().name());
         return out;
     }
 
@@ -230,6 +234,12 @@ public class OrganisationService {
         return names == null ? List.of() : names.stream().distinct().toList();
     }
 
+    /** The mail preference a request asks ({@code IMMEDIATE} or {@code WEEKLY}), or {@code otherwise} when absent. */
+    private static MailFrequency mail(@Nullable String code, @Nullable MailFrequency otherwise) {
+        MailFrequency asked = EnumCodes.parse(MailFrequency.class, code, "mail");
+        return asked == null ? otherwise : asked;
+    }
+
     public Organisation get(Long id) {
         return organisations.findById(id).orElseThrow(() -> Refusal.notFound("organisation", id));
     }
@@ -247,6 +257,16 @@ public class OrganisationService {
         return organisations.listOrderByName().stream()
                 .filter(o -> o.emails().stream().anyMatch(e -> e.equalsIgnoreCase(email)))
                 .toList();
+    }
+
+    /** The ids among {@code ids} of organisations that chose one mail a week. */
+    public java.util.Set<Long> weekly(Collection<Long> ids) {
+        java.util.Set<Long> weekly = new java.util.HashSet<>();
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 500) {
+            weekly.addAll(organisations.findIdByMailAndIdInList(MailFrequency.WEEKLY, all.subList(from, Math.min(all.size(), from + 500))));
+        }
+        return weekly;
     }
 
     /** The ids among {@code ids} that are not in the directory. */

@@ -49,14 +49,16 @@ import java.util.function.Function;
 class OrganisationPage {
     static final String VIEW = "org-page";
     private static final int CHANGES_SHOWN = 20;
-    private static final Map<String, String> LABELS = Map.of(
-            "emails", "Contacts", "areas", "Areas you work in", "interests", "What you work on",
-            "communities", "Communities you speak for", "formats", "Formats and help you need",
-            "languages", "Languages you need", "optOut.all", "No notices at all",
-            "optOut.themes", "Themes you do not want to hear about", "name", "Name", "kind", "Kind of organisation");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("emails", "Contacts"), Map.entry("areas", "Areas you work in"),
+            Map.entry("interests", "What you work on"), Map.entry("communities", "Communities you speak for"),
+            Map.entry("formats", "Formats and help you need"), Map.entry("languages", "Languages you need"),
+            Map.entry("optOut.all", "No notices at all"), Map.entry("optOut.themes", "Themes you do not want to hear about"),
+            Map.entry("name", "Name"), Map.entry("kind", "Kind of organisation"), Map.entry("mail", "How often we mail you"));
     private static final Map<String, String> FIELD_IDS = Map.of(
             "emails", "emails", "areas", "areas", "interests", "interests", "communities", "communities",
-            "formats", "formats", "languages", "languages", "optOut.all", "optOut-all", "optOut.themes", "optOut-themes");
+            "formats", "formats", "languages", "languages", "optOut.all", "optOut-all", "optOut.themes", "optOut-themes",
+            "mail", "mail");
     private static final Map<NoticeKind, String> KINDS = Map.of(
             NoticeKind.NOTICE, "Notice of the consultation", NoticeKind.CHANGE, "A change to it",
             NoticeKind.WITHDRAWAL, "Its withdrawal", NoticeKind.FEEDBACK, "Feedback: what was decided");
@@ -108,22 +110,22 @@ class OrganisationPage {
 
     /** The page's form as typed: each list as the text sent, so a refused form comes back exactly as it was. */
     public record Form(String emails, String areas, String interests, String communities, List<String> formats,
-                String languages, boolean optOutAll, String optOutThemes) {
+                String languages, boolean optOutAll, String optOutThemes, @Nullable String mail) {
         static Form of(Organisation o) {
             return new Form(lines(o.emails()), lines(o.areas()), lines(o.interests()), lines(o.communities()),
-                    o.formats(), lines(o.languages()), o.optOutAll(), lines(o.optOutThemes()));
+                    o.formats(), lines(o.languages()), o.optOutAll(), lines(o.optOutThemes()), o.mail().name());
         }
 
         static Form of(FormData f) {
             return new Form(f.get("emails"), f.get("areas"), f.get("interests"), f.get("communities"), f.all("formats"),
-                    f.get("languages"), f.has("optOut.all"), f.get("optOut.themes"));
+                    f.get("languages"), f.has("optOut.all"), f.get("optOut.themes"), f.has("mail") ? f.get("mail") : null);
         }
 
         /** The whole entry as the form states it: every list is sent, so an emptied box clears it. */
         OrganisationRequest request() {
             return new OrganisationRequest(null, null, FormData.entries(emails), FormData.entries(areas),
                     FormData.entries(interests), FormData.entries(communities), formats, FormData.entries(languages),
-                    new OrganisationRequest.OptOut(optOutAll, FormData.entries(optOutThemes)));
+                    new OrganisationRequest.OptOut(optOutAll, FormData.entries(optOutThemes)), mail);
         }
 
         private static String lines(List<String> values) {
@@ -153,7 +155,8 @@ class OrganisationPage {
      */
     ContactChanges.Outcome patch(Opened opened, OrganisationRequest request) {
         OrganisationRequest own = new OrganisationRequest(null, null, request.emails(), request.areas(),
-                request.interests(), request.communities(), request.formats(), request.languages(), request.optOut());
+                request.interests(), request.communities(), request.formats(), request.languages(), request.optOut(),
+                request.mail());
         return contactChanges.throughLink(opened.organisation().id(), own, opened.link().email());
     }
 
@@ -225,6 +228,7 @@ class OrganisationPage {
         model.put("form", form);
         model.put("formats", Arrays.stream(AccessFormat.values()).map(f -> new LinkPages.Choice(f.name(), f.label(),
                 f.ordinal() == 0 ? "formats" : "formats-" + f.name(), form.formats().contains(f.name()))).toList());
+        model.put("weekly", "WEEKLY".equals(form.mail()));
         model.put("unsubscribed", unsubscribed(o));
         model.put("notices", notices(opened, token, zone));
         model.put("concerns", concerns.raisedBy(o.id()).stream().map(c -> new ConcernRow(c.id(),

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DirectoryIndexTest {
     private static Organisation org(long id, String area, String interest, String community) {
         return new Organisation(id, 0L, "Group " + id, OrganisationKind.COMMUNITY_GROUP, List.of("g" + id + "@example.org"),
-                List.of(area), List.of(interest), List.of(community), List.of(), List.of(), false, List.of(), Instant.EPOCH,
+                List.of(area), List.of(interest), List.of(community), List.of(), List.of(), false, List.of(), MailFrequency.IMMEDIATE, Instant.EPOCH,
                 Instant.EPOCH);
     }
 

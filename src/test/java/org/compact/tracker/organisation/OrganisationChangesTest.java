@@ -14,7 +14,7 @@ class OrganisationChangesTest {
     private static Organisation org(List<String> emails, List<String> areas, List<String> formats, boolean optOutAll,
                                     List<String> themes) {
         return new Organisation(1L, 0L, "Ordsall Tenants", OrganisationKind.COMMUNITY_GROUP, emails, areas,
-                List.of("housing"), List.of(), formats, List.of(), optOutAll, themes, Instant.EPOCH, Instant.EPOCH);
+                List.of("housing"), List.of(), formats, List.of(), optOutAll, themes, MailFrequency.IMMEDIATE, Instant.EPOCH, Instant.EPOCH);
     }
 
     @Test

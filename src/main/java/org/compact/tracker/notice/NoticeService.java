@@ -324,8 +324,8 @@ public class NoticeService {
         return deliveries.findByOrganisationIdOrderByIdDesc(organisationId);
     }
 
-    /** One mail an organisation received, with what the outbox says became of it (sent when, or not yet). */
-    public record Received(Delivery delivery, MailStatus status, @Nullable Instant sentAt) {
+    /** One mail an organisation received, what became of it (sent when, or not yet), whether held for its digest. */
+    public record Received(Delivery delivery, MailStatus status, @Nullable Instant sentAt, boolean held) {
     }
 
     /** The mail an organisation received, newest first, each with its outbox state. */
@@ -334,7 +334,7 @@ public class NoticeService {
         Map<String, MailState> states = outbox.states(all.stream().map(Delivery::messageId).toList());
         return all.stream().map(d -> {
             MailState s = states.get(d.messageId());
-            return new Received(d, s == null ? MailStatus.QUEUED : s.status(), s == null ? null : s.sentAt());
+            return new Received(d, s == null ? MailStatus.QUEUED : s.status(), s == null ? null : s.sentAt(), s == null);
         }).toList();
     }
 

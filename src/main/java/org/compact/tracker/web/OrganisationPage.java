@@ -251,7 +251,7 @@ class OrganisationPage {
             Delivery d = r.delivery();
             String sent = switch (r.status()) {
                 case SENT -> r.sentAt() == null ? "Sent" : LinkPages.dayTime(r.sentAt(), zone);
-                case QUEUED -> "Waiting to go";
+                case QUEUED -> r.held() ? "In your next weekly summary" : "Waiting to go";
                 case FAILED -> "Could not be delivered";
             };
             String replyHref = null;

@@ -80,6 +80,9 @@ class WeeklyDigestIT implements TestPropertyProvider {
         assertThat(to(address(world, deafForum))).extracting(WeeklyDigestIT::subject)
                 .filteredOn(s -> s.startsWith("Consultation notice")).hasSize(2);
         assertEquals("QUEUED", organisation(world, libraryId, tenants).get("status"));
+        String page = html("/o/preferences?t=" + links.preferencesToken(tenants, tenantsMail));
+        assertThat(page).contains("In your next weekly summary").contains("One summary a week");
+        assertThat(page).containsPattern("value=\"WEEKLY\"\s+checked");
 
         // Wednesday: the library's close date and title change; Thursday: the park is withdrawn.
         at(world, 2027, 1, 6, 11, 0);
@@ -192,6 +195,13 @@ class WeeklyDigestIT implements TestPropertyProvider {
                 "COMMUNITY_GROUP", "emails", List.of("walkers@weaste.example"), "mail", "MONTHLY"));
         assertEquals(422, bad.status(), bad::toString);
         assertThat(bad.body()).contains("\"field\":\"mail\"");
+    }
+
+    private String html(String path) {
+        Api.Reply reply = Api.anonymous(client).send(io.micronaut.http.HttpRequest.GET(path)
+                .accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.body();
     }
 
     private static VEvent event(List<VEvent> events, String uid) {

@@ -49,7 +49,8 @@ class DigestComposer {
 
     /**
      * One item, complete: what it is, the dates, what is open to change, how to take part (a notice), what changed
-     * (a change) or why (a withdrawal), whom to ask, and the reply and concern links of the contact's notice
+     * (a change) or why (a withdrawal), whom to ask, and the reply link (to the reply page) and concern link of the
+     * contact's notice
      * ({@code noticeId}). {@code lines}: the change's lines, or the withdrawal's reason.
      */
     Parts item(NoticeKind kind, NoticeContent c, String email, long noticeId, List<String> lines) {
@@ -95,10 +96,9 @@ class DigestComposer {
         sections.add(section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
         Map<String, String> answers = new LinkedHashMap<>();
         if (kind != NoticeKind.WITHDRAWAL) {
-            String replyLink = links.reply(noticeId, email);
-            for (Reply reply : Reply.values()) {
-                answers.put(reply.label(), replyLink + "&answer=" + reply.name());
-            }
+            // One link to the reply page, which offers the answers: sixty one-click links would bury a digest.
+            answers.put("Reply to this notice (we will take part, not this time, or we need another format or "
+                    + "language)", links.reply(noticeId, email));
         }
         answers.put("Something wrong (notice too late, a format that does not suit)? Raise a concern",
                 links.concern(noticeId, email));
@@ -116,7 +116,7 @@ class DigestComposer {
             text.append(s[1]).append('\n');
             html.append(Html.escape(s[1]).replace("\n", "<br>")).append("</p>");
         }
-        text.append(kind == NoticeKind.WITHDRAWAL ? "" : "Reply in one click:\n");
+        text.append(kind == NoticeKind.WITHDRAWAL ? "" : "Reply:\n");
         html.append("<ul>");
         answers.forEach((label, url) -> {
             text.append("- ").append(label).append(": ").append(url).append('\n');

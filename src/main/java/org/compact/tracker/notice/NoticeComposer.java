@@ -119,8 +119,9 @@ class NoticeComposer {
         String unsubscribe = links.unsubscribe(r.organisationId(), email);
         String preferences = links.preferences(r.organisationId(), email);
         String subject = "Consultation notice: " + c.title() + " (opens " + c.opensOn() + ")";
-        return mail(messageId, "NOTICE", email, subject, r.name(), sections, answers, unsubscribe, preferences,
-                links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, false)), c);
+        return TranslatedNotice.atTop(mail(messageId, "NOTICE", email, subject, r.name(), sections, answers, unsubscribe,
+                preferences, links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, false)), c),
+                c.translations(), r.languages());
     }
 
     OutgoingMail change(NoticeContent c, Recipient r, String email, String messageId, List<String> changes) {

@@ -57,7 +57,7 @@ public class Links {
      * The organisation's own calendar feed ({@code /o/calendar.ics}): valid two years like the unsubscribe link, as a
      * calendar program keeps polling the address it was given long after the mail.
      */
-    String calendarFeed(long organisationId, String email) {
+    public String calendarFeed(long organisationId, String email) {
         return base + "/o/calendar.ics?t=" + signer.sign(CALENDAR, organisationId, email, LocalDate.now(clock).plusYears(2));
     }
 

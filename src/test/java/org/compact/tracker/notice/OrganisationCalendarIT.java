@@ -172,6 +172,29 @@ class OrganisationCalendarIT implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void theOrganisationsOwnPageLinksToItsCalendar() throws Exception {
+        organisation("Claremont Carers", "carers@claremont.example", "Claremont");
+        Map<String, Object> body = world.consultation(world.today().plusMonths(2));
+        body.put("targets", Map.of("areas", List.of("Claremont")));
+        long id = world.register(body);
+        assertEquals(200, world.notify(id).status());
+        MimeMessage notice = only(received("Consultation notice", "carers@claremont.example"));
+        String preferences = Arrays.stream(MailParts.part(notice, "text/plain").split("\\s+"))
+                .filter(w -> w.contains("/o/preferences?t=")).findFirst().orElseThrow();
+        URI uri = URI.create(preferences);
+
+        Api.Reply page = Api.anonymous(client).send(HttpRequest.GET(uri.getRawPath() + "?" + uri.getRawQuery())
+                .accept("text/html"));
+        assertEquals(200, page.status(), page::toString);
+        String link = page.body().replaceAll("(?s).*<p id=\"calendar\">.*?href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(link).contains("/o/calendar.ics?t=");
+
+        Fetched feed = fetch(link, null);
+        assertEquals(200, feed.status());
+        assertThat(byUid(calendarOf(feed.body()))).containsKey("consultation-" + id + "-period@salford.example");
+    }
+
     private record Fetched(int status, String contentType, byte[] body, HttpResponse<?> response) {
         String etag() {
             return header("ETag");

@@ -2,13 +2,17 @@ package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.compact.tracker.notice.Translation;
 import org.compact.tracker.rules.Check;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A consultation as the API answers it; {@code checks} is present on single-consultation answers. */
+/**
+ * A consultation as the API answers it; {@code checks} and {@code translations} are present on single-consultation
+ * answers.
+ */
 @Serdeable
 public record ConsultationView(
         Long id,
@@ -43,9 +47,16 @@ public record ConsultationView(
         Instant createdAt,
         Instant updatedAt,
         @Nullable List<Exemption> exemptions,
-        @Nullable List<Check> checks) {
+        @Nullable List<Check> checks,
+        @Nullable List<Translation> translations) {
 
     static ConsultationView of(Consultation c, @Nullable List<Exemption> exemptions, @Nullable List<Check> checks) {
+        return of(c, exemptions, checks, null);
+    }
+
+    /** With its translations ({@code translations[]}, single-consultation answers), by language tag. */
+    static ConsultationView of(Consultation c, @Nullable List<Exemption> exemptions, @Nullable List<Check> checks,
+                               @Nullable List<Translation> translations) {
         return new ConsultationView(c.getId(), c.getVersion(), c.getStatus(), c.getTitle(), c.getSummary(),
                 c.getAgencyId(), c.getLeadOfficer(), c.getThemes(), c.getAreas(), c.getAudiences(), c.getMethods(),
                 new ConsultationRequest.Targets(c.getTargetOrganisationIds(), c.getTargetAreas(),
@@ -54,6 +65,7 @@ public record ConsultationView(
                 c.getClosesOn(), c.getProvisions(), c.getLanguages(), c.getVenues(),
                 new ConsultationRequest.PriorWork(c.getPriorWorkIds(), c.getPriorWorkStatement()),
                 c.getNotifiedOn(), c.getNotifiedAt(), c.getOpenedOn(), c.getClosedOn(), c.getWithdrawnOn(),
-                c.getWithdrawalReason(), c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedAt(), exemptions, checks);
+                c.getWithdrawalReason(), c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedAt(), exemptions, checks,
+                translations);
     }
 }

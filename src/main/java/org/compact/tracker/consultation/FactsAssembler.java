@@ -3,6 +3,7 @@ package org.compact.tracker.consultation;
 import jakarta.inject.Singleton;
 import org.compact.tracker.notice.Reach;
 import org.compact.tracker.notice.Recipient;
+import org.compact.tracker.notice.Translation;
 import org.compact.tracker.organisation.AccessFormat;
 import org.compact.tracker.organisation.DirectoryIndex;
 import org.compact.tracker.organisation.Organisation;
@@ -33,9 +34,11 @@ class FactsAssembler {
     private final RuleBook rules;
     private final Reach reach;
     private final Receipts receipts;
+    private final TranslationRepository translations;
 
     FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules,
-                   Reach reach, Receipts receipts) {
+                   Reach reach, Receipts receipts, TranslationRepository translations) {
+        this.translations = translations;
         this.organisations = organisations;
         this.consultations = consultations;
         this.rules = rules;
@@ -60,7 +63,21 @@ class FactsAssembler {
                 // once open, the rules judge the period it really had, from the day it opened
                 c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(),
                 c.getClosesOn(), c.getNotifiedOn(), c.getPriorWorkIds(), c.getPriorWorkStatement(), targeted,
-                new LinkedHashSet<>(c.getLanguages()), receipts.of(c));
+                new LinkedHashSet<>(c.getLanguages()), receipts.of(c), translated(c));
+    }
+
+    /** The languages of the consultation's translated summaries, each by its tag, primary language and English name. */
+    private Set<String> translated(Consultation c) {
+        if (c.getId() == null) {
+            return Set.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (TranslationRow t : translations.findByConsultationIdOrderByLanguage(c.getId())) {
+            names.add(t.language());
+            names.add(java.util.Locale.forLanguageTag(t.language()).getLanguage());
+            names.add(Translation.nameOf(t.language()));
+        }
+        return names;
     }
 
     /** The formats an organisation needs: code → the need in words (a code no longer known keeps its code). */

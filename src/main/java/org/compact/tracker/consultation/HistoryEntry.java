@@ -29,5 +29,9 @@ public record HistoryEntry(
     /** What happened. */
     public enum Kind { CREATED, UPDATED, NOTIFIED, OPENED, CLOSED, FEEDBACK_GIVEN, WITHDRAWN, EXEMPTION_RECORDED, HELD, ACTION_ADDED, CONSENT_WITHDRAWN,
         /** The notice sent again to the current contacts of organisations it had not reached. */
-        NOTICE_RESENT }
+        NOTICE_RESENT,
+        /** A translation of the consultation added or replaced (detail: its language tag). */
+        TRANSLATION_SAVED,
+        /** A translation of the consultation removed (detail: its language tag). */
+        TRANSLATION_REMOVED }
 }

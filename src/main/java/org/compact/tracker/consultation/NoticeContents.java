@@ -7,15 +7,19 @@ import org.compact.tracker.security.AgencyService;
 import org.compact.tracker.security.AppUser;
 import org.compact.tracker.security.UserService;
 
+import java.util.List;
+
 /** What a notice says of a consultation and whom it asks, gathered from the register for the notice feature. */
 @Singleton
 class NoticeContents {
     private final AgencyService agencies;
     private final UserService users;
+    private final TranslationRepository translations;
 
-    NoticeContents(AgencyService agencies, UserService users) {
+    NoticeContents(AgencyService agencies, UserService users, TranslationRepository translations) {
         this.agencies = agencies;
         this.users = users;
+        this.translations = translations;
     }
 
     NoticeContent of(Consultation c) {
@@ -24,7 +28,9 @@ class NoticeContents {
         return new NoticeContent(c.getId(), c.getTitle(), c.getSummary(), agency, c.getLeadOfficer(), officerEmail,
                 c.getThemes(), c.getAreas(), c.getMethods(), c.getProvisions(), c.getLanguages(), c.getVenues(),
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
-                c.getClosesOn(), c.getVersion() == null ? 0 : c.getVersion());
+                c.getClosesOn(), c.getVersion() == null ? 0 : c.getVersion(),
+                c.getId() == null ? List.of() : translations.findByConsultationIdOrderByLanguage(c.getId()).stream()
+                        .map(TranslationRow::view).toList());
     }
 
     /** What a change mail says of a consultation that opened on another day than planned: the day it opened. */
@@ -33,7 +39,8 @@ class NoticeContents {
         return new NoticeContent(n.consultationId(), n.title(), n.summary(), n.agencyName(), n.officerName(),
                 n.officerEmail(), n.themes(), n.areas(), n.methods(), n.provisions(), n.languages(), n.venues(),
                 n.openToChange(), n.fixed(), n.decisionDate(), n.decisionMaker(),
-                c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(), n.closesOn(), n.revision());
+                c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(), n.closesOn(), n.revision(),
+                n.translations());
     }
 
     static Targets targets(Consultation c) {

@@ -36,10 +36,13 @@ class RuleChecks {
     private final FeedbackRules feedbackRules;
     private final FeedbackState feedbackState;
     private final ExemptionRepository exemptions;
+    private final TranslationRepository translations;
     private final Clock clock;
 
     RuleChecks(FactsAssembler facts, Receipts receipts, RuleBook rules, FeedbackRules feedbackRules,
-               FeedbackState feedbackState, ExemptionRepository exemptions, Clock clock) {
+               FeedbackState feedbackState, ExemptionRepository exemptions, TranslationRepository translations,
+               Clock clock) {
+        this.translations = translations;
         this.facts = facts;
         this.receipts = receipts;
         this.rules = rules;
@@ -67,7 +70,8 @@ class RuleChecks {
 
     /** The consultation as the API answers it, with its exemptions and {@code checks} (judged once per request). */
     ConsultationView view(Consultation c, List<Check> checks) {
-        return ConsultationView.of(c, exemptions.findByConsultationIdOrderById(c.getId()), checks);
+        return ConsultationView.of(c, exemptions.findByConsultationIdOrderById(c.getId()), checks,
+                translations.findByConsultationIdOrderByLanguage(c.getId()).stream().map(TranslationRow::view).toList());
     }
 
     ConsultationView view(Consultation c) {

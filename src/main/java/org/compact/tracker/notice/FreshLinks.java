@@ -68,7 +68,8 @@ public class FreshLinks {
         String text = "Hello,\n\nYou asked for a new link to the page of " + organisationName
                 + " in the consultation directory. There you can see the consultations you were told about and "
                 + "change what you receive:\n\n" + link + "\n\nThe link works for 30 days and only for this address. "
-                + "If you did not ask for it, you can ignore this mail: nothing has changed.\n";
+                + "If you did not ask for it, you can ignore this mail: nothing has changed.\n\n"
+                + OrganisationCalendar.FEED_LABEL + ": " + links.calendarFeed(organisationId, email) + "\n";
         outbox.enqueue(new OutgoingMail(id, CATEGORY, email, "A new link to your organisation's page", text, null,
                 List.of(), Map.of(), null));
     }

@@ -14,6 +14,8 @@ public class Links {
     public static final String CONCERN = "concern";
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String PREFERENCES = "preferences";
+    /** The organisation's own calendar feed (subject: the organisation), read by calendar programs that poll it. */
+    public static final String CALENDAR = "calendar";
     /** A new address confirms a held change of an organisation's contacts (subject: the change). */
     public static final String CONFIRM_CONTACT = "confirm-contact";
     /** A removed contact undoes the change of contacts that removed it (subject: the change). */
@@ -49,6 +51,14 @@ public class Links {
     /** One-click unsubscribe (RFC 8058): kept valid for two years, as mail can be read late. */
     String unsubscribe(long organisationId, String email) {
         return base + "/o/unsubscribe?t=" + signer.sign(UNSUBSCRIBE, organisationId, email, LocalDate.now(clock).plusYears(2));
+    }
+
+    /**
+     * The organisation's own calendar feed ({@code /o/calendar.ics}): valid two years like the unsubscribe link, as a
+     * calendar program keeps polling the address it was given long after the mail.
+     */
+    public String calendarFeed(long organisationId, String email) {
+        return base + "/o/calendar.ics?t=" + signer.sign(CALENDAR, organisationId, email, LocalDate.now(clock).plusYears(2));
     }
 
     /** The organisation's preferences: a short-lived link, as it can change what the organisation receives. */

@@ -119,8 +119,9 @@ class NoticeComposer {
         String unsubscribe = links.unsubscribe(r.organisationId(), email);
         String preferences = links.preferences(r.organisationId(), email);
         String subject = "Consultation notice: " + c.title() + " (opens " + c.opensOn() + ")";
-        return mail(messageId, "NOTICE", email, subject, r.name(), sections, answers, unsubscribe, preferences,
-                List.of(calendarAttachment(c, false)), c);
+        return TranslatedNotice.atTop(mail(messageId, "NOTICE", email, subject, r.name(), sections, answers, unsubscribe,
+                preferences, links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, false)), c),
+                c.translations(), r.languages());
     }
 
     OutgoingMail change(NoticeContent c, Recipient r, String email, String messageId, List<String> changes) {
@@ -132,7 +133,7 @@ class NoticeComposer {
                 + day(c.closesOn()) + "."));
         return mail(messageId, "CHANGE", email, "Change to a consultation: " + c.title(), r.name(), sections, Map.of(),
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
-                List.of(calendarAttachment(c, false)), c);
+                links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, false)), c);
     }
 
     OutgoingMail withdrawal(NoticeContent c, Recipient r, String email, String messageId, String reason) {
@@ -142,7 +143,7 @@ class NoticeComposer {
                 section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
         return mail(messageId, "WITHDRAWAL", email, "Withdrawn: " + c.title(), r.name(), sections, Map.of(),
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
-                List.of(calendarAttachment(c, true)), c);
+                links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, true)), c);
     }
 
     /**
@@ -151,7 +152,8 @@ class NoticeComposer {
      * null) has only the link that withdraws their consent.
      */
     OutgoingMail feedback(NoticeContent c, FeedbackContent f, String greetingName, String to, String messageId,
-                          String unsubscribeOrWithdraw, @Nullable String preferences, @Nullable String concernLink) {
+                          String unsubscribeOrWithdraw, @Nullable String preferences, @Nullable String concernLink,
+                          @Nullable String calendarFeed) {
         List<String[]> sections = new ArrayList<>();
         sections.add(section(null, "Thank you for your interest in " + c.title() + ". This is what we heard, "
                 + "what " + c.agencyName() + " decided, and why."));
@@ -177,7 +179,7 @@ class NoticeComposer {
         Map<String, String> answers = concernLink == null ? Map.of() : Map.of(
                 "Does this not answer what you said, or leave something out? Raise a concern", concernLink);
         return mail(messageId, "FEEDBACK", to, "Feedback: " + c.title(), greetingName, sections, answers,
-                unsubscribeOrWithdraw, preferences, List.of(), c);
+                unsubscribeOrWithdraw, preferences, calendarFeed, List.of(), c);
     }
 
     /** An alert to officers (not to organisations): no unsubscribe, no calendar. */
@@ -191,7 +193,8 @@ class NoticeComposer {
      */
     private OutgoingMail mail(String messageId, String category, String to, String subject, String greetingName,
                               List<String[]> sections, Map<String, String> answers, String unsubscribe,
-                              @Nullable String preferences, List<OutgoingMail.Attachment> attachments, NoticeContent c) {
+                              @Nullable String preferences, @Nullable String calendarFeed,
+                              List<OutgoingMail.Attachment> attachments, NoticeContent c) {
         StringBuilder text = new StringBuilder("Dear " + greetingName + ",\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;"
                 + "font-size:16px;line-height:1.5;color:#0b0c0c\"><p>Dear " + Html.escape(greetingName) + ",</p>");
@@ -221,9 +224,13 @@ class NoticeComposer {
             text.append("Your organisation's page (the mail you received, your replies and concerns, what you want to "
                             + "hear about; link valid for 30 days): ")
                     .append(preferences).append('\n')
+                    .append(calendarFeed == null ? "" : OrganisationCalendar.FEED_LABEL + ": " + calendarFeed + "\n")
                     .append("Stop these emails: ").append(unsubscribe).append("\n\n").append(footer).append('\n');
             html.append("<hr><p style=\"font-size:14px\"><a href=\"").append(Html.escape(preferences))
-                    .append("\">Your organisation's page and preferences</a> (link valid for 30 days) · <a href=\"")
+                    .append("\">Your organisation's page and preferences</a> (link valid for 30 days) · ")
+                    .append(calendarFeed == null ? "" : "<a href=\"" + Html.escape(calendarFeed) + "\">"
+                            + OrganisationCalendar.FEED_LABEL + "</a> · ")
+                    .append("<a href=\"")
                     .append(Html.escape(unsubscribe)).append("\">Stop these emails</a></p><p style=\"font-size:14px\">")
                     .append(Html.escape(footer)).append("</p></body></html>");
         } else {
@@ -288,7 +295,7 @@ class NoticeComposer {
     private VEvent event(NoticeContent c, boolean cancelled, String key, LocalDate start, LocalDate endExclusive,
                          String summary, String description, String url) {
         VEvent event = new VEvent(start, endExclusive, (cancelled ? "Withdrawn: " : "") + summary);
-        event.add(new Uid("consultation-" + c.consultationId() + "-" + key + "@" + domain));
+        event.add(new Uid(eventUid(c.consultationId(), key)));
         event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, c.revision())));
         event.add(ImmutableTransp.TRANSPARENT);
         event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
@@ -297,6 +304,14 @@ class NoticeComposer {
         event.add(new Description(description));
         event.add(new Url(URI.create(url)));
         return event;
+    }
+
+    /**
+     * The UID of one of a consultation's calendar events ({@code key}: period, closes, decision …): the same in every
+     * mail and in the organisation's own feed ({@link OrganisationCalendar}), so calendar programs replace, not add.
+     */
+    String eventUid(long consultationId, String key) {
+        return "consultation-" + consultationId + "-" + key + "@" + domain;
     }
 
     private static String[] section(@Nullable String heading, String body) {

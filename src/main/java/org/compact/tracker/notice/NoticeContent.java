@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * What a notice says about a consultation, gathered by the register. {@code revision} grows with every change to the
  * consultation (its version): the calendar events of a later mail replace those of an earlier one (SEQUENCE).
+ * {@code translations} are its translated summaries: an organisation that needs one of their languages gets it at the
+ * top of its notice.
  */
 public record NoticeContent(
         long consultationId,
@@ -28,5 +30,22 @@ public record NoticeContent(
         @Nullable String decisionMaker,
         @Nullable LocalDate opensOn,
         @Nullable LocalDate closesOn,
-        long revision) {
+        long revision,
+        List<Translation> translations) {
+
+    public NoticeContent {
+        translations = translations == null ? List.of() : List.copyOf(translations);
+    }
+
+    /** Without translations. */
+    public NoticeContent(long consultationId, String title, String summary, String agencyName, String officerName,
+                         String officerEmail, List<String> themes, List<String> areas, List<String> methods,
+                         List<String> provisions, List<String> languages, List<String> venues,
+                         @Nullable String openToChange, @Nullable String fixed, @Nullable LocalDate decisionDate,
+                         @Nullable String decisionMaker, @Nullable LocalDate opensOn, @Nullable LocalDate closesOn,
+                         long revision) {
+        this(consultationId, title, summary, agencyName, officerName, officerEmail, themes, areas, methods, provisions,
+                languages, venues, openToChange, fixed, decisionDate, decisionMaker, opensOn, closesOn, revision,
+                List.of());
+    }
 }

@@ -161,7 +161,7 @@ public class NoticeService {
         int queued = toNotified(content, addressees.following(List.of()), NoticeKind.FEEDBACK, null,
                 (r, email, id, notice) -> composer.feedback(content, feedback, r.name(), email, id,
                         links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
-                        links.concern(notice, email)), "", List.of());
+                        links.concern(notice, email), links.calendarFeed(r.organisationId(), email)), "", List.of());
         Set<String> done = new HashSet<>();
         for (ParticipantContact p : participants) {
             String email = p.email().toLowerCase(Locale.ROOT);
@@ -170,7 +170,7 @@ public class NoticeService {
             }
             String messageId = composer.participantFeedbackId(content.consultationId(), p.id(), email);
             outbox.enqueue(composer.feedback(content, feedback, p.name(), p.email(), messageId, p.withdrawLink(),
-                    null, null));
+                    null, null, null));
             queued++;
         }
         return queued;

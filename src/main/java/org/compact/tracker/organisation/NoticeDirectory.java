@@ -48,6 +48,6 @@ class NoticeDirectory implements Directory {
     }
 
     private static Recipient recipient(Organisation o, List<String> themes) {
-        return new Recipient(o.id(), o.name(), o.emails(), o.optedOutOf(themes));
+        return new Recipient(o.id(), o.name(), o.emails(), o.optedOutOf(themes), o.languages());
     }
 }

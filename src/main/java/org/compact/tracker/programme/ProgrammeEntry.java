@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.notice.Translation;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param noticeReceivedOn the day the last targeted organisation received its notice; null while the notice is being
  *                         delivered, or when it reached no organisation (then {@code notifiedOn} is when it was given)
  * @param noticeBeingDelivered whether some targeted organisation's notice is still waiting for the mail server
+ * @param translations   its translated summaries (title, summary, what is open to change and fixed), by language tag
  */
 @Serdeable
 public record ProgrammeEntry(
@@ -47,7 +49,25 @@ public record ProgrammeEntry(
         Instant listedAt,
         Instant lastChanged,
         @Nullable LocalDate noticeReceivedOn,
-        boolean noticeBeingDelivered) {
+        boolean noticeBeingDelivered,
+        List<Translation> translations) {
+
+    public ProgrammeEntry {
+        translations = translations == null ? List.of() : List.copyOf(translations);
+    }
+
+    /** An entry without translations. */
+    public ProgrammeEntry(long id, String title, String summary, long agencyId, String agency, List<String> themes,
+                          List<String> areas, ConsultationStatus status, String statusLabel,
+                          @Nullable LocalDate noticeDeadline, @Nullable LocalDate notifiedOn, @Nullable LocalDate opensOn,
+                          @Nullable LocalDate closesOn, @Nullable LocalDate feedbackDue, @Nullable LocalDate decisionDate,
+                          @Nullable LocalDate withdrawnOn, @Nullable String withdrawalReason, @Nullable Result result,
+                          String url, Instant listedAt, Instant lastChanged, @Nullable LocalDate noticeReceivedOn,
+                          boolean noticeBeingDelivered) {
+        this(id, title, summary, agencyId, agency, themes, areas, status, statusLabel, noticeDeadline, notifiedOn,
+                opensOn, closesOn, feedbackDue, decisionDate, withdrawnOn, withdrawalReason, result, url, listedAt,
+                lastChanged, noticeReceivedOn, noticeBeingDelivered, List.of());
+    }
 
     /** The headline of published feedback; the full "you said, we did" is at {@code url}. */
     @Serdeable

@@ -3,6 +3,7 @@ package org.compact.tracker.programme;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.notice.Translation;
 import org.compact.tracker.rules.FeedbackRules;
 import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.support.Refusal;
@@ -72,7 +73,9 @@ public class ProgrammeService {
             rows = store.touching(filter.agency(), filter.yearStart(), filter.yearEnd());
             covers = "Consultations open at any time in " + filter.year();
         }
-        List<ProgrammeEntry> entries = rows.stream().filter(filter::matches).map(this::entry).toList();
+        Map<Long, List<Translation>> translations = rows.isEmpty() ? Map.of() : store.translations(null);
+        List<ProgrammeEntry> entries = rows.stream().filter(filter::matches)
+                .map(r -> entry(r, translations.getOrDefault(r.id(), List.of()))).toList();
         return new Programme(today, filter, covers, entries.size(), entries);
     }
 
@@ -98,7 +101,8 @@ public class ProgrammeService {
                         .reversed().thenComparing(Map.Entry::getKey))
                 .forEach(e -> counts.put(e.getKey(), e.getValue() == null ? 0 : e.getValue()));
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        return Optional.of(new Results(entry(row.get()), f.youSaid(), f.weDid(), f.outcome(), f.reasons(),
+        ProgrammeEntry entry = entry(row.get(), store.translations(id).getOrDefault(id, List.of()));
+        return Optional.of(new Results(entry, f.youSaid(), f.weDid(), f.outcome(), f.reasons(),
                 f.reportUrl(), f.decidedOn() != null ? f.decidedOn() : row.get().decisionDate(), counts,
                 total, f.recordedAt().atZone(clock.getZone()).toLocalDate(), actions, today));
     }
@@ -113,7 +117,7 @@ public class ProgrammeService {
     public record Choices(Map<Long, String> agencies, List<String> themes, List<String> areas) {
     }
 
-    ProgrammeEntry entry(ConsultationRow r) {
+    ProgrammeEntry entry(ConsultationRow r, List<Translation> translations) {
         ProgrammeEntry.Result result = r.hasFeedback() && r.feedbackAt() != null
                 ? new ProgrammeEntry.Result(r.feedbackAt().atZone(clock.getZone()).toLocalDate(), r.feedbackAt(),
                 r.outcome(), r.weDid(), links.results(r.id()))
@@ -127,7 +131,7 @@ public class ProgrammeService {
                 links.programmeEntry(r.id()), r.createdAt(), r.changedAt(),
                 r.noticePending() || r.lastReceiptAt() == null ? null
                         : r.lastReceiptAt().atZone(clock.getZone()).toLocalDate(),
-                r.noticePending());
+                r.noticePending(), translations);
     }
 
     private static List<String> distinct(List<String> values) {

@@ -3,6 +3,7 @@ package org.compact.tracker.programme;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.compact.tracker.notice.Translation;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -186,6 +187,30 @@ class ProgrammeStore {
                     }
                     return out;
                 });
+    }
+
+    /**
+     * The translated summaries of {@code consultationId}, or of every consultation when it is null, by consultation and
+     * language tag (the table is small: a handful per consultation at most).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Translation>> translations(@Nullable Long consultationId) {
+        String sql = "SELECT consultation_id, language, title, summary, open_to_change, fixed FROM consultation_translation"
+                + (consultationId == null ? "" : " WHERE consultation_id = ?") + " ORDER BY consultation_id, language";
+        return jdbc.prepareStatement(sql, ps -> {
+            if (consultationId != null) {
+                ps.setLong(1, consultationId);
+            }
+            Map<Long, List<Translation>> out = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong("consultation_id"), k -> new ArrayList<>()).add(new Translation(
+                            rs.getString("language"), rs.getString("title"), rs.getString("summary"),
+                            rs.getString("open_to_change"), rs.getString("fixed")));
+                }
+            }
+            return out;
+        });
     }
 
     /** Feedback as published. */

@@ -1,12 +1,40 @@
 package org.compact.tracker.programme;
 
 import org.compact.tracker.notice.Html;
+import org.compact.tracker.notice.Translation;
 
 import java.util.Map;
 
 /** The published results of one consultation as an accessible HTML page: you said, we did, and what happens next. */
 public final class ResultsPage {
     private ResultsPage() {
+    }
+
+    /**
+     * The consultation's translated summaries, each in a section of its own with its {@code lang}, and
+     * {@code dir="rtl"} for a script written right to left; the page's own words stay English.
+     */
+    private static void translations(StringBuilder b, ProgrammeEntry c) {
+        if (c.translations().isEmpty()) {
+            return;
+        }
+        b.append("<section aria-labelledby=\"translations\"><h2 id=\"translations\">In other languages</h2>");
+        for (Translation t : c.translations()) {
+            String lang = Html.escape(t.language());
+            b.append("<h3>").append(Html.escape(t.englishName())).append(" / <span lang=\"").append(lang).append("\">")
+                    .append(Html.escape(t.ownName())).append("</span></h3>")
+                    .append("<div lang=\"").append(lang).append('"').append(t.rightToLeft() ? " dir=\"rtl\"" : "")
+                    .append("><p><strong>").append(Html.escape(t.title())).append("</strong></p>")
+                    .append(Pages.paragraphs(t.summary()));
+            if (t.openToChange() != null) {
+                b.append(Pages.paragraphs(t.openToChange()));
+            }
+            if (t.fixed() != null) {
+                b.append(Pages.paragraphs(t.fixed()));
+            }
+            b.append("</div>");
+        }
+        b.append("</section>");
     }
 
     public static String render(Results r) {
@@ -19,6 +47,7 @@ public final class ResultsPage {
         b.append("<dl><dt>Open</dt><dd>").append(Pages.time(c.opensOn())).append(" to ").append(Pages.time(c.closesOn()))
                 .append("</dd><dt>Decision</dt><dd>").append(Pages.time(r.decidedOn())).append("</dd>")
                 .append("<dt>Feedback given</dt><dd>").append(Pages.time(r.givenOn())).append("</dd></dl>");
+        translations(b, c);
 
         b.append("<section aria-labelledby=\"you-said\"><h2 id=\"you-said\">You said</h2>").append(Pages.paragraphs(r.youSaid()))
                 .append("</section>");

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param provisions   provision codes, e.g. EASY_READ, BSL_INTERPRETER, EXPENSES
  * @param targets      the organisations targeted (explicitly or by area, interest, community), resolved
  * @param languages    the languages other than English the consultation offers (with TRANSLATION or INTERPRETER)
+ * @param translated   the languages the consultation has a translated summary in, each as its tag and English name
+ *                     ("pl", "Polish"): each meets that language need (METHODS) whatever the provisions
  * @param receipts     once notified, when each organisation notified received its notice (NOTICE counts from it);
  *                     empty while planned, or when notice reached nobody
  */
@@ -37,9 +39,22 @@ public record ConsultationFacts(
         String priorWorkStatement,
         List<TargetedOrganisation> targets,
         Set<String> languages,
-        List<NoticeReceipt> receipts) {
+        List<NoticeReceipt> receipts,
+        Set<String> translated) {
 
     public ConsultationFacts {
         receipts = receipts == null ? List.of() : List.copyOf(receipts);
+        translated = translated == null ? Set.of() : Set.copyOf(translated);
+    }
+
+    /** Facts of a consultation without translated summaries. */
+    public ConsultationFacts(LocalDate today, String title, String summary, Set<String> themes, Set<String> audiences,
+                             Set<String> methods, Set<String> provisions, String openToChange, String fixed,
+                             LocalDate decisionDate, String decisionMaker, LocalDate opensOn, LocalDate closesOn,
+                             LocalDate notifiedOn, List<Long> priorWorkRelatedIds, String priorWorkStatement,
+                             List<TargetedOrganisation> targets, Set<String> languages, List<NoticeReceipt> receipts) {
+        this(today, title, summary, themes, audiences, methods, provisions, openToChange, fixed, decisionDate,
+                decisionMaker, opensOn, closesOn, notifiedOn, priorWorkRelatedIds, priorWorkStatement, targets, languages,
+                receipts, Set.of());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>It also sets beside what is offered the formats and languages each targeted organisation recorded that it needs
  * (seed 001 "accessible formats … community languages"), for those a notice reaches: a format is met by the provision
  * of the same code (BSL_INTERPRETER by BSL_INTERPRETER), a language by TRANSLATION or INTERPRETER with the language
- * named among the consultation's languages. Each need not met is named, organisation by organisation, in words.
+ * named among the consultation's languages, or by a translated summary in it (its tag or English name). Each need not met is named, organisation by organisation, in words.
  */
 final class MethodsPolicy implements RulePolicy {
 
@@ -92,14 +92,15 @@ final class MethodsPolicy implements RulePolicy {
     }
 
     /**
-     * The languages the consultation offers, normalised: those it names when it offers TRANSLATION or INTERPRETER.
-     * A translated summary, once the register keeps one, is to count here for its language too.
+     * The languages the consultation offers, normalised: those it names when it offers TRANSLATION or INTERPRETER,
+     * and those it has a translated summary in (by tag and English name), whatever it offers.
      */
     private static Set<String> languagesOffered(ConsultationFacts facts, Set<String> offered) {
-        if (!offered.contains("TRANSLATION") && !offered.contains("INTERPRETER")) {
-            return Set.of();
+        Set<String> languages = new java.util.LinkedHashSet<>(CatalogueCodes.normaliseAll(facts.translated()));
+        if (offered.contains("TRANSLATION") || offered.contains("INTERPRETER")) {
+            languages.addAll(CatalogueCodes.normaliseAll(facts.languages()));
         }
-        return CatalogueCodes.normaliseAll(facts.languages());
+        return languages;
     }
 
     private static boolean hasNeeds(ConsultationFacts facts) {

@@ -41,6 +41,9 @@ final class ApiExamples {
             {"reason": "The depot site is no longer for sale."}""";
     static final String NOTICE_RESEND = """
             {"organisationIds": [12, 15]}""";
+    static final String TRANSLATION = """
+            {"title": "Nowe domy w Ordsall", "summary": "Planujemy nowe domy na terenie starej zajezdni. Powiedz nam, gdzie powinny stanąć.",
+             "openToChange": "Gdzie staną domy i co jeszcze zaoferuje teren", "fixed": "Liczba domów, ustalona w planie miejscowym"}""";
     static final String EXEMPTION = """
             {"ruleId": "DURATION", "reason": "The shelter must open before the cold-weather period; Cabinet set the date on 4 November."}""";
     static final String FEEDBACK = """

@@ -70,9 +70,12 @@ class OrganisationPage {
     private final ContactChanges contactChanges;
     private final Validator validator;
     private final Clock clock;
+    private final org.compact.tracker.notice.Links links;
 
     OrganisationPage(NoticeService notices, OrganisationService organisations, RegisterReads consultations,
-                     ConcernService concerns, ContactChanges contactChanges, Validator validator, Clock clock) {
+                     ConcernService concerns, ContactChanges contactChanges, Validator validator, Clock clock,
+                     org.compact.tracker.notice.Links links) {
+        this.links = links;
         this.notices = notices;
         this.contactChanges = contactChanges;
         this.organisations = organisations;
@@ -223,6 +226,8 @@ class OrganisationPage {
         model.put("org", o);
         model.put("t", token);
         model.put("linkEmail", opened.link().email());
+        // the organisation's own calendar feed, for the contact the page was opened for (valid two years)
+        model.put("calendarLink", links.calendarFeed(o.id(), opened.link().email()));
         model.put("expires", LinkPages.DAY.format(opened.link().expires()));
         model.put("saved", saved);
         model.put("form", form);

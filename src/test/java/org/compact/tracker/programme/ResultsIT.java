@@ -123,4 +123,25 @@ class ResultsIT {
     void theProgrammeLinksToTheResults() {
         assertThat(anonymous.get("/programme").body()).contains("<a href=\"/results/" + library + "\">Read the results");
     }
+
+    @Test
+    void aTranslationIsOnTheResultsPageRightToLeftAndInTheProgrammesJson() {
+        Api.Reply saved = world.officer.put("/api/consultations/" + library + "/translations/ur", Map.of(
+                "title", "لائبریری کے اوقات اور اتوار", "summary", "کرسال لائبریری کب کھلنی چاہیے؟"));
+        assertEquals(201, saved.status(), saved::toString);
+
+        String page = anonymous.get("/results/" + library).body();
+        int block = page.indexOf("<div lang=\"ur\" dir=\"rtl\">");
+        assertThat(block).as(page).isPositive();
+        assertThat(page.indexOf("لائبریری کے اوقات اور اتوار", block)).isGreaterThan(block);
+        assertThat(page).contains("<h2 id=\"translations\">In other languages</h2>", "Urdu / <span lang=\"ur\">اردو</span>");
+
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) anonymous.get("/api/programme").at("consultations");
+        Map<String, Object> entry = entries.stream().filter(e -> ((Number) e.get("id")).longValue() == library)
+                .findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) entry.get("translations")).singleElement().satisfies(t -> {
+            assertEquals("ur", t.get("language"));
+            assertEquals("کرسال لائبریری کب کھلنی چاہیے؟", t.get("summary"));
+        });
+    }
 }

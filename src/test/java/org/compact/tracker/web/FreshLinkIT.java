@@ -88,6 +88,7 @@ class FreshLinkIT implements TestPropertyProvider {
 
         Matcher link = PREFERENCES.matcher(MailParts.text(mails.get(0)));
         assertThat(link.find()).as("the mail carries a preferences link").isTrue();
+        assertThat(MailParts.text(mails.get(0))).as("and the organisation's calendar").contains("/o/calendar.ics?t=");
         HttpResponse<String> page = get("/o/preferences?t=" + link.group(1), null);
         assertEquals(200, page.statusCode(), page::body);
         assertThat(page.body()).contains(name);

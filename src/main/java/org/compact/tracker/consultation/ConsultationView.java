@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A consultation as the API answers it; {@code checks} is present on single-consultation answers. */
+/**
+ * A consultation as the API answers it; {@code checks} is present on single-consultation answers. A joint
+ * consultation names its partner agencies in {@code partnerAgencyIds} (empty for a consultation of one agency).
+ */
 @Serdeable
 public record ConsultationView(
         Long id,
@@ -17,6 +20,7 @@ public record ConsultationView(
         String title,
         String summary,
         Long agencyId,
+        List<Long> partnerAgencyIds,
         String leadOfficer,
         List<String> themes,
         List<String> areas,
@@ -47,7 +51,7 @@ public record ConsultationView(
 
     static ConsultationView of(Consultation c, @Nullable List<Exemption> exemptions, @Nullable List<Check> checks) {
         return new ConsultationView(c.getId(), c.getVersion(), c.getStatus(), c.getTitle(), c.getSummary(),
-                c.getAgencyId(), c.getLeadOfficer(), c.getThemes(), c.getAreas(), c.getAudiences(), c.getMethods(),
+                c.getAgencyId(), c.getPartnerAgencyIds(), c.getLeadOfficer(), c.getThemes(), c.getAreas(), c.getAudiences(), c.getMethods(),
                 new ConsultationRequest.Targets(c.getTargetOrganisationIds(), c.getTargetAreas(),
                         c.getTargetInterests(), c.getTargetCommunities()),
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),

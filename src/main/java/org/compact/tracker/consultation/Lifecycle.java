@@ -114,7 +114,7 @@ public class Lifecycle {
     @Transactional
     public void feedbackGiven(Actor actor, Long id, String summary) {
         Consultation c = store.load(id);
-        actor.requireMayActFor(c.getAgencyId());
+        actor.requireMayActForAny(agencies(c));
         c.markFeedbackGiven();
         Consultation saved = store.save(c);
         store.record(saved, actor, HistoryEntry.Kind.FEEDBACK_GIVEN, ConsultationStatus.CLOSED,
@@ -200,5 +200,11 @@ public class Lifecycle {
 
     private LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** The lead agency and the partners of a joint consultation: who may record its feedback. */
+    static List<Long> agencies(Consultation c) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(c.getAgencyId()),
+                c.getPartnerAgencyIds().stream()).toList();
     }
 }

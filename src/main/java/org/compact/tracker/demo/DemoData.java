@@ -187,7 +187,7 @@ class DemoData {
                 opensOn.plusWeeks(12).plusWeeks(8), "Cabinet", opensOn, opensOn.plusWeeks(12),
                 List.of("LARGE_PRINT", "PAPER_OPTION", "REPLACEMENT_CARE", "EVENING_MEETINGS", "LOCAL_VENUE", "EXPENSES"),
                 List.of("Urdu", "Polish"), List.of("Salford Civic Centre, Swinton"),
-                new ConsultationRequest.PriorWork(List.of(), "No consultation on this subject in the last three years.")));
+                new ConsultationRequest.PriorWork(List.of(), "No consultation on this subject in the last three years."), null));
     }
 
     private static String randomPassword() {

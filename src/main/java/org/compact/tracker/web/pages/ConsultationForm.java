@@ -130,7 +130,7 @@ public final class ConsultationForm {
                 date("opensOn", opensOn, errors), date("closesOn", closesOn, errors), List.copyOf(provisions),
                 commaList(languages), venues.lines().map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 new ConsultationRequest.PriorWork(longs("priorWork.relatedIds", commaList(priorWorkIds), errors),
-                        priorWorkStatement));
+                        priorWorkStatement), null);
     }
 
     @Nullable

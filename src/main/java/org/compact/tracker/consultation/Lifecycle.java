@@ -204,7 +204,10 @@ public class Lifecycle {
 
     /** The lead agency and the partners of a joint consultation: who may record its feedback. */
     static List<Long> agencies(Consultation c) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(c.getAgencyId()),
-                c.getPartnerAgencyIds().stream()).toList();
+        return agencies(c.getPartnerAgencyIds(), c.getAgencyId());
+    }
+
+    static List<Long> agencies(List<Long> partners, Long lead) {
+        return Stream.concat(Stream.of(lead), partners.stream()).toList();
     }
 }

@@ -50,6 +50,8 @@ class JointConsultationsIT implements TestPropertyProvider {
     long outsiderAgencyId;
     String leadName;
     String partnerName;
+    /** The joint consultation whose feedback the partner gave (opens on 2027-05-01). */
+    long givenId;
 
     @Override
     public Map<String, String> getProperties() {
@@ -129,6 +131,7 @@ class JointConsultationsIT implements TestPropertyProvider {
         LocalDate start = LocalDate.of(2027, 3, 1);
         world.moveForwardTo(start);
         long id = world.register(joint(List.of(world.otherAgencyId)));
+        givenId = id;
         String uri = "/api/consultations/" + id;
 
         assertEquals(403, world.otherOfficer.patch(uri, Map.of("title", "Taken over")).status());
@@ -188,6 +191,32 @@ class JointConsultationsIT implements TestPropertyProvider {
         }
         assertThat(to).as("one notice to each contact of the targeted organisations, not one per agency")
                 .isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(4)
+    void theComplianceReportCountsAJointConsultationForEachOfItsAgenciesAndOnceInAll() {
+        String period = "from=2027-05-01&to=2027-05-01";
+        assertEquals(1, counted(world.otherOfficer, period + "&agency=" + world.otherAgencyId), "the partner's report");
+        assertEquals(1, counted(world.officer, period + "&agency=" + world.agencyId), "the lead's report");
+        assertEquals(0, counted(outsider, period + "&agency=" + outsiderAgencyId), "an agency outside it");
+        assertEquals(1, counted(world.monitor, period), "the whole register counts it once");
+
+        Api.Reply drill = world.otherOfficer.get("/api/compliance/consultations?section=SCOPE&figure=counted&" + period
+                + "&agency=" + world.otherAgencyId);
+        assertEquals(200, drill.status(), drill::toString);
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) drill.json().get("rows");
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertEquals(givenId, ((Number) r.get("consultationId")).longValue());
+            assertEquals(world.agencyId, ((Number) r.get("agencyId")).longValue(), "the row names its lead agency");
+            assertEquals(true, r.get("joint"));
+        });
+    }
+
+    private static long counted(Api api, String query) {
+        Api.Reply report = api.get("/api/compliance?" + query);
+        assertEquals(200, report.status(), report::toString);
+        return ((Number) report.at("sections.SCOPE.figures.counted.value")).longValue();
     }
 
     private Map<String, Object> joint(List<Long> partners) {

@@ -72,7 +72,7 @@ public class ProgrammeService {
             rows = store.touching(filter.agency(), filter.yearStart(), filter.yearEnd());
             covers = "Consultations open at any time in " + filter.year();
         }
-        List<ProgrammeEntry> entries = rows.stream().filter(filter::matches).map(this::entry).toList();
+        List<ProgrammeEntry> entries = rows.stream().filter(filter::matchesBesidesAgency).map(this::entry).toList();
         return new Programme(today, filter, covers, entries.size(), entries);
     }
 

@@ -213,6 +213,25 @@ class JointConsultationsIT implements TestPropertyProvider {
         });
     }
 
+    @Test
+    @Order(5)
+    void thePublicProgrammeNamesEveryPartnerAndListsAJointConsultationUnderEachOfItsAgencies() {
+        Api anonymous = Api.anonymous(client);
+        Api.Reply partners = anonymous.get("/api/programme?year=2027&agency=" + world.otherAgencyId);
+        assertEquals(200, partners.status(), partners::toString);
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) partners.at("consultations");
+        Map<String, Object> joint = listed.stream().filter(c -> ((Number) c.get("id")).longValue() == givenId)
+                .findFirst().orElseThrow(() -> new AssertionError("the partner's programme leaves out " + givenId));
+        assertEquals(world.agencyId, ((Number) joint.get("agencyId")).longValue());
+        assertEquals(leadName + ", with " + partnerName, joint.get("agency"));
+        assertThat((List<Map<String, Object>>) anonymous.get("/api/programme?year=2027&agency=" + outsiderAgencyId)
+                .at("consultations")).noneSatisfy(c -> assertEquals(givenId, ((Number) c.get("id")).longValue()));
+
+        Api.Reply results = anonymous.get("/results/" + givenId);
+        assertEquals(200, results.status(), results::toString);
+        assertThat(results.body()).contains(leadName + ", with " + partnerName);
+    }
+
     private static long counted(Api api, String query) {
         Api.Reply report = api.get("/api/compliance?" + query);
         assertEquals(200, report.status(), report::toString);

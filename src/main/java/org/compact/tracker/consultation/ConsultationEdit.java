@@ -49,7 +49,7 @@ final class ConsultationEdit {
         }
         if (r.partnerAgencyIds() != null) {
             // Kept as sent (duplicates and all): Validation refuses a duplicate, an unknown agency or the lead itself.
-            if (r.partnerAgencyIds().contains(null)) {
+            if (r.partnerAgencyIds().stream().anyMatch(Objects::isNull)) {
                 throw org.compact.tracker.support.Refusal.invalid("partnerAgencyIds", "must hold agency ids, not an empty one");
             }
             e.put("partnerAgencyIds", List.copyOf(r.partnerAgencyIds()), c::getPartnerAgencyIds, v -> c.partnerAgencyIds = v);

@@ -236,7 +236,7 @@ public final class DigestBench {
         return new NoticeContent(c, "Consultation " + c + ": library opening hours in ward " + c,
                 "We want to change when the libraries of the ward open. Tell us which hours suit you, your family and "
                         + "the groups you run, and what else the library should offer in the evenings and at weekends.",
-                "Salford City Council", "Priya Shah", "priya.shah@salford.example", List.of("libraries"),
+                "Salford City Council", List.of(), "Priya Shah", "priya.shah@salford.example", List.of("libraries"),
                 List.of("Ward " + c), List.of("ONLINE_SURVEY", "PUBLIC_MEETING"), List.of("LARGE_PRINT", "HEARING_LOOP"),
                 List.of("Polish"), List.of("Ordsall library, Robert Hall Street"),
                 "The opening hours of each library and what the evening sessions offer",

@@ -26,7 +26,8 @@ public record ComplianceDrill(ComplianceReport.ReportPeriod period, @Schema(null
 
     /** One consultation: where to find it, its status and dates, and for a rate whether it met the rule. */
     @Serdeable
+    /** One consultation; {@code agencyId} and {@code agencyName} are its lead, {@code joint} true when it has partners. */
     public record Row(long consultationId, String title, long agencyId, String agencyName, String status,
-                      @Nullable LocalDate opensOn, @Nullable LocalDate closesOn, @Nullable Boolean met) {
+                      @Nullable LocalDate opensOn, @Nullable LocalDate closesOn, @Nullable Boolean met, boolean joint) {
     }
 }

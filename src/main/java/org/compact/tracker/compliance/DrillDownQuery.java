@@ -35,13 +35,15 @@ final class DrillDownQuery {
         } else {
             q.add("CASE WHEN ").cond(spec.met()).add(" THEN 1 ELSE 0 END");
         }
+        q.add(", " + ReportConnection.jointColumn("c"));
         db.scan(q).add(" JOIN agency ag ON ag.id = c.agency_id WHERE ").cond(spec.base())
                 .add(" ORDER BY c.opens_on, c.id LIMIT " + LIMIT);
         List<ComplianceDrill.Row> rows = db.list(q, rs -> {
             int met = rs.getInt(8);
             Boolean metOrNull = rs.wasNull() ? null : met == 1;
             return new ComplianceDrill.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                    rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), metOrNull);
+                    rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), metOrNull,
+                    rs.getInt(9) == 1);
         });
         ReportScope scope = db.scope();
         return new ComplianceDrill(scope.period(), scope.agencyId() == null ? null

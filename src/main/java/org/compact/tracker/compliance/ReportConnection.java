@@ -97,16 +97,36 @@ final class ReportConnection {
         return out;
     }
 
-    /** Adds the scope of the period (and agency, and counted consultations) on {@code alias}. */
+    /**
+     * Adds the scope of the period (and agency, and counted consultations) on {@code alias}. An agency's scope holds
+     * the consultations it leads and the joint ones it is a partner of ({@link #leadOrPartner}).
+     */
     BoundSql where(BoundSql q, String alias, boolean counted) {
         q.add(alias + ".opens_on >= ").p(scope.from()).add(" AND " + alias + ".opens_on <= ").p(scope.to());
         if (scope.agencyId() != null) {
-            q.add(" AND " + alias + ".agency_id = ").p(scope.agencyId());
+            q.add(" AND ");
+            leadOrPartner(q, alias, scope.agencyId());
         }
         if (counted) {
             q.add(" AND " + alias + ".notified_on IS NOT NULL AND " + alias + ".status <> 'WITHDRAWN'");
         }
         return q;
+    }
+
+    /**
+     * The condition "the consultation {@code alias} is led by agency {@code agencyId}, or is a joint consultation it
+     * is a partner of" (table {@code consultation_partner}, V28): how every report, drill-down and the annual report
+     * ask for an agency's consultations, so a joint consultation is counted for each of its agencies.
+     */
+    static BoundSql leadOrPartner(BoundSql q, String alias, long agencyId) {
+        return q.add("(" + alias + ".agency_id = ").p(agencyId).add(" OR " + alias
+                + ".id IN (SELECT jp.consultation_id FROM consultation_partner jp WHERE jp.agency_id = ").p(agencyId).add("))");
+    }
+
+    /** A column that is 1 for a joint consultation (one with partner agencies) {@code alias}, 0 otherwise. */
+    static String jointColumn(String alias) {
+        return "CASE WHEN EXISTS (SELECT 1 FROM consultation_partner jp WHERE jp.consultation_id = " + alias
+                + ".id) THEN 1 ELSE 0 END";
     }
 
     /**

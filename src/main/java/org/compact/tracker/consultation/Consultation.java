@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Transient;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
@@ -16,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A consultation of one agency, from planning to feedback. Its status changes only through the guarded transitions
+ * A consultation of one lead agency (with, when it is joint, its partner agencies), from planning to feedback. Its status changes only through the guarded transitions
  * below, one per {@link Step}, each of which refuses, naming the current status, when the step table does not allow
  * it; the Compact's rules are checked by {@link Lifecycle} before a step is taken. There is no status setter: the
  * register reads the fields straight from the database (field access), so nothing else can walk around the table.
@@ -61,6 +62,8 @@ public class Consultation {
     String createdBy;
     Instant createdAt;
     Instant updatedAt;
+    /** The partner agencies of a joint consultation: kept in {@code consultation_partner} by {@link ConsultationStore}. */
+    @Transient List<Long> partnerAgencyIds = List.of();
 
     public Consultation() {
     }
@@ -141,6 +144,10 @@ public class Consultation {
 
     public Long getAgencyId() {
         return agencyId;
+    }
+
+    public List<Long> getPartnerAgencyIds() {
+        return partnerAgencyIds;
     }
 
     public ConsultationStatus getStatus() {

@@ -47,6 +47,13 @@ final class ConsultationEdit {
             e.ids("priorWork.relatedIds", r.priorWork().relatedIds(), c::getPriorWorkIds, v -> c.priorWorkIds = v);
             e.text("priorWork.statement", r.priorWork().statement(), c::getPriorWorkStatement, v -> c.priorWorkStatement = v);
         }
+        if (r.partnerAgencyIds() != null) {
+            // Kept as sent (duplicates and all): Validation refuses a duplicate, an unknown agency or the lead itself.
+            if (r.partnerAgencyIds().stream().anyMatch(Objects::isNull)) {
+                throw org.compact.tracker.support.Refusal.invalid("partnerAgencyIds", "must hold agency ids, not an empty one");
+            }
+            e.put("partnerAgencyIds", List.copyOf(r.partnerAgencyIds()), c::getPartnerAgencyIds, v -> c.partnerAgencyIds = v);
+        }
         return List.copyOf(e.changed);
     }
 

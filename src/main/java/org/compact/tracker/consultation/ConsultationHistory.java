@@ -30,7 +30,7 @@ public class ConsultationHistory {
     @Transactional
     public HistoryEntry actionAdded(Actor actor, Long id, String reason, Object detail) {
         Consultation c = store.load(id);
-        actor.requireMayActFor(c.getAgencyId());
+        actor.requireMayActForAny(Lifecycle.agencies(c));
         HistoryEntry saved = store.record(c, actor, HistoryEntry.Kind.ACTION_ADDED, null, null, reason, detail);
         ConsultationStore.log(c, "action added by {}", actor.username());
         return saved;

@@ -13,11 +13,15 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ConsultationRepository extends CrudRepository<Consultation, Long> {
 
-    /** The register, filtered; a consultation is in [from, to] when its open period touches it. */
+    /**
+     * The register, filtered; a consultation is in [from, to] when its open period touches it, and is an agency's
+     * when the agency leads it or is one of its partners.
+     */
     @Query(value = """
             SELECT * FROM consultation
             WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
-              AND (CAST(:agencyId AS BIGINT) IS NULL OR agency_id = :agencyId)
+              AND (CAST(:agencyId AS BIGINT) IS NULL OR agency_id = :agencyId
+                   OR id IN (SELECT p.consultation_id FROM consultation_partner p WHERE p.agency_id = :agencyId))
               AND (CAST(:from AS DATE) IS NULL OR closes_on IS NULL OR closes_on >= :from)
               AND (CAST(:to AS DATE) IS NULL OR opens_on IS NULL OR opens_on <= :to)
             ORDER BY opens_on NULLS LAST, id

@@ -16,7 +16,8 @@ import java.util.List;
  * A consultation as sent to {@code POST /api/consultations} or {@code PATCH /api/consultations/{id}}. On PATCH an
  * absent (or null) field is left as it is, and an empty string or list clears it. Methods and provisions are codes
  * of {@link Method} and {@link Provision} (an unknown one is refused, naming it); audiences may be free text beside
- * the codes of {@link Audience}. Names, titles and labels are one line ({@link SingleLine}); the summary and the
+ * the codes of {@link Audience}. {@code partnerAgencyIds} makes it a joint consultation: the agencies that consult
+ * with the lead agency ({@code agencyId}), each an existing agency other than the lead, named once. Names, titles and labels are one line ({@link SingleLine}); the summary and the
  * statements may have several lines, but no control or invisible formatting characters either.
  */
 @Serdeable
@@ -39,7 +40,8 @@ public record ConsultationRequest(
         @Nullable @Size(max = 30) List<@SingleLine String> provisions,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) @SingleLine String> venues,
-        @Schema(nullable = false) @Nullable @Valid PriorWork priorWork) {
+        @Schema(nullable = false) @Nullable @Valid PriorWork priorWork,
+        @Nullable @Size(max = 20) List<Long> partnerAgencyIds) {
 
     /** Whom to ask: named organisations, and/or every organisation matching an area, interest or community. */
     @Serdeable

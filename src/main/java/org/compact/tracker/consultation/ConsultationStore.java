@@ -28,30 +28,59 @@ class ConsultationStore {
     private final HistoryRepository history;
     private final ObjectMapper json;
     private final RegisterStamp stamp;
+    private final Partners partners;
     private final Clock clock;
 
     ConsultationStore(ConsultationRepository consultations, HistoryRepository history, ObjectMapper json,
-                      RegisterStamp stamp, Clock clock) {
+                      RegisterStamp stamp, Partners partners, Clock clock) {
         this.consultations = consultations;
+        this.partners = partners;
         this.history = history;
         this.json = json;
         this.stamp = stamp;
         this.clock = clock;
     }
 
+    /** A consultation with its partner agencies (404 if there is none). */
     Consultation load(Long id) {
-        return consultations.findById(id).orElseThrow(() -> Refusal.notFound("consultation", id));
+        Consultation c = consultations.findById(id).orElseThrow(() -> Refusal.notFound("consultation", id));
+        c.partnerAgencyIds = partners.of(id);
+        return c;
     }
 
     Consultation insert(Consultation c) {
+        List<Long> partnerIds = c.partnerAgencyIds;
         Consultation saved = consultations.save(c);
+        saved.partnerAgencyIds = partnerIds;
+        partners.replace(saved.getId(), partnerIds);
         stamp.moved();
         return saved;
     }
 
+    /**
+     * Saves a change; {@code partnersChanged} when the change named other partner agencies, which are written in the
+     * same transaction.
+     */
+    Consultation save(Consultation c, boolean partnersChanged) {
+        Consultation saved = save(c);
+        if (partnersChanged) {
+            partners.replace(saved.getId(), saved.partnerAgencyIds);
+        }
+        return saved;
+    }
+
+    /** The partner agencies of each of {@code consultations}, set on them in one query (a page of the list). */
+    List<Consultation> withPartners(List<Consultation> page) {
+        java.util.Map<Long, List<Long>> all = partners.of(page.stream().map(Consultation::getId).toList());
+        page.forEach(c -> c.partnerAgencyIds = all.getOrDefault(c.getId(), List.of()));
+        return page;
+    }
+
     Consultation save(Consultation c) {
         try {
+            List<Long> partnerIds = c.partnerAgencyIds;
             Consultation saved = consultations.update(c);
+            saved.partnerAgencyIds = partnerIds;
             stamp.moved();
             return saved;
         } catch (OptimisticLockException e) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A consultation as the API answers it; {@code checks} and {@code translations} are present on single-consultation
- * answers.
+ * answers. A joint consultation names its partner agencies in {@code partnerAgencyIds} (empty for a consultation of
+ * one agency).
  */
 @Serdeable
 public record ConsultationView(
@@ -21,6 +22,7 @@ public record ConsultationView(
         String title,
         String summary,
         Long agencyId,
+        List<Long> partnerAgencyIds,
         String leadOfficer,
         List<String> themes,
         List<String> areas,
@@ -58,7 +60,7 @@ public record ConsultationView(
     static ConsultationView of(Consultation c, @Nullable List<Exemption> exemptions, @Nullable List<Check> checks,
                                @Nullable List<Translation> translations) {
         return new ConsultationView(c.getId(), c.getVersion(), c.getStatus(), c.getTitle(), c.getSummary(),
-                c.getAgencyId(), c.getLeadOfficer(), c.getThemes(), c.getAreas(), c.getAudiences(), c.getMethods(),
+                c.getAgencyId(), c.getPartnerAgencyIds(), c.getLeadOfficer(), c.getThemes(), c.getAreas(), c.getAudiences(), c.getMethods(),
                 new ConsultationRequest.Targets(c.getTargetOrganisationIds(), c.getTargetAreas(),
                         c.getTargetInterests(), c.getTargetCommunities()),
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),

@@ -114,7 +114,7 @@ public class Lifecycle {
     @Transactional
     public void feedbackGiven(Actor actor, Long id, String summary) {
         Consultation c = store.load(id);
-        actor.requireMayActFor(c.getAgencyId());
+        actor.requireMayActForAny(agencies(c));
         c.markFeedbackGiven();
         Consultation saved = store.save(c);
         store.record(saved, actor, HistoryEntry.Kind.FEEDBACK_GIVEN, ConsultationStatus.CLOSED,
@@ -200,5 +200,14 @@ public class Lifecycle {
 
     private LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** The lead agency and the partners of a joint consultation: who may record its feedback. */
+    static List<Long> agencies(Consultation c) {
+        return agencies(c.getPartnerAgencyIds(), c.getAgencyId());
+    }
+
+    static List<Long> agencies(List<Long> partners, Long lead) {
+        return Stream.concat(Stream.of(lead), partners.stream()).toList();
     }
 }

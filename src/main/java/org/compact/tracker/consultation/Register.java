@@ -100,7 +100,7 @@ public class Register {
             RuleChecks.refuseIfAny(refused, "change");
         }
         c.touch(clock.instant());
-        Consultation saved = store.save(c);
+        Consultation saved = store.save(c, changed.contains("partnerAgencyIds"));
         HistoryEntry entry = store.record(saved, actor, HistoryEntry.Kind.UPDATED, null, null, null, Map.of("changed", changed));
         if (saved.getStatus() != ConsultationStatus.PLANNED) {
             notices.queueChange(contents.of(saved), entry.id(), changed);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The register as it is read: one consultation with its checks, a page of the list, a summary, its mail. The two
@@ -73,8 +74,8 @@ public class RegisterReads {
 
     private List<ConsultationView> search(@Nullable ConsultationStatus status, @Nullable Long agencyId,
                                           @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
-        return consultations.search(status == null ? null : status.name(), agencyId, from, to, size, (long) page * size)
-                .stream().map(c -> ConsultationView.of(c, null, null)).toList();
+        return store.withPartners(consultations.search(status == null ? null : status.name(), agencyId, from, to, size,
+                (long) page * size)).stream().map(c -> ConsultationView.of(c, null, null)).toList();
     }
 
     /** The consultation's title and status, without running its checks. */
@@ -82,9 +83,18 @@ public class RegisterReads {
         return ConsultationSummary.of(store.load(id));
     }
 
-    /** The agency a consultation belongs to (404 if there is none), for features that check who may act. */
+    /** The agency a consultation belongs to, its lead (404 if there is none), for features that check who may act. */
     public Long agencyOf(Long id) {
         return store.load(id).getAgencyId();
+    }
+
+    /**
+     * The lead agency and then the partner agencies of a consultation (404 if there is none): the agencies whose
+     * officers read it in full and record its feedback, actions and answers to concerns.
+     */
+    public List<Long> agenciesOf(Long id) {
+        Consultation c = store.load(id);
+        return Stream.concat(Stream.of(c.getAgencyId()), c.getPartnerAgencyIds().stream()).toList();
     }
 
     /** Closed consultations still owed feedback (the feedback chase looks at these). */
@@ -99,13 +109,13 @@ public class RegisterReads {
 
     /**
      * The delivery report as {@code actor} may read it: the organisations' mail for any signed-in role; the addresses
-     * of the people who took part only for admins, monitors and officers of the consultation's agency (as the
+     * of the people who took part only for admins, monitors and officers of the consultation's agencies (as the
      * participants list itself).
      */
     public DeliveryReport deliveries(Actor actor, Long id) {
         Consultation c = store.load(id);
         DeliveryReport report = withMayOpenFrom(notices.report(id));
-        return actor.mayReadPeopleOf(c.getAgencyId()) ? report : report.withParticipantsHidden();
+        return actor.mayReadPeopleOfAny(Lifecycle.agencies(c)) ? report : report.withParticipantsHidden();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.compact.tracker.organisation.OrganisationService;
 import org.compact.tracker.rules.RuleId;
+import org.compact.tracker.security.AgencyService;
 import org.compact.tracker.security.AppUser;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.security.UserService;
@@ -19,16 +20,19 @@ import java.util.stream.Collectors;
 
 /**
  * What the register refuses to keep at all, whatever the rules say: no title or summary, dates out of order or out
- * of range, a lead officer of another agency, targets or earlier work that do not exist. All problems at once (422).
+ * of range, a lead officer of another agency, targets, earlier work or partner agencies that do not exist. All problems at once (422).
  */
 @Singleton
 class Validation {
     private final UserService users;
     private final OrganisationService organisations;
     private final ConsultationRepository consultations;
+    private final AgencyService agencies;
 
-    Validation(UserService users, OrganisationService organisations, ConsultationRepository consultations) {
+    Validation(UserService users, OrganisationService organisations, ConsultationRepository consultations,
+               AgencyService agencies) {
         this.users = users;
+        this.agencies = agencies;
         this.organisations = organisations;
         this.consultations = consultations;
     }
@@ -70,8 +74,26 @@ class Validation {
                 errors.add(FieldError.of("priorWork.relatedIds", "no consultation with id " + unknown));
             }
         }
+        partners(c, errors);
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
+        }
+    }
+
+    /** A joint consultation's partners: existing agencies, each named once, the lead agency not among them. */
+    private void partners(Consultation c, List<FieldError> errors) {
+        List<Long> ids = c.getPartnerAgencyIds();
+        if (ids.contains(c.getAgencyId())) {
+            errors.add(FieldError.of("partnerAgencyIds", "must not name the lead agency (" + c.getAgencyId()
+                    + "): a partner is another agency consulting with it"));
+        }
+        List<Long> twice = ids.stream().filter(i -> ids.indexOf(i) != ids.lastIndexOf(i)).distinct().toList();
+        if (!twice.isEmpty()) {
+            errors.add(FieldError.of("partnerAgencyIds", "names agency " + twice + " more than once"));
+        }
+        List<Long> unknown = ids.stream().distinct().filter(i -> agencies.find(i).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            errors.add(FieldError.of("partnerAgencyIds", "no agency with id " + unknown));
         }
     }
 

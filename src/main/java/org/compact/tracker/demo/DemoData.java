@@ -108,7 +108,8 @@ class DemoData {
                     today.minusMonths(7), List.of("regeneration", "housing"), List.of("Ordsall"), orgs.subList(0, 6));
             lifecycle.notify(olivia, closed.id());
             ConsultationView open = register(nadia, "Changes to community mental health services",
-                    today.minusMonths(1), List.of("health", "social care"), List.of(), orgs.subList(4, 14));
+                    today.minusMonths(1), List.of("health", "social care"), List.of(), orgs.subList(4, 14),
+                    List.of(council.id()));
             lifecycle.notify(nadia, open.id());
             ConsultationView overdue = register(priya, "Cadishead park: lighting and safety",
                     today.minusMonths(6), List.of("community safety", "parks"), List.of("Cadishead"), orgs.subList(2, 9));
@@ -177,6 +178,12 @@ class DemoData {
 
     private ConsultationView register(Actor officer, String title, LocalDate opensOn, List<String> themes,
                                       List<String> areas, List<Long> targets) {
+        return register(officer, title, opensOn, themes, areas, targets, null);
+    }
+
+    /** A consultation of {@code officer}'s agency; with {@code partners}, a joint one with those agencies. */
+    private ConsultationView register(Actor officer, String title, LocalDate opensOn, List<String> themes,
+                                      List<String> areas, List<Long> targets, List<Long> partners) {
         return register.register(officer, new ConsultationRequest(title,
                 "We want to hear your views on " + title.toLowerCase() + ". Tell us what works for you, what does not, "
                         + "and what we should change. You can answer online, on paper or at a meeting near you.",
@@ -187,7 +194,7 @@ class DemoData {
                 opensOn.plusWeeks(12).plusWeeks(8), "Cabinet", opensOn, opensOn.plusWeeks(12),
                 List.of("LARGE_PRINT", "PAPER_OPTION", "REPLACEMENT_CARE", "EVENING_MEETINGS", "LOCAL_VENUE", "EXPENSES"),
                 List.of("Urdu", "Polish"), List.of("Salford Civic Centre, Swinton"),
-                new ConsultationRequest.PriorWork(List.of(), "No consultation on this subject in the last three years.")));
+                new ConsultationRequest.PriorWork(List.of(), "No consultation on this subject in the last three years."), partners));
     }
 
     private static String randomPassword() {

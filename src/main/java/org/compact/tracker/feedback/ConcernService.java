@@ -161,9 +161,8 @@ public class ConcernService {
      * an unknown consultation, 403 for an officer of another agency).
      */
     public List<View> list(Actor actor, Long consultationId) {
-        Long agency = consultations.agencyOf(consultationId);
-        if (!actor.mayReadPeopleOf(agency)) {
-            throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see its concerns.");
+        if (!actor.mayReadPeopleOfAny(consultations.agenciesOf(consultationId))) {
+            throw Refusal.forbidden("Only officers of the consultation's agencies, admins and monitors see its concerns.");
         }
         Function<Long, String> titles = titles();
         Function<Long, String> names = names();
@@ -176,7 +175,7 @@ public class ConcernService {
      */
     @Transactional
     public View answer(Actor actor, Long consultationId, Long concernId, @Nullable String answer) {
-        actor.requireMayActFor(consultations.agencyOf(consultationId));
+        actor.requireMayActForAny(consultations.agenciesOf(consultationId));
         Concern c = concerns.findById(concernId).filter(x -> x.consultationId().equals(consultationId))
                 .orElseThrow(() -> Refusal.notFound("concern", concernId));
         org.compact.tracker.support.Text.plain("answer", answer);

@@ -69,7 +69,7 @@ public class FeedbackService {
     @Transactional
     public FeedbackView record(Actor actor, Long consultationId, FeedbackRequest r) {
         ConsultationSummary c = consultations.summary(consultationId);
-        actor.requireMayActFor(c.agencyId());
+        actor.requireMayActForAny(consultations.agenciesOf(consultationId));
         Step.GIVE_FEEDBACK.requireFrom(c.status());
         Outcome outcome = validate(r);
         // The step first: of two requests at once, the second fails its version check here (409) rather than on the
@@ -111,7 +111,7 @@ public class FeedbackService {
     @Transactional
     public FeedbackAction markDone(Actor actor, Long consultationId, Long actionId, @Nullable String note) {
         ConsultationSummary c = consultations.summary(consultationId);
-        actor.requireMayActFor(c.agencyId());
+        actor.requireMayActForAny(consultations.agenciesOf(consultationId));
         Text.plain("note", note);
         if (note != null && note.strip().length() > MAX_NOTE) {
             throw Refusal.invalid("note", "must be at most " + MAX_NOTE + " characters (it has " + note.strip().length() + ")");
@@ -134,7 +134,7 @@ public class FeedbackService {
     @Transactional
     public FeedbackAction addAction(Actor actor, Long consultationId, @Nullable FeedbackRequest.ActionRequest a) {
         ConsultationSummary c = consultations.summary(consultationId);
-        actor.requireMayActFor(c.agencyId());
+        actor.requireMayActForAny(consultations.agenciesOf(consultationId));
         if (c.status() != ConsultationStatus.FEEDBACK_GIVEN) {
             throw Refusal.conflict("Cannot add an action: the consultation is " + c.status()
                     + " (actions are added after the feedback, when it is FEEDBACK_GIVEN).");

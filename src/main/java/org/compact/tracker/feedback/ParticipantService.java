@@ -115,8 +115,7 @@ public class ParticipantService {
      * consultation's agency (403 for an officer of another agency).
      */
     public List<Participant> list(Actor actor, Long consultationId) {
-        Long agency = consultations.agencyOf(consultationId);
-        if (!actor.mayReadPeopleOf(agency)) {
+        if (!actor.mayReadPeopleOfAny(consultations.agenciesOf(consultationId))) {
             throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see who took part.");
         }
         return participants.findByConsultationIdOrderById(consultationId);

@@ -87,8 +87,13 @@ class NoticeComposer {
 
     OutgoingMail notice(NoticeContent c, Recipient r, String email, String messageId, long deliveryId) {
         List<String[]> sections = new ArrayList<>();
-        sections.add(section(null, c.agencyName() + " would like " + r.name() + " to take part in a consultation: "
+        sections.add(section(null, c.consulting() + " would like " + r.name() + " to take part in a consultation: "
                 + c.title() + "."));
+        if (c.joint()) {
+            sections.add(section("Who is consulting", "This is a joint consultation of " + c.agencyName()
+                    + " (which leads it) with " + NoticeContent.and(c.partnerNames())
+                    + ". This one notice comes from all of them: you will not be asked twice."));
+        }
         sections.add(section("What it is about", c.summary()));
         if (c.openToChange() != null) {
             sections.add(section("What your views can change", c.openToChange()));
@@ -126,7 +131,7 @@ class NoticeComposer {
 
     OutgoingMail change(NoticeContent c, Recipient r, String email, String messageId, List<String> changes) {
         List<String[]> sections = new ArrayList<>();
-        sections.add(section(null, c.agencyName() + " has changed the consultation " + c.title()
+        sections.add(section(null, c.consulting() + " has changed the consultation " + c.title()
                 + " that you were told about."));
         sections.add(section("What changed", String.join("\n", changes)));
         sections.add(section("When", "It opens on " + day(c.opensOn()) + " and closes at the end of "
@@ -138,7 +143,7 @@ class NoticeComposer {
 
     OutgoingMail withdrawal(NoticeContent c, Recipient r, String email, String messageId, String reason) {
         List<String[]> sections = List.of(
-                section(null, c.agencyName() + " has withdrawn the consultation " + c.title() + "."),
+                section(null, c.consulting() + " has withdrawn the consultation " + c.title() + "."),
                 section("Why", reason),
                 section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
         return mail(messageId, "WITHDRAWAL", email, "Withdrawn: " + c.title(), r.name(), sections, Map.of(),
@@ -156,7 +161,7 @@ class NoticeComposer {
                           @Nullable String calendarFeed) {
         List<String[]> sections = new ArrayList<>();
         sections.add(section(null, "Thank you for your interest in " + c.title() + ". This is what we heard, "
-                + "what " + c.agencyName() + " decided, and why."));
+                + "what " + c.consulting() + " decided, and why."));
         sections.add(section("You said", f.youSaid()));
         sections.add(section("We did", f.weDid()));
         String outcome = switch (f.outcome()) {

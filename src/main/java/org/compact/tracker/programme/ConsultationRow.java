@@ -39,6 +39,13 @@ record ConsultationRow(
         @Nullable Instant lastReceiptAt,
         boolean noticePending) {
 
+    /** The same row with its agency named otherwise (a joint consultation: the lead with its partners). */
+    ConsultationRow withAgency(String named) {
+        return new ConsultationRow(id, agencyId, named, status, title, summary, themes, areas, decisionDate, opensOn,
+                closesOn, notifiedOn, closedOn, withdrawnOn, withdrawalReason, createdAt, changedAt, outcome, weDid,
+                feedbackAt, lastReceiptAt, noticePending);
+    }
+
     boolean hasFeedback() {
         return outcome != null && status == ConsultationStatus.FEEDBACK_GIVEN;
     }

@@ -98,6 +98,14 @@ public record ProgrammeFilter(@Nullable Long agency, @Nullable String area, @Nul
         return area == null || row.areas().isEmpty() || row.areas().stream().anyMatch(area::equalsIgnoreCase);
     }
 
+    /**
+     * {@link #matches} less the agency, for rows the database already chose by agency: those it leads and the joint
+     * consultations it is a partner of (V28), which are published under their lead's id.
+     */
+    boolean matchesBesidesAgency(ConsultationRow row) {
+        return new ProgrammeFilter(null, area, theme, status, year).matches(row);
+    }
+
     @Nullable
     LocalDate yearStart() {
         return year == null ? null : LocalDate.of(year, 1, 1);

@@ -74,7 +74,7 @@ public class ProgrammeService {
             covers = "Consultations open at any time in " + filter.year();
         }
         Map<Long, List<Translation>> translations = rows.isEmpty() ? Map.of() : store.translations(null);
-        List<ProgrammeEntry> entries = rows.stream().filter(filter::matches)
+        List<ProgrammeEntry> entries = rows.stream().filter(filter::matchesBesidesAgency)
                 .map(r -> entry(r, translations.getOrDefault(r.id(), List.of()))).toList();
         return new Programme(today, filter, covers, entries.size(), entries);
     }

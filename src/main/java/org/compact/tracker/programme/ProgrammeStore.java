@@ -59,6 +59,9 @@ class ProgrammeStore {
                 GROUP BY r.consultation_id) n ON n.consultation_id = c.id
             """;
     private static final String ORDER = " ORDER BY c.opens_on NULLS LAST, c.id";
+    /** An agency's consultations: those it leads and the joint ones it is a partner of (V28). */
+    private static final String LEAD_OR_PARTNER =
+            "(c.agency_id = ? OR c.id IN (SELECT jp.consultation_id FROM consultation_partner jp WHERE jp.agency_id = ?))";
 
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
@@ -80,7 +83,7 @@ class ProgrammeStore {
                 + " OR (c.status = 'WITHDRAWN' AND c.withdrawn_on >= ?))",
                 since, sinceInstant.atOffset(ZoneOffset.UTC), since);
         if (agencyId != null) {
-            sql.where("c.agency_id = ?", agencyId);
+            sql.where(LEAD_OR_PARTNER, agencyId, agencyId);
         }
         return rows(sql);
     }
@@ -102,7 +105,7 @@ class ProgrammeStore {
             sql.where("c.opens_on <= ?", to);
         }
         if (agencyId != null) {
-            sql.where("c.agency_id = ?", agencyId);
+            sql.where(LEAD_OR_PARTNER, agencyId, agencyId);
         }
         return rows(sql);
     }
@@ -223,7 +226,7 @@ class ProgrammeStore {
     }
 
     private List<ConsultationRow> rows(Sql sql) {
-        return jdbc.prepareStatement(SELECT + sql.where() + ORDER, ps -> {
+        List<ConsultationRow> rows = jdbc.prepareStatement(SELECT + sql.where() + ORDER, ps -> {
             sql.bind(ps);
             List<ConsultationRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -233,6 +236,38 @@ class ProgrammeStore {
             }
             return out;
         });
+        return withPartners(rows);
+    }
+
+    /**
+     * A joint consultation is published under its lead agency's id, and named with its partners ("Salford City
+     * Council, with NHS Salford and Greater Manchester Police") wherever its agency is shown: the page, the feeds,
+     * its results page. One query over the partners table, which holds only joint consultations.
+     */
+    private List<ConsultationRow> withPartners(List<ConsultationRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<String>> partners = jdbc.prepareStatement("SELECT jp.consultation_id, a.name FROM consultation_partner jp "
+                + "JOIN agency a ON a.id = jp.agency_id ORDER BY jp.consultation_id, jp.seq", ps -> {
+                    Map<Long, List<String>> found = new LinkedHashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        }
+                    }
+                    return found;
+                });
+        if (partners.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(r -> partners.containsKey(r.id()) ? r.withAgency(r.agency() + ", with "
+                + and(partners.get(r.id()))) : r).toList();
+    }
+
+    private static String and(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static ConsultationRow row(ResultSet rs) throws SQLException {

@@ -25,6 +25,27 @@ public record Actor(String username, Long agencyId, Set<Role> roles) {
         return mayActFor(agency) || roles.contains(Role.MONITOR);
     }
 
+    /**
+     * Whether this actor may act for one of {@code agencies}: a joint consultation's lead and partners, whose
+     * officers all record its feedback, actions and answers to concerns (only the lead's change it or take its steps).
+     */
+    public boolean mayActForAny(java.util.Collection<Long> agencies) {
+        return isAdmin() || agencies.stream().anyMatch(this::mayActFor);
+    }
+
+    /** {@link #mayReadPeopleOf} for a joint consultation: its lead's and partners' officers, admins and monitors. */
+    public boolean mayReadPeopleOfAny(java.util.Collection<Long> agencies) {
+        return mayActForAny(agencies) || roles.contains(Role.MONITOR);
+    }
+
+    /** 403 unless this actor may act for one of {@code agencies} (a joint consultation's lead and partners). */
+    public void requireMayActForAny(java.util.Collection<Long> agencies) {
+        if (!mayActForAny(agencies)) {
+            throw org.compact.tracker.support.Refusal.forbidden(
+                    "You may act only for consultations your agency leads or is a partner of.");
+        }
+    }
+
     public void requireMayActFor(Long agency) {
         if (!mayActFor(agency)) {
             throw org.compact.tracker.support.Refusal.forbidden(

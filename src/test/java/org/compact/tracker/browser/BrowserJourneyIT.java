@@ -127,6 +127,8 @@ class BrowserJourneyIT implements TestPropertyProvider {
         browser.date("closesOn", closesOn.toString());
         browser.date("decisionDate", opensOn.plusMonths(6).toString());
         browser.type("decisionMaker", "Cabinet");
+        // A joint consultation: the partner agency is ticked on the same form.
+        browser.tick("partner-" + world.otherAgencyId);
         browser.waitUntil(d -> "PASS".equals(verdict("DURATION")) && proposed(earlier), Duration.ofSeconds(20));
         assertEquals("FAIL", verdict("PRIOR_WORK"), "the checklist, asked as the form is filled, flags the missing earlier work");
         assertThat(browser.find("#checklist").getText()).contains("Worked out from the form as typed");
@@ -141,6 +143,8 @@ class BrowserJourneyIT implements TestPropertyProvider {
         assertEquals("FAIL", verdict("PRIOR_WORK"), "the saved checklist flags the missing check for earlier work");
         assertThat(proposed(earlier)).as("the earlier consultation is proposed on the saved form too").isTrue();
         browser.check("consultation-form-saved");
+        assertEquals(List.of(world.otherAgencyId), ((List<?>) world.officer.get("/api/consultations/" + id)
+                .at("partnerAgencyIds")).stream().map(x -> ((Number) x).longValue()).toList(), "saved as a joint consultation");
 
         // Fixing what the checklist flags: the proposal is named as related earlier work, the checklist follows.
         browser.find("#similar li[data-consultation='" + earlier + "'] button").click();
@@ -167,6 +171,7 @@ class BrowserJourneyIT implements TestPropertyProvider {
         // Notice, through the page that says who gets mail.
         browser.go("/consultations/" + id);
         browser.check("consultation-planned");
+        assertThat(browser.find("main").getText()).contains("Agencies (joint)");
         browser.click("a[data-step='notify']");
         assertEquals("/consultations/" + id + "/notify", browser.path());
         assertThat(browser.find("main").getText())

@@ -179,6 +179,45 @@ class ConsultationPartsPagesIT {
                 .doesNotContain("Zoe Ng").doesNotContain("zoe@example.org");
     }
 
+    @Test
+    void aPartnerAgencysOfficerSeesAJointConsultationMarkedAndReadsItsPartsButOnlyTheLeadChangesIt() {
+        Map<String, Object> body = new java.util.HashMap<>(world.consultation(world.today().plusMonths(3)));
+        body.put("partnerAgencyIds", List.of(world.otherAgencyId));
+        long id = world.register(body);
+        String lead = (String) world.admin.get("/api/agencies/" + world.agencyId).at("name");
+        String partner = (String) world.admin.get("/api/agencies/" + world.otherAgencyId).at("name");
+        PageClient sam = signedIn("sam" + n);
+
+        HttpResponse<String> dashboard = sam.get("/dashboard");
+        assertEquals(200, dashboard.statusCode(), dashboard::body);
+        assertThat(dashboard.body()).contains("data-consultation=\"" + id + "\"").contains("Joint, led by " + lead);
+        assertThat(officer().get("/dashboard").body()).contains("Joint, with " + partner);
+
+        HttpResponse<String> details = sam.get("/consultations/" + id);
+        assertEquals(200, details.statusCode(), details::body);
+        assertThat(details.body()).contains("Agencies (joint)").contains(lead + " (leads it), with " + partner)
+                .contains("href=\"/consultations/" + id + "/concerns\"")
+                .doesNotContain("data-step=").doesNotContain("Change the details");
+        for (String part : List.of("exemptions", "concerns", "actions", "participants")) {
+            String path = "/consultations/" + id + "/" + part;
+            HttpResponse<String> read = sam.get(path);
+            assertEquals(200, read.statusCode(), path);
+        }
+        assertThat(sam.get("/consultations/" + id + "/exemptions").body())
+                .doesNotContain("method=\"post\" action=\"/consultations/");
+        assertEquals(403, sam.get("/consultations/" + id + "/edit").statusCode());
+        assertEquals(403, sam.submit("/dashboard", "/consultations/" + id + "/exemptions",
+                Map.of("ruleId", "DURATION", "reason", "Taken over by a partner agency.")).statusCode());
+        assertThat(exemptions(id)).isEmpty();
+
+        HttpResponse<String> form = officer().get("/consultations/" + id + "/edit");
+        assertEquals(200, form.statusCode(), form::body);
+        assertThat(form.body()).contains("Partner agencies (a joint consultation)")
+                .containsPattern("name=\"partnerAgencyIds\" id=\"partner-" + world.otherAgencyId + "\" value=\""
+                        + world.otherAgencyId + "\" checked")
+                .doesNotContain("id=\"partner-" + world.agencyId + "\"");
+    }
+
     // ------------------------------------------------------------------------------------------ participants
 
     @Test

@@ -41,5 +41,14 @@ class DemoDataIT {
                 .containsExactly("CREATED", "NOTIFIED", "OPENED", "CLOSED", "FEEDBACK_GIVEN");
         Map<String, Object> closed = consultations.stream().filter(c -> "CLOSED".equals(c.get("status"))).findFirst().orElseThrow();
         assertEquals(200, olivia.get("/api/consultations/" + closed.get("id")).status());
+
+        // The NHS trust consults on mental health services jointly with the council, whose officers may read its people
+        Map<String, Object> joint = consultations.stream()
+                .filter(c -> "Changes to community mental health services".equals(c.get("title"))).findFirst().orElseThrow();
+        long council = admin.get("/api/agencies").list().stream().filter(a -> "Salford City Council".equals(a.get("name")))
+                .map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
+        assertEquals(List.of(council), ((List<?>) joint.get("partnerAgencyIds")).stream()
+                .map(x -> ((Number) x).longValue()).toList());
+        assertEquals(200, olivia.get("/api/consultations/" + joint.get("id") + "/concerns").status());
     }
 }

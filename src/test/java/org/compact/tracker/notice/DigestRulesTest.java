@@ -31,7 +31,7 @@ class DigestRulesTest {
     }
 
     private static NoticeContent content(LocalDate opensOn) {
-        return new NoticeContent(1, "Ordsall library hours", "Tell us when the library should open.", "Salford City Council",
+        return new NoticeContent(1, "Ordsall library hours", "Tell us when the library should open.", "Salford City Council", List.of(),
                 "Priya Shah", "priya@salford.example", List.of("libraries"), List.of("Ordsall"), List.of("ONLINE_SURVEY"),
                 List.of(), List.of(), List.of(), null, null, opensOn.plusMonths(6), null, opensOn, opensOn.plusWeeks(12), 1);
     }

@@ -60,6 +60,13 @@ class ProgrammeFilterTest {
     }
 
     @Test
+    void aJointConsultationLedByAnotherAgencyIsKeptOnceTheDatabaseChoseItForThePartner() {
+        ProgrammeFilter f = ProgrammeFilter.parse("7", null, null, "OPEN", null);
+        assertTrue(f.matchesBesidesAgency(row(8, ConsultationStatus.OPEN, List.of(), List.of())), "led by 8, 7 a partner");
+        assertFalse(f.matchesBesidesAgency(row(8, ConsultationStatus.CLOSED, List.of(), List.of())), "the status still counts");
+    }
+
+    @Test
     void writesTheFiltersAsOneCanonicalQuery() {
         ProgrammeFilter f = ProgrammeFilter.parse("3", "St Mary's & Co", "housing", "planned,open", "2027");
         assertEquals("?agency=3&area=St%20Mary%27s%20%26%20Co&theme=housing&status=PLANNED,OPEN&year=2027", f.query());

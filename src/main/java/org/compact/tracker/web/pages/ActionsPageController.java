@@ -139,7 +139,7 @@ class ActionsPageController {
         List<Row> rows = feedback.actions(id).stream().map(a -> row(a, today, a.id().equals(typedFor) ? typed : "")).toList();
         Map<String, Object> model = ConsultationPart.model(pages, request, auth, c, "Actions", errors, fieldErrors);
         model.put("actions", rows);
-        model.put("mayAdd", Actors.of(auth).mayActFor(c.agencyId()) && c.status() == ConsultationStatus.FEEDBACK_GIVEN);
+        model.put("mayAdd", Actors.of(auth).mayActForAny(c.agencies()) && c.status() == ConsultationStatus.FEEDBACK_GIVEN);
         model.put("newAction", newAction);
         model.put("overdue", rows.stream().filter(r -> r.state().equals("OVERDUE")).count());
         return new ModelAndView<>("actions", model);

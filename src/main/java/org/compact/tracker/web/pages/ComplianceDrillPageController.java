@@ -60,10 +60,14 @@ class ComplianceDrillPageController {
         model.put("who", d.agency() == null ? "All agencies" : d.agency().name());
         model.put("reportHref", "/compliance?from=" + d.period().from() + "&to=" + d.period().to()
                 + (d.agency() == null ? "" : "&agency=" + d.agency().id()) + "#" + d.section());
-        model.put("rows", d.rows().stream().map(r -> new Row(r.consultationId(), r.title(), r.agencyName(),
+        // A joint consultation is in an agency's report when the agency leads it or is a partner: partners read it too.
+        boolean partnerScope = d.agency() != null && actor.mayActFor(d.agency().id());
+        model.put("rows", d.rows().stream().map(r -> new Row(r.consultationId(), r.title(),
+                r.joint() ? r.agencyName() + " (leads a joint consultation)" : r.agencyName(),
                 Wording.code(r.status()), Wording.day(r.opensOn()), Wording.day(r.closesOn()),
                 r.met() == null ? null : r.met() ? "Met" : "Not met",
-                reads || actor.mayActFor(r.agencyId()) ? "/consultations/" + r.consultationId() : null)).toList());
+                reads || actor.mayActFor(r.agencyId()) || r.joint() && partnerScope
+                        ? "/consultations/" + r.consultationId() : null)).toList());
         model.put("metCount", d.rows().stream().filter(r -> Boolean.TRUE.equals(r.met())).count());
         return new ModelAndView<>("compliance-drill", model);
     }

@@ -71,10 +71,13 @@ class ConsultationDetailsController {
     private final StepConfirmation confirmation;
     private final PageModel pages;
     private final Clock clock;
+    private final JointWording joint;
 
     ConsultationDetailsController(RegisterReads consultations, Lifecycle lifecycle, ConsultationHistory history,
                                   ConcernService concerns, FeedbackService feedback, ParticipantService participants,
-                                  Deadlines deadlines, StepConfirmation confirmation, PageModel pages, Clock clock) {
+                                  Deadlines deadlines, StepConfirmation confirmation, PageModel pages, Clock clock,
+                                  JointWording joint) {
+        this.joint = joint;
         this.consultations = consultations;
         this.lifecycle = lifecycle;
         this.history = history;
@@ -132,13 +135,14 @@ class ConsultationDetailsController {
         model.put("mailServerWaiting", mailServerWaiting(report.deliveries(), clock.getZone()));
         // Reading a consultation is shared; who raised concerns and who took part is for its own agency (and admins
         // and monitors): another agency's officer sees the page without them, nor the links to its parts.
-        boolean people = actor.mayReadPeopleOf(c.agencyId());
+        boolean people = actor.mayReadPeopleOfAny(JointWording.agencyIds(c));
         List<ConcernService.View> raised = people ? concerns.list(actor, id) : List.of();
         model.put("parts", people ? parts(c, actor, raised) : List.of());
         model.put("history", history.of(id).stream().map(this::line).toList());
         model.put("mayReadPeople", people);
         model.put("concerns", raised);
-        model.put("steps", actor.mayActFor(c.agencyId()) ? steps(c) : List.of());
+        model.put("steps", actor.mayActFor(c.agencyId()) ? steps(c) : actor.mayActForAny(JointWording.agencyIds(c))
+                ? steps(c).stream().filter(s -> s.action().equals(Step.GIVE_FEEDBACK.path())).toList() : List.of());
         model.put("mayChange", actor.mayActFor(c.agencyId()) && c.status() != ConsultationStatus.FEEDBACK_GIVEN
                 && c.status() != ConsultationStatus.WITHDRAWN);
         model.put("done", done == null ? null : doneMessage(done));
@@ -264,6 +268,7 @@ class ConsultationDetailsController {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Status", Wording.code(c.status().name()));
         f.put("Next date", deadlines.next(c).isEmpty() ? "Nothing due" : deadlines.next(c));
+        f.put(c.partnerAgencyIds().isEmpty() ? "Agency" : "Agencies (joint)", joint.agencies(c));
         f.put("Lead officer", c.leadOfficer());
         f.put("Opens on", Wording.day(c.opensOn()));
         f.put("Closes on", Wording.day(c.closesOn()));

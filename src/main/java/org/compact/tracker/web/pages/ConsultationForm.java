@@ -37,6 +37,7 @@ public final class ConsultationForm {
     String languages = "";
     String venues = "";
     List<String> targetOrganisations = new ArrayList<>();
+    List<String> partnerAgencies = new ArrayList<>();
     String targetAreas = "";
     String targetInterests = "";
     String targetCommunities = "";
@@ -70,6 +71,7 @@ public final class ConsultationForm {
         f.languages = String.join(", ", v.languages());
         f.venues = String.join("\n", v.venues());
         f.targetOrganisations = ids(v.targets().organisationIds());
+        f.partnerAgencies = ids(v.partnerAgencyIds());
         f.targetAreas = String.join(", ", nn(v.targets().areas()));
         f.targetInterests = String.join(", ", nn(v.targets().interests()));
         f.targetCommunities = String.join(", ", nn(v.targets().communities()));
@@ -99,6 +101,7 @@ public final class ConsultationForm {
         f.languages = d.get("languages");
         f.venues = d.get("venues");
         f.targetOrganisations = new ArrayList<>(d.all("targets.organisationIds"));
+        f.partnerAgencies = new ArrayList<>(d.all("partnerAgencyIds"));
         f.targetAreas = d.get("targets.areas");
         f.targetInterests = d.get("targets.interests");
         f.targetCommunities = d.get("targets.communities");
@@ -130,7 +133,7 @@ public final class ConsultationForm {
                 date("opensOn", opensOn, errors), date("closesOn", closesOn, errors), List.copyOf(provisions),
                 commaList(languages), venues.lines().map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 new ConsultationRequest.PriorWork(longs("priorWork.relatedIds", commaList(priorWorkIds), errors),
-                        priorWorkStatement));
+                        priorWorkStatement), longs("partnerAgencyIds", partnerAgencies, errors));
     }
 
     @Nullable

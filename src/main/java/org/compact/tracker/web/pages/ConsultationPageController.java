@@ -58,10 +58,12 @@ class ConsultationPageController {
     private final EarlierWorkService earlierWork;
     private final PageModel pages;
     private final Validator validator;
+    private final JointWording joint;
 
     ConsultationPageController(RegisterReads consultations, Register register, OrganisationService organisations,
-                               EarlierWorkService earlierWork, PageModel pages, Validator validator) {
+                               EarlierWorkService earlierWork, PageModel pages, Validator validator, JointWording joint) {
         this.validator = validator;
+        this.joint = joint;
         this.consultations = consultations;
         this.register = register;
         this.organisations = organisations;
@@ -192,6 +194,7 @@ class ConsultationPageController {
         model.put("checklist", c == null ? List.of() : Checklist.of(c.checks()));
         model.put("saved", saved);
         model.put("organisations", organisationChoices(form));
+        model.put("partnerChoices", joint.choices(c == null ? Actors.of(auth).agencyId() : c.agencyId(), form.partnerAgencies));
         model.put("similar", SimilarProposals.of(earlierWork, Actors.of(auth), c == null ? null : c.id(), form));
         model.put("previewUrl", c == null ? "/consultations/preview" : "/consultations/" + c.id() + "/preview");
         return new ModelAndView<>("consultation-form", model);

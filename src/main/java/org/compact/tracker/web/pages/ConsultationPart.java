@@ -31,8 +31,8 @@ final class ConsultationPart {
     static ConsultationSummary readable(RegisterReads consultations, Authentication auth, Long id) {
         ConsultationSummary c = consultations.summary(id);
         Actor actor = Actors.of(auth);
-        if (!actor.mayReadPeopleOf(c.agencyId())) {
-            throw Refusal.forbidden("Only officers of the consultation's agency, admins and monitors see this page.");
+        if (!actor.mayReadPeopleOfAny(c.agencies())) {
+            throw Refusal.forbidden("Only officers of the consultation's agencies, admins and monitors see this page.");
         }
         return c;
     }
@@ -46,6 +46,8 @@ final class ConsultationPart {
         model.put("heading", heading);
         model.put("statusLabel", Wording.code(c.status().name()));
         model.put("mayChange", Actors.of(auth).mayActFor(c.agencyId()));
+        // A joint consultation's partners answer its concerns and mark its actions done; only its lead changes the rest.
+        model.put("mayRespond", Actors.of(auth).mayActForAny(c.agencies()));
         model.put("errors", errors);
         model.put("fieldErrors", fieldErrors);
         return model;

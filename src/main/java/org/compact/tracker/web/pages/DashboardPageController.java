@@ -35,17 +35,20 @@ class DashboardPageController {
     private final ConcernService concerns;
     private final Deadlines deadlines;
     private final PageModel pages;
+    private final JointWording joint;
 
-    DashboardPageController(RegisterReads consultations, ConcernService concerns, Deadlines deadlines, PageModel pages) {
+    DashboardPageController(RegisterReads consultations, ConcernService concerns, Deadlines deadlines, PageModel pages,
+                            JointWording joint) {
+        this.joint = joint;
         this.consultations = consultations;
         this.concerns = concerns;
         this.deadlines = deadlines;
         this.pages = pages;
     }
 
-    /** One consultation's line on the dashboard. */
+    /** One consultation's line on the dashboard; {@code joint} says who it is shared with, null for one agency's. */
     public record Row(Long id, String title, String status, String statusLabel, String nextDeadline, List<String> flags,
-               long failedDeliveries, long openConcerns) {
+               long failedDeliveries, long openConcerns, @io.micronaut.core.annotation.Nullable String joint) {
         public boolean flagged() {
             return !flags.isEmpty() || failedDeliveries > 0 || openConcerns > 0;
         }
@@ -70,6 +73,6 @@ class DashboardPageController {
         Number failed = consultations.deliveries(c.id()).counts().getOrDefault("FAILED", 0L);
         long open = concerns.list(actor, c.id()).stream().filter(ConcernService.View::open).count();
         return new Row(c.id(), c.title(), c.status().name(), Wording.code(c.status().name()), deadlines.next(c),
-                Checklist.flags(c.checks()), failed.longValue(), open);
+                Checklist.flags(c.checks()), failed.longValue(), open, joint.note(actor, c));
     }
 }

@@ -116,7 +116,7 @@ class FeedbackPageController {
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication auth, Long id, FormData form,
                                                    List<FieldError> errors) {
         ConsultationView c = consultations.get(id);
-        Actors.of(auth).requireMayActFor(c.agencyId());
+        Actors.of(auth).requireMayActForAny(JointWording.agencyIds(c));
         if (c.status() != ConsultationStatus.CLOSED) {
             throw new Refusal(409, "Transition not allowed", "Feedback is given once the consultation is closed; it is "
                     + Wording.code(c.status().name()).toLowerCase(java.util.Locale.ROOT) + ".", List.of());

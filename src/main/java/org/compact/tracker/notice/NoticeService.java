@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.mail.MailState;
 import org.compact.tracker.mail.MailStatus;
 import org.compact.tracker.mail.Outbox;
+import org.compact.tracker.support.ConsultationStamps;
 import org.compact.tracker.support.Refusal;
 
 import java.time.Clock;
@@ -38,10 +39,11 @@ public class NoticeService {
     private final LinkSigner signer;
     private final Links links;
     private final Clock clock;
+    private final ConsultationStamps stamps;
 
     NoticeService(DeliveryRepository deliveries, ContactOptOutRepository optOuts, Addressees addressees,
                   OfficerAlertRepository alerts, NoticeComposer composer, Outbox outbox, LinkSigner signer, Links links,
-                  Clock clock) {
+                  Clock clock, ConsultationStamps stamps) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.addressees = addressees;
@@ -51,6 +53,7 @@ public class NoticeService {
         this.signer = signer;
         this.links = links;
         this.clock = clock;
+        this.stamps = stamps;
     }
 
     /** What a fan-out queued. */
@@ -253,6 +256,7 @@ public class NoticeService {
         if (!optOuts.existsByOrganisationIdAndEmail(link.subject(), email)) {
             try {
                 optOuts.save(new ContactOptOut(null, link.subject(), email, clock.instant()));
+                stamps.directoryMoved(); // INCLUSION counts only the organisations a notice would still reach
             } catch (DataAccessException raced) {
                 if (!optOuts.existsByOrganisationIdAndEmail(link.subject(), email)) {
                     throw raced;
@@ -271,6 +275,7 @@ public class NoticeService {
     public LinkSigner.Link resubscribe(String token) {
         LinkSigner.Link link = link(token, Links.UNSUBSCRIBE);
         optOuts.deleteByOrganisationIdAndEmail(link.subject(), link.email().toLowerCase(Locale.ROOT));
+        stamps.directoryMoved();
         return link;
     }
 

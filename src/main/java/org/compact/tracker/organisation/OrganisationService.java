@@ -26,13 +26,16 @@ public class OrganisationService {
     private final OrganisationChangeRepository changes;
     private final Clock clock;
     private final org.compact.tracker.support.RegisterStamp stamp;
+    private final org.compact.tracker.support.ConsultationStamps stamps;
 
     OrganisationService(OrganisationRepository organisations, OrganisationChangeRepository changes, Clock clock,
-                        org.compact.tracker.support.RegisterStamp stamp) {
+                        org.compact.tracker.support.RegisterStamp stamp,
+                        org.compact.tracker.support.ConsultationStamps stamps) {
         this.organisations = organisations;
         this.changes = changes;
         this.clock = clock;
         this.stamp = stamp;
+        this.stamps = stamps;
     }
 
     /**
@@ -80,6 +83,7 @@ public class OrganisationService {
         changes.save(new OrganisationChange(null, o.id(), now, actor, OrganisationChange.Via.API,
                 OrganisationChange.Step.APPLIED, List.of("created")));
         stamp.moved();
+        stamps.directoryMoved();
         return o;
     }
 
@@ -116,6 +120,7 @@ public class OrganisationService {
             changes.save(new OrganisationChange(null, id, changed.updatedAt(), actor, via, OrganisationChange.Step.APPLIED,
                     lines));
             stamp.moved();
+            stamps.directoryMoved();
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
@@ -140,6 +145,7 @@ public class OrganisationService {
             Organisation saved = organisations.update(changed);
             changes.save(new OrganisationChange(null, o.id(), changed.updatedAt(), actor, via, step, lines));
             stamp.moved();
+            stamps.directoryMoved();
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");

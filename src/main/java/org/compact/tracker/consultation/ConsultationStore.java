@@ -34,16 +34,19 @@ class ConsultationStore {
     private final RegisterStamp stamp;
     private final ConsultationStamps stamps;
     private final OverloadNeighbours neighbours;
+    private final TargetTable targets;
     private final Clock clock;
 
     ConsultationStore(ConsultationRepository consultations, HistoryRepository history, ObjectMapper json,
-                      RegisterStamp stamp, ConsultationStamps stamps, OverloadNeighbours neighbours, Clock clock) {
+                      RegisterStamp stamp, ConsultationStamps stamps, OverloadNeighbours neighbours,
+                      TargetTable targets, Clock clock) {
         this.consultations = consultations;
         this.history = history;
         this.json = json;
         this.stamp = stamp;
         this.stamps = stamps;
         this.neighbours = neighbours;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -53,6 +56,7 @@ class ConsultationStore {
 
     Consultation insert(Consultation c) {
         Consultation saved = consultations.save(c);
+        targets.write(saved);
         stamps.added(saved.getId());
         stamps.moved(neighbours.of(null, saved));
         stamp.moved();
@@ -63,6 +67,9 @@ class ConsultationStore {
         Consultation before = consultations.findById(c.getId()).orElse(null);
         try {
             Consultation saved = consultations.update(c);
+            if (OverloadNeighbours.changesLoad(before, saved)) {
+                targets.write(saved);
+            }
             Set<Long> touched = new HashSet<>(neighbours.of(before, saved));
             touched.add(saved.getId());
             stamps.moved(touched);

@@ -4,12 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.compact.tracker.organisation.DirectoryIndex;
 import org.compact.tracker.organisation.Organisation;
-import org.compact.tracker.organisation.OrganisationService;
-import org.compact.tracker.rules.DateRange;
+import org.compact.tracker.organisation.KeptDirectory;
 import org.compact.tracker.rules.RuleBook;
 
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,21 +21,28 @@ import java.util.TreeSet;
  */
 @Singleton
 class OverloadNeighbours {
-    private static final List<String> EVERY_STATUS = Arrays.stream(ConsultationStatus.values()).map(Enum::name).toList();
-
-    private final ConsultationRepository consultations;
-    private final OrganisationService organisations;
+    private final TargetTable table;
+    private final KeptDirectory kept;
     private final RuleBook rules;
 
-    OverloadNeighbours(ConsultationRepository consultations, OrganisationService organisations, RuleBook rules) {
-        this.consultations = consultations;
-        this.organisations = organisations;
+    OverloadNeighbours(TargetTable table, KeptDirectory directory, RuleBook rules) {
+        this.table = table;
+        this.kept = directory;
         this.rules = rules;
     }
 
     /**
+     * Whether the change from {@code before} (null for a new one) to {@code after} alters what the consultation adds
+     * to others' load, or its own rows of targets: its status, its dates or its targets changed.
+     */
+    static boolean changesLoad(@Nullable Consultation before, Consultation after) {
+        return before == null || before.getStatus() != after.getStatus() || !sameLoad(before, after);
+    }
+
+    /**
      * The other consultations whose OVERLOAD check the change from {@code before} (null for a new one) to
-     * {@code after} can alter; empty when the change leaves what it adds to others' load as it was.
+     * {@code after} can alter; empty when the change leaves what it adds to others' load as it was. Indexed look-ups
+     * of its organisations' rows ({@link TargetTable}), whatever the size of the register.
      */
     Set<Long> of(@Nullable Consultation before, Consultation after) {
         boolean beforeCounts = counts(before);
@@ -46,7 +50,7 @@ class OverloadNeighbours {
         if (!beforeCounts && !afterCounts || beforeCounts && afterCounts && sameLoad(before, after)) {
             return Set.of();
         }
-        DirectoryIndex directory = DirectoryIndex.of(organisations.search(null, null, null));
+        DirectoryIndex directory = kept.index();
         Set<Long> found = new TreeSet<>();
         if (beforeCounts) {
             found.addAll(sharing(before, directory));
@@ -74,20 +78,10 @@ class OverloadNeighbours {
 
     /** The consultations, any status, whose OVERLOAD span {@code c} touches and that share one of its organisations. */
     private Set<Long> sharing(Consultation c, DirectoryIndex directory) {
-        Set<Long> targets = new HashSet<>();
-        for (Organisation o : FactsAssembler.targetsOf(c, directory)) {
-            targets.add(o.id());
-        }
+        List<Long> targets = FactsAssembler.targetsOf(c, directory).stream().map(Organisation::id).toList();
         if (targets.isEmpty()) {
             return Set.of();
         }
-        DateRange reach = rules.overloadReach(c.getOpensOn(), c.getClosesOn());
-        Set<Long> found = new HashSet<>();
-        for (Consultation other : consultations.findLiveBetween(EVERY_STATUS, reach.from(), reach.to())) {
-            if (FactsAssembler.targetsOf(other, directory).stream().anyMatch(o -> targets.contains(o.id()))) {
-                found.add(other.getId());
-            }
-        }
-        return found;
+        return table.touching(targets, rules.overloadReach(c.getOpensOn(), c.getClosesOn()));
     }
 }

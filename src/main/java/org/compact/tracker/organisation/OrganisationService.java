@@ -27,15 +27,17 @@ public class OrganisationService {
     private final Clock clock;
     private final org.compact.tracker.support.RegisterStamp stamp;
     private final org.compact.tracker.support.ConsultationStamps stamps;
+    private final List<DirectoryWatch> watches;
 
     OrganisationService(OrganisationRepository organisations, OrganisationChangeRepository changes, Clock clock,
                         org.compact.tracker.support.RegisterStamp stamp,
-                        org.compact.tracker.support.ConsultationStamps stamps) {
+                        org.compact.tracker.support.ConsultationStamps stamps, List<DirectoryWatch> watches) {
         this.organisations = organisations;
         this.changes = changes;
         this.clock = clock;
         this.stamp = stamp;
         this.stamps = stamps;
+        this.watches = watches;
     }
 
     /**
@@ -84,6 +86,7 @@ public class OrganisationService {
                 OrganisationChange.Step.APPLIED, List.of("created")));
         stamp.moved();
         stamps.directoryMoved();
+        watches.forEach(w -> w.changed(o.id()));
         return o;
     }
 
@@ -121,6 +124,7 @@ public class OrganisationService {
                     lines));
             stamp.moved();
             stamps.directoryMoved();
+            watches.forEach(w -> w.changed(saved.id()));
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
@@ -146,6 +150,7 @@ public class OrganisationService {
             changes.save(new OrganisationChange(null, o.id(), changed.updatedAt(), actor, via, step, lines));
             stamp.moved();
             stamps.directoryMoved();
+            watches.forEach(w -> w.changed(saved.id()));
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");

@@ -7,9 +7,12 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ConsultationStampRepository extends GenericRepository<ConsultationStampRow, Long> {
+    Optional<ConsultationStampRow> findById(Long consultationId);
+
     /** The consultation's row and the directory's (row 0): one primary-key look-up of two rows. */
     @Query("SELECT * FROM consultation_stamp WHERE consultation_id IN (0, :consultationId)")
     List<ConsultationStampRow> findWithDirectory(long consultationId);

@@ -48,6 +48,12 @@ public class ConsultationStamps {
         return own == null || directory == null ? Optional.empty() : Optional.of(new Stamps(own, directory));
     }
 
+    /** The directory's stamp now (row 0). */
+    public long directory() {
+        return repository.findById(0L).map(ConsultationStampRow::stamp)
+                .orElseThrow(() -> new IllegalStateException("consultation_stamp has no directory row: is V21 applied?"));
+    }
+
     /** Gives a new consultation its stamp, in the transaction that inserts it. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void added(long consultationId) {

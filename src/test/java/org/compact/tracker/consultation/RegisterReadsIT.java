@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
 import org.compact.tracker.support.Api;
 import org.compact.tracker.support.ConsultationStamps;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,6 +42,12 @@ class RegisterReadsIT {
 
     @Inject
     ConsultationStamps stamps;
+
+    @Inject
+    TargetTable targets;
+
+    @Inject
+    DataSource dataSource;
 
     World world;
 
@@ -153,6 +163,31 @@ class RegisterReadsIT {
         assertThat(stampOf(mine)).isGreaterThan(mineBefore);
         assertEquals(farBefore, stampOf(far), "two years away, its OVERLOAD never counted either date");
         assertEquals("PASS", check(mine, "OVERLOAD").get("verdict"), () -> check(mine, "OVERLOAD").toString());
+    }
+
+    @Test
+    void theTargetsOfConsultationsRegisteredBeforeTheUpgradeAreFilledInOnceAtTheNextStart() throws Exception {
+        long kersalYouth = world.organisationIds.get(1);
+        LocalDate opens = LocalDate.of(2031, 3, 1);
+        long one = world.register(askingOnly(kersalYouth, opens, "Kersal allotments"));
+        long two = world.register(askingOnly(kersalYouth, opens.plusWeeks(2), "Kersal street lights"));
+        assertEquals("WARN", check(one, "OVERLOAD").get("verdict"));
+
+        // As a database before V27 stands: no rows of targets, the table not yet filled.
+        try (Connection db = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement sql = db.createStatement()) {
+            sql.executeUpdate("DELETE FROM consultation_target");
+            sql.executeUpdate("UPDATE consultation_target_state SET built = FALSE");
+        }
+        targets.onStartup(null);
+        targets.onStartup(null); // a second node, or a restart: it finds the table filled and does nothing more
+
+        Api.Reply renamed = world.officer.patch("/api/consultations/" + one, Map.of("title", "Kersal allotments, renamed"));
+        assertEquals(200, renamed.status(), renamed::toString);
+        Map<String, Object> overload = check(one, "OVERLOAD");
+        assertEquals("WARN", overload.get("verdict"), overload::toString);
+        assertThat((String) overload.get("reason")).contains("Kersal Youth").contains("2 at once");
+        assertEquals("WARN", check(two, "OVERLOAD").get("verdict"));
     }
 
     private Map<String, Object> askingOnly(long organisationId, LocalDate opens, String title) {

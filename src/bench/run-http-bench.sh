@@ -223,7 +223,7 @@ writer() {
         echo "$ms $code" >>"$out"
         etags[$id]="$(tr -d '\r' <"$WORK/writer.headers" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
         n=$((n + 1))
-        sleep "$(awk -v p="$pause" -v e="$(( $(now_ms) - t0 ))" 'BEGIN { s = p - e / 1000; printf "%.3f", s > 0 ? s : 0 }')"
+        sleep "$(awk -v p="$pause" -v e="$(( $(now_ms) - t0 ))" 'BEGIN { s = p - e / 1000; printf "%.3f", (s > 0 ? s : 0) }')"
     done
 }
 

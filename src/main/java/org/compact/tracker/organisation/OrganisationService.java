@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * Keeps the shared directory. The directory is small (hundreds to a few thousand groups per area), so targeting by
- * area, interest and community is done on the loaded list rather than in SQL.
+ * area, interest and community is done on the loaded list rather than in SQL: {@link KeptDirectory} keeps it indexed
+ * under the directory's stamp, which every change here moves; each change also tells the {@link DirectoryWatch}es.
  */
 @Singleton
 public class OrganisationService {

@@ -124,13 +124,17 @@ verdict() {
 }
 
 # Starts the service jar on 127.0.0.1:$port with the H2 database under $dir (created on first start), logging to
-# $log; sets SERVICE_PID. The service's own defaults otherwise, as a deployment would run it.
+# $log; sets SERVICE_PID. The service's own defaults otherwise, as a deployment would run it. With BENCH_DB_URL (and
+# BENCH_DB_USERNAME, BENCH_DB_PASSWORD) set, that database instead (e.g. an empty PostgreSQL database).
 start_service() {
     local dir="$1" port="$2" log="$3"
     mkdir -p "$dir/mail"
     (
         cd "$dir" || exit 1
-        export TRACKER_DB_URL="jdbc:h2:async:$dir/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+        export TRACKER_DB_URL="${BENCH_DB_URL:-jdbc:h2:async:$dir/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}"
+        if [ -n "${BENCH_DB_URL:-}" ]; then
+            export TRACKER_DB_USERNAME="${BENCH_DB_USERNAME:-postgres}" TRACKER_DB_PASSWORD="${BENCH_DB_PASSWORD:-}"
+        fi
         export TRACKER_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD"
         export TRACKER_PORT="$port"
         export MICRONAUT_SERVER_HOST=127.0.0.1

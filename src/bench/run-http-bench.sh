@@ -12,6 +12,11 @@
 #   - GET /programme.ics, anonymous: the whole feed of BENCH_PROGRAMME_CONSULTATIONS consultations (2,000)
 #   - the same with Accept-Encoding: gzip, as calendar programs send it: the feed kept gzipped, 1/24 of the bytes
 #   - GET / of the bare Micronaut app (src/bench/bare, another JVM on the same machine), for reference only
+#   - with BENCH_WRITES_PER_SECOND > 0 (default 5; 0 leaves it out), the mixed load of issue 17: the same
+#     GET /api/consultations/{id} and list pages again while a second client changes the summary of one of 50 other
+#     consultations (PATCH with If-Match, curl, paced to that rate); the writes it achieved and their p99 are shown.
+#     Then the uncached read: 100 times, a PATCH forgets one consultation's kept answer and the next
+#     GET /api/consultations/{id} of it is timed (curl, from the request sent to the last byte), median and p90.
 # Each endpoint gets a warm-up, then BENCH_ROUNDS rounds in which the endpoints take turns (so drifting background
 # load hits all of them alike); the table shows each endpoint's median req/s and p99 and the ratios with their
 # targets. The service and the bare app are stopped at the end (trap), and the temporary directory removed.
@@ -21,6 +26,8 @@
 #   src/bench/run-http-bench.sh [maven options for building the bare app…]        e.g.  src/bench/run-http-bench.sh -o
 # Settings (environment): BENCH_DURATION (s, default 15), BENCH_WARMUP (s, 5), BENCH_ROUNDS (3),
 #   BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_CONSULTATIONS (200; at least 110 for five full list pages),
+#   BENCH_WRITES_PER_SECOND (5; 0: no mixed load), BENCH_ENDPOINTS (names to run, e.g. "health get list getw listw"),
+#   BENCH_DB_URL (+ BENCH_DB_USERNAME, BENCH_DB_PASSWORD: another database than a fresh H2 file, e.g. PostgreSQL),
 #   BENCH_PROGRAMME_CONSULTATIONS (2000: the consultations seeded in all, every one in the programme; the reads
 #   above take the first BENCH_CONSULTATIONS), BENCH_JAVA_OPTS (for the service and the bare app), BENCH_KEEP=1 (keep the temporary directory with the logs
 #   and wrk outputs).
@@ -37,7 +44,9 @@ CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 CONSULTATIONS="${BENCH_CONSULTATIONS:-200}"
 PROGRAMME_CONSULTATIONS="${BENCH_PROGRAMME_CONSULTATIONS:-2000}"
-SEEDED=$(( PROGRAMME_CONSULTATIONS > CONSULTATIONS ? PROGRAMME_CONSULTATIONS : CONSULTATIONS ))
+WRITES_PER_SECOND="${BENCH_WRITES_PER_SECOND:-5}"
+WRITTEN=50
+SEEDED=$(( PROGRAMME_CONSULTATIONS > CONSULTATIONS + WRITTEN ? PROGRAMME_CONSULTATIONS : CONSULTATIONS + WRITTEN ))
 ORGANISATIONS=20
 PAGE_SIZE=20
 PAGES=5
@@ -121,7 +130,11 @@ for i in $(seq 1 "$SEEDED"); do
       \"venues\":[\"$w Library\"],\"priorWork\":{\"statement\":\"No earlier consultation on this.\"}}"
     id="$(call 201 POST /api/consultations "$TOKEN" "$body" | json_id)"
     [ -n "$id" ] || die "no id for consultation $i"
-    [ "$i" -le "$CONSULTATIONS" ] && echo "/api/consultations/$id" >>"$WORK/get.paths"
+    if [ "$i" -le "$CONSULTATIONS" ]; then
+        echo "/api/consultations/$id" >>"$WORK/get.paths"
+    elif [ "$i" -le $((CONSULTATIONS + WRITTEN)) ]; then
+        echo "$id" >>"$WORK/written.ids"
+    fi
 done
 FROM="$(day 60)"
 TO="$(day 150)"
@@ -170,6 +183,49 @@ ENDPOINTS+=(
     "ics|$BASE|$WORK/ics.paths|0|GET /programme.ics (anonymous; the whole feed, $SEEDED consultations)"
     "icsgz|$BASE|$WORK/ics.paths|gzip|GET /programme.ics, Accept-Encoding: gzip (anonymous; the whole feed gzipped)"
 )
+if [ "$WRITES_PER_SECOND" != 0 ]; then
+    ENDPOINTS+=(
+        "getw|$BASE|$WORK/get.paths|1|GET /api/consultations/{id} while one client writes (bearer; $CONSULTATIONS ids in turn)"
+        "listw|$BASE|$WORK/list.paths|1|GET /api/consultations?… while one client writes (bearer; the 5 pages in turn)"
+    )
+fi
+
+# BENCH_ENDPOINTS="health get list getw listw" (names as above) runs only those.
+if [ -n "${BENCH_ENDPOINTS:-}" ]; then
+    KEEP=()
+    for e in "${ENDPOINTS[@]}"; do
+        [[ " $BENCH_ENDPOINTS " == *" ${e%%|*} "* ]] && KEEP+=("$e")
+    done
+    ENDPOINTS=("${KEEP[@]}")
+fi
+
+# The writer: changes the summary of one of the $WRITTEN consultations after another, with If-Match: its ETag, at
+# most $WRITES_PER_SECOND a second, until $1 exists; each write's "ms http-code" goes to $2.
+writer() {
+    local stop="$1" out="$2" n=0 id etag t0 line code ms pause
+    local ids=()
+    mapfile -t ids <"$WORK/written.ids"
+    declare -A etags=()
+    pause="$(awk -v r="$WRITES_PER_SECOND" 'BEGIN { printf "%.4f", 1 / r }')"
+    while [ ! -e "$stop" ]; do
+        t0=$(now_ms)
+        id="${ids[$((n % ${#ids[@]}))]}"
+        etag="${etags[$id]:-}"
+        if [ -z "$etag" ]; then
+            etag="$(curl -s -o /dev/null -D - --max-time 10 -H "Authorization: Bearer $TOKEN" \
+                "$BASE/api/consultations/$id" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+        fi
+        line="$(curl -s -o /dev/null -D "$WORK/writer.headers" -w '%{http_code} %{time_starttransfer} %{time_pretransfer}' \
+            --max-time 10 -X PATCH -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+            -H "If-Match: $etag" --data-binary "{\"summary\":\"We want to hear what you think, change $n. Tell us what matters to you.\"}" \
+            "$BASE/api/consultations/$id")" || line="000 0 0"
+        read -r code ms <<<"$(awk '{ printf "%s %.2f", $1, ($2 - $3) * 1000 }' <<<"$line")"
+        echo "$ms $code" >>"$out"
+        etags[$id]="$(tr -d '\r' <"$WORK/writer.headers" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+        n=$((n + 1))
+        sleep "$(awk -v p="$pause" -v e="$(( $(now_ms) - t0 ))" 'BEGIN { s = p - e / 1000; printf "%.3f", (s > 0 ? s : 0) }')"
+    done
+}
 
 cat >"$WORK/rotate.lua" <<'LUA'
 -- Each request takes the next path of the file named after "--"; each wrk thread starts at its own place.
@@ -225,7 +281,24 @@ for r in $(seq 1 "$ROUNDS"); do
     line="round $r (load $(cut -d' ' -f1 /proc/loadavg)):"
     for e in "${ENDPOINTS[@]}"; do
         name="${e%%|*}"
+        WRITER_PID=""
+        if [ "$name" = getw ] || [ "$name" = listw ]; then
+            rm -f "$WORK/writer.stop"
+            : >"$WORK/writes-$name-$r.txt"
+            writer "$WORK/writer.stop" "$WORK/writes-$name-$r.txt" &
+            WRITER_PID=$!
+        fi
         run_wrk "$e" "$DURATION" "$WORK/wrk-$name-$r.txt"
+        if [ -n "$WRITER_PID" ]; then
+            touch "$WORK/writer.stop"
+            wait "$WRITER_PID" || true
+            writes="$(wc -l <"$WORK/writes-$name-$r.txt")"
+            good="$(awk '$2 == 200' "$WORK/writes-$name-$r.txt" | wc -l)"
+            wp99="$(awk '$2 == 200 { print $1 }' "$WORK/writes-$name-$r.txt" | sort -n \
+                | awk '{ v[NR] = $1 } END { i = int(NR * 0.99 + 0.999); if (i < 1) i = 1; print (NR ? v[i] : "n/a") }')"
+            echo "$(awk -v g="$good" -v d="$DURATION" 'BEGIN { printf "%.2f", g / d }') $wp99 $((writes - good))" \
+                >>"$WORK/writes-$name.txt"
+        fi
         read -r rps p50 p99 bad err n <<<"$(parse_wrk "$WORK/wrk-$name-$r.txt")"
         # wrk counts a 304 among its "non-2xx or 3xx": for the conditional GET every answer should be one, so the
         # wrong ones are those it did not count. wrk cannot tell a 5xx from a 304 there; the check before the run
@@ -237,6 +310,31 @@ for r in $(seq 1 "$ROUNDS"); do
     done
     echo "$line"
 done
+
+# The uncached read: a PATCH forgets the consultation's kept answer, then its GET is timed (server time + transfer).
+UNCACHED=""
+if [ "$WRITES_PER_SECOND" != 0 ]; then
+    : >"$WORK/uncached.txt"
+    rm -f "$WORK/writer.stop"
+    : >"$WORK/writes-uncached.txt"
+    mapfile -t WRITTEN_IDS <"$WORK/written.ids"
+    for k in $(seq 1 100); do
+        id="${WRITTEN_IDS[$((k % ${#WRITTEN_IDS[@]}))]}"
+        etag="$(curl -s -o /dev/null -D - --max-time 10 -H "Authorization: Bearer $TOKEN" \
+            "$BASE/api/consultations/$id" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+        code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X PATCH -H "Authorization: Bearer $TOKEN" \
+            -H 'Content-Type: application/json' -H "If-Match: $etag" \
+            --data-binary "{\"summary\":\"Uncached read $k: tell us what matters to you about this.\"}" \
+            "$BASE/api/consultations/$id")"
+        [ "$code" = 200 ] || die "PATCH /api/consultations/$id answered $code"
+        curl -s -o /dev/null -w '%{http_code} %{time_starttransfer} %{time_pretransfer}\n' --max-time 10 \
+            -H "Authorization: Bearer $TOKEN" "$BASE/api/consultations/$id" >>"$WORK/uncached.txt"
+    done
+    bad="$(awk '$1 != 200' "$WORK/uncached.txt" | wc -l)"
+    [ "$bad" = 0 ] || die "$bad uncached reads did not answer 200"
+    UNCACHED="$(awk '{ printf "%.2f\n", ($2 - $3) * 1000 }' "$WORK/uncached.txt" | sort -n \
+        | awk '{ v[NR] = $1 } END { printf "%s %s", v[int(NR / 2)], v[int(NR * 0.9)] }')"
+fi
 
 col() { # median of column $2 of endpoint $1's results
     if [ -f "$WORK/results-$1.txt" ]; then awk -v c="$2" '{print $c}' "$WORK/results-$1.txt" | median; fi
@@ -258,15 +356,31 @@ echo "|---|---:|---:|---|"
 row() { # label, figure, cmp, target, unit
     printf '| %s (target %s %s%s) | %s | %s %s%s | %s |\n' "$1" "$3" "$4" "$5" "$2" "$3" "$4" "$5" "$(verdict "$2" "$3" "$4")"
 }
-for api in get list; do
+APIS=(get list)
+[ "$WRITES_PER_SECOND" != 0 ] && APIS+=(getw listw)
+for api in "${APIS[@]}"; do
     path="GET /api/consultations/{id}"
     [ "$api" = list ] && path="GET /api/consultations?…"
+    [ "$api" = getw ] && path="GET /api/consultations/{id} while one client writes"
+    [ "$api" = listw ] && path="GET /api/consultations?… while one client writes"
     row "ratio $path / GET /ping" "$(ratio "$(col "$api" 1)" "$(col health 1)")" ">=" 0.25 ""
     if [ -f "$WORK/results-asset.txt" ]; then
         row "ratio $path / GET /assets/tracker.css" "$(ratio "$(col "$api" 1)" "$(col asset 1)")" ">=" 0.25 ""
     fi
     row "p99 $path" "$(col "$api" 3)" "<=" 10 " ms"
 done
+if [ "$WRITES_PER_SECOND" != 0 ]; then
+    for api in getw listw; do
+        wcol() { awk -v c="$1" '{print $c}' "$WORK/writes-$api.txt" | median; }
+        row "writes a second achieved beside $api (asked: $WRITES_PER_SECOND)" "$(wcol 1)" ">=" "$WRITES_PER_SECOND" ""
+        row "p99 PATCH /api/consultations/{id} beside $api" "$(wcol 2)" "<=" 25 " ms"
+        printf '| PATCH answers other than 200 beside %s (sum of rounds) | %s | | |\n' "$api" \
+            "$(awk '{ s += $3 } END { print s + 0 }' "$WORK/writes-$api.txt")"
+    done
+    read -r u50 u90 <<<"$UNCACHED"
+    row "uncached GET /api/consultations/{id} just after a PATCH, median of 100 ($SEEDED consultations)" "$u50" "<=" 2 " ms"
+    printf '| uncached GET /api/consultations/{id}, p90 of 100 | %s ms | | |\n' "$u90"
+fi
 row "ratio GET /programme.ics 304 / GET /ping" "$(ratio "$(col ics304 1)" "$(col health 1)")" ">=" 0.8 ""
 row "ratio GET /programme.ics ($SEEDED consultations) / GET /ping" "$(ratio "$(col ics 1)" "$(col health 1)")" ">=" 0.25 ""
 row "ratio GET /programme.ics ($SEEDED consultations, gzip) / GET /ping" "$(ratio "$(col icsgz 1)" "$(col health 1)")" ">=" 0.25 ""

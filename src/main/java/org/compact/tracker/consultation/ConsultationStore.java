@@ -5,6 +5,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.ConsultationStamps;
 import org.compact.tracker.support.RegisterStamp;
 import org.compact.tracker.support.Refusal;
 import org.slf4j.Logger;
@@ -13,11 +14,14 @@ import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Keeps consultations and their history: every write moves the register stamp (so no reader is served an answer
- * kept from before it), a lost race on the version is a 409 the officer can act on, and each step leaves its line in
+ * Keeps consultations and their history: every write moves the consultation's stamp, the stamps of the consultations
+ * whose checks it can alter ({@link OverloadNeighbours}) and the register stamp (so no reader is served an answer kept
+ * from before it), a lost race on the version is a 409 the officer can act on, and each step leaves its line in
  * the history and the log.
  */
 @Singleton
@@ -29,15 +33,22 @@ class ConsultationStore {
     private final ObjectMapper json;
     private final RegisterStamp stamp;
     private final Partners partners;
+    private final ConsultationStamps stamps;
+    private final OverloadNeighbours neighbours;
+    private final TargetTable targets;
     private final Clock clock;
 
     ConsultationStore(ConsultationRepository consultations, HistoryRepository history, ObjectMapper json,
-                      RegisterStamp stamp, Partners partners, Clock clock) {
+                      RegisterStamp stamp, Partners partners, ConsultationStamps stamps, OverloadNeighbours neighbours,
+                      TargetTable targets, Clock clock) {
         this.consultations = consultations;
         this.partners = partners;
         this.history = history;
         this.json = json;
         this.stamp = stamp;
+        this.stamps = stamps;
+        this.neighbours = neighbours;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -53,6 +64,9 @@ class ConsultationStore {
         Consultation saved = consultations.save(c);
         saved.partnerAgencyIds = partnerIds;
         partners.replace(saved.getId(), partnerIds);
+        targets.write(saved);
+        stamps.added(saved.getId());
+        stamps.moved(neighbours.of(null, saved));
         stamp.moved();
         return saved;
     }
@@ -77,15 +91,31 @@ class ConsultationStore {
     }
 
     Consultation save(Consultation c) {
+        Consultation before = consultations.findById(c.getId()).orElse(null);
         try {
             List<Long> partnerIds = c.partnerAgencyIds;
             Consultation saved = consultations.update(c);
             saved.partnerAgencyIds = partnerIds;
+            if (OverloadNeighbours.changesLoad(before, saved)) {
+                targets.write(saved);
+            }
+            Set<Long> touched = new HashSet<>(neighbours.of(before, saved));
+            touched.add(saved.getId());
+            stamps.moved(touched);
             stamp.moved();
             return saved;
         } catch (OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this consultation at the same moment: reload it and try again.");
         }
+    }
+
+    /**
+     * Something of this consultation alone changed (an exemption): forgets its kept checks, and the register's, in the
+     * caller's transaction, as the last statement of the change.
+     */
+    void changedAlone(long id) {
+        stamps.moved(id);
+        stamp.moved();
     }
 
     HistoryEntry record(Consultation c, Actor actor, HistoryEntry.Kind kind, @Nullable ConsultationStatus from,

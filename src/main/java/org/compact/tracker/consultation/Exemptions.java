@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.FieldError;
-import org.compact.tracker.support.RegisterStamp;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
 
@@ -29,15 +28,13 @@ public class Exemptions {
     private final ConsultationStore store;
     private final RuleChecks checks;
     private final ExemptionRepository exemptions;
-    private final RegisterStamp stamp;
     private final Clock clock;
 
-    Exemptions(ConsultationStore store, RuleChecks checks, ExemptionRepository exemptions, RegisterStamp stamp,
+    Exemptions(ConsultationStore store, RuleChecks checks, ExemptionRepository exemptions,
                Clock clock) {
         this.store = store;
         this.checks = checks;
         this.exemptions = exemptions;
-        this.stamp = stamp;
         this.clock = clock;
     }
 
@@ -61,7 +58,7 @@ public class Exemptions {
             throw new IllegalTransition("record an exemption", c.getStatus(), "PLANNED, NOTIFIED, OPEN or CLOSED");
         }
         Exemption saved = exemptions.save(new Exemption(null, id, ruleId, reason.strip(), actor.username(), clock.instant()));
-        stamp.moved();
+        store.changedAlone(id);
         store.record(c, actor, HistoryEntry.Kind.EXEMPTION_RECORDED, null, null, reason.strip(), Map.of("ruleId", ruleId.name()));
         ConsultationStore.log(c, "exemption from {} recorded by {}", ruleId, actor.username());
         return saved;

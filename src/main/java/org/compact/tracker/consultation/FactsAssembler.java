@@ -7,49 +7,48 @@ import org.compact.tracker.notice.Translation;
 import org.compact.tracker.organisation.AccessFormat;
 import org.compact.tracker.organisation.DirectoryIndex;
 import org.compact.tracker.organisation.Organisation;
-import org.compact.tracker.organisation.OrganisationService;
+import org.compact.tracker.organisation.KeptDirectory;
 import org.compact.tracker.rules.ConsultationFacts;
 import org.compact.tracker.rules.DateRange;
 import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.rules.TargetedOrganisation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Gathers what the rule policies look at: the consultation's own fields, the organisations it targets, and for
- * OVERLOAD the other live consultations that ask the same organisations within the span the rule looks at.
+ * OVERLOAD the other live consultations that ask the same organisations within the span the rule looks at (from
+ * {@link TargetTable}, by the organisations' index: the cost does not grow with the register).
  */
 @Singleton
 class FactsAssembler {
-    private final OrganisationService organisations;
-    private final ConsultationRepository consultations;
+    private final KeptDirectory kept;
+    private final TargetTable table;
     private final RuleBook rules;
     private final Reach reach;
     private final Receipts receipts;
     private final TranslationRepository translations;
 
-    FactsAssembler(OrganisationService organisations, ConsultationRepository consultations, RuleBook rules,
+    FactsAssembler(KeptDirectory directory, TargetTable table, RuleBook rules,
                    Reach reach, Receipts receipts, TranslationRepository translations) {
         this.translations = translations;
-        this.organisations = organisations;
-        this.consultations = consultations;
+        this.kept = directory;
+        this.table = table;
         this.rules = rules;
         this.reach = reach;
         this.receipts = receipts;
     }
 
     ConsultationFacts facts(Consultation c, LocalDate today) {
-        DirectoryIndex directory = DirectoryIndex.of(organisations.search(null, null, null));
+        DirectoryIndex directory = kept.index();
         List<Organisation> targets = targetsOf(c, directory);
-        Map<Long, List<DateRange>> others = otherConsultationsByOrganisation(c, directory);
+        Map<Long, List<DateRange>> others = otherConsultationsByOrganisation(c, targets);
         Set<Long> mailed = reach.reached(targets.stream()
                 .map(o -> new Recipient(o.id(), o.name(), o.emails(), o.optedOutOf(c.getThemes()))).toList());
         List<TargetedOrganisation> targeted = targets.stream()
@@ -96,24 +95,13 @@ class FactsAssembler {
                 c.getTargetCommunities());
     }
 
-    private Map<Long, List<DateRange>> otherConsultationsByOrganisation(Consultation c, DirectoryIndex directory) {
-        if (c.getOpensOn() == null || c.getClosesOn() == null) {
+    /** The other live consultations of its organisations near its dates, by organisation: indexed look-ups only. */
+    private Map<Long, List<DateRange>> otherConsultationsByOrganisation(Consultation c, List<Organisation> targets) {
+        if (c.getOpensOn() == null || c.getClosesOn() == null || targets.isEmpty()) {
             return Map.of();
         }
-        List<String> live = ConsultationStatus.LIVE.stream().map(Enum::name).toList();
         DateRange span = rules.overloadSpan(c.getOpensOn(), c.getClosesOn());
-        List<Consultation> nearby = consultations.findLiveBetween(live, span.from(), span.to());
-        Map<Long, List<DateRange>> byOrganisation = new java.util.HashMap<>();
-        for (Consultation other : nearby) {
-            if (other.getId().equals(c.getId())) {
-                continue;
-            }
-            DateRange period = new DateRange(other.getOpensOn(), other.getClosesOn());
-            for (Organisation o : targetsOf(other, directory)) {
-                byOrganisation.computeIfAbsent(o.id(), k -> new ArrayList<>()).add(period);
-            }
-        }
-        return byOrganisation.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        return TargetTable.byOrganisation(table.live(targets.stream().map(Organisation::id).toList(),
+                c.getId() == null ? -1 : c.getId(), span));
     }
 }

@@ -2,6 +2,7 @@ package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.compact.tracker.support.ConsultationStamps;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,14 +11,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Keeps what the register's two busiest reads computed — one consultation with its rule checks, and a page of the
- * list — under the {@link org.compact.tracker.support.RegisterStamp register stamp} read <em>before</em> the data, and
- * the day (NOTICE, DURATION and FEEDBACK judge against today). An answer is reused only while both are unchanged, so it
- * is never older than the last committed change on any node. Working out OVERLOAD means reading every live
- * consultation nearby and the whole directory; reusing the answer makes the read cost one primary-key lookup.
+ * Keeps what the register's two busiest reads computed, under stamps read <em>before</em> the data and the day
+ * (NOTICE, DURATION and FEEDBACK judge against today), and reuses an answer only while they are unchanged, so it is
+ * never older than the last committed change on any node:
  *
- * <p>Bounded: at most {@link #MAX_VIEWS} consultations and {@link #MAX_PAGES} list pages, and everything kept under an
- * older stamp is dropped as soon as a newer one is seen.
+ * <ul>
+ *   <li>one consultation with its rule checks, under its own stamp and the directory's
+ *   ({@link org.compact.tracker.support.ConsultationStamps}): a change to another consultation leaves it kept unless
+ *   the change can alter its checks;</li>
+ *   <li>a page of the list (no checks, one indexed query), under the
+ *   {@link org.compact.tracker.support.RegisterStamp register stamp}, which every change moves.</li>
+ * </ul>
+ *
+ * <p>Bounded: at most {@link #MAX_VIEWS} consultations and {@link #MAX_PAGES} list pages; pages kept under an older
+ * register stamp are dropped as soon as a newer one is seen, a consultation's stale answer when it is next asked for.
  */
 @Singleton
 class KeptReads {
@@ -33,14 +40,25 @@ class KeptReads {
                    @Nullable LocalDate to, int page, int size) {
     }
 
-    private record Kept<T>(long stamp, LocalDate day, T value) {
-        boolean fresh(long stamp, LocalDate day) {
-            return this.stamp == stamp && this.day.equals(day);
+    private record Kept<T>(Object stamp, LocalDate day, T value) {
+        boolean fresh(Object stamp, LocalDate day) {
+            return this.stamp.equals(stamp) && this.day.equals(day);
         }
     }
 
-    ConsultationView view(Long id, long stamp, LocalDate day, Supplier<ConsultationView> compute) {
-        return kept(views, id, stamp, day, compute, MAX_VIEWS);
+    /** One consultation with its checks, kept under its {@code stamps} (its own and the directory's). */
+    ConsultationView view(Long id, ConsultationStamps.Stamps stamps, LocalDate day, Supplier<ConsultationView> compute) {
+        Kept<ConsultationView> k = views.get(id);
+        if (k != null && k.fresh(stamps, day)) {
+            return k.value();
+        }
+        ConsultationView value = compute.get();
+        if (views.size() >= MAX_VIEWS) {
+            views.clear();
+        }
+        // An answer computed under older stamps may overwrite a newer one: harmless, as it is never served as fresh.
+        views.put(id, new Kept<>(stamps, day, value));
+        return value;
     }
 
     List<ConsultationView> page(PageKey key, long stamp, LocalDate day, Supplier<List<ConsultationView>> compute) {
@@ -73,9 +91,8 @@ class KeptReads {
             synchronized (this) {
                 if (stamp > newestStamp) {
                     newestStamp = stamp;
-                    views.values().removeIf(k -> k.stamp() < stamp);
-                    pages.values().removeIf(k -> k.stamp() < stamp);
-                    renderedPages.values().removeIf(k -> k.stamp() < stamp);
+                    pages.values().removeIf(k -> (Long) k.stamp() < stamp);
+                    renderedPages.values().removeIf(k -> (Long) k.stamp() < stamp);
                 }
             }
         }

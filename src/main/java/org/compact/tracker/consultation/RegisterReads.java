@@ -8,17 +8,19 @@ import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.rules.NoticeReceipt;
 import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.ConsultationStamps;
 import org.compact.tracker.support.RegisterStamp;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The register as it is read: one consultation with its checks, a page of the list, a summary, its mail. The two
- * busiest reads are kept while the register stamp (read first) and the day stay the same: see {@link KeptReads}.
+ * busiest reads are kept while their stamps (read first) and the day stay the same: see {@link KeptReads}.
  */
 @Singleton
 public class RegisterReads {
@@ -29,11 +31,13 @@ public class RegisterReads {
     private final NoticeContents contents;
     private final NoticeService notices;
     private final RegisterStamp stamp;
+    private final ConsultationStamps stamps;
     private final RuleBook rules;
     private final Clock clock;
 
     RegisterReads(ConsultationStore store, ConsultationRepository consultations, RuleChecks checks, KeptReads kept,
-                  NoticeContents contents, NoticeService notices, RegisterStamp stamp, RuleBook rules, Clock clock) {
+                  NoticeContents contents, NoticeService notices, RegisterStamp stamp, ConsultationStamps stamps, RuleBook rules,
+                  Clock clock) {
         this.store = store;
         this.consultations = consultations;
         this.checks = checks;
@@ -41,16 +45,23 @@ public class RegisterReads {
         this.contents = contents;
         this.notices = notices;
         this.stamp = stamp;
+        this.stamps = stamps;
         this.rules = rules;
         this.clock = clock;
     }
 
-    /** A consultation with its exemptions and rule checks, reused while nothing changed. */
+    /**
+     * A consultation with its exemptions and rule checks, reused while nothing that can alter them changed: its own
+     * stamp and the directory's, read first (a change to another consultation moves this one's stamp only when it can
+     * alter its checks). A notified consultation's NOTICE check moves as its organisations receive their notices: each
+     * first receipt moves its stamp (notice.ReceiptStamp), so a kept view is never older than the last receipt.
+     */
     public ConsultationView get(Long id) {
-        long now = stamp.current();
-        // A notified consultation's NOTICE check moves as its organisations receive their notices: each first receipt
-        // moves the stamp (notice.ReceiptStamp), so a kept view is never older than the last receipt.
-        return kept.view(id, now, LocalDate.now(clock), () -> checks.view(store.load(id)));
+        Optional<ConsultationStamps.Stamps> now = stamps.current(id);
+        if (now.isEmpty()) {
+            return checks.view(store.load(id));
+        }
+        return kept.view(id, now.get(), LocalDate.now(clock), () -> checks.view(store.load(id)));
     }
 
     /** A page of the register, without checks; reused like {@link #get}. */

@@ -46,10 +46,12 @@ public class FeedbackService {
     private final NoticeService notices;
     private final Clock clock;
     private final org.compact.tracker.support.RegisterStamp stamp;
+    private final org.compact.tracker.support.ConsultationStamps stamps;
 
     FeedbackService(FeedbackRepository feedback, FeedbackActionRepository actions, RegisterReads consultations,
                     Lifecycle lifecycle, ConsultationHistory history, ParticipantService participants, NoticeService notices, Clock clock,
-                    org.compact.tracker.support.RegisterStamp stamp) {
+                    org.compact.tracker.support.RegisterStamp stamp,
+                    org.compact.tracker.support.ConsultationStamps stamps) {
         this.feedback = feedback;
         this.actions = actions;
         this.consultations = consultations;
@@ -59,6 +61,7 @@ public class FeedbackService {
         this.notices = notices;
         this.clock = clock;
         this.stamp = stamp;
+        this.stamps = stamps;
     }
 
     /** Feedback and its actions, as the API answers them. */
@@ -123,6 +126,7 @@ public class FeedbackService {
         }
         FeedbackAction done = actions.update(new FeedbackAction(a.id(), a.consultationId(), a.what(), a.owner(), a.due(),
                 LocalDate.now(clock), actor.username(), blankToNull(note)));
+        stamps.moved(consultationId);
         stamp.moved();
         return done;
     }
@@ -169,6 +173,7 @@ public class FeedbackService {
                 null, null, null));
         history.actionAdded(actor, consultationId, "Action added: " + saved.what() + " (" + saved.owner()
                 + ", by " + saved.due() + ")", Map.of("actionId", saved.id(), "due", saved.due().toString()));
+        stamps.moved(consultationId);
         stamp.moved();
         return saved;
     }

@@ -18,19 +18,18 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
 
     List<Delivery> findByOrganisationIdOrderByIdDesc(Long organisationId);
 
-    /**
-     * How many of these just-accepted messages are a notice that is its organisation's first receipt for the
-     * consultation: no other notice of the same consultation and organisation was accepted before.
-     */
+    /** The consultations of which these just-accepted messages are an organisation's first receipt of the notice. */
     @Query("""
-            SELECT COUNT(*) FROM delivery d
+            SELECT DISTINCT d.consultation_id FROM delivery d
             WHERE d.message_id IN (:messageIds) AND d.kind = 'NOTICE'
               AND NOT EXISTS (
                 SELECT 1 FROM delivery e JOIN outbox_message o ON o.message_id = e.message_id
                 WHERE e.consultation_id = d.consultation_id AND e.organisation_id = d.organisation_id
                   AND e.kind = 'NOTICE' AND o.sent_at IS NOT NULL AND e.message_id NOT IN (:messageIds))""")
-    long countFirstReceipts(Collection<String> messageIds);
+    List<Long> findFirstReceiptConsultations(Collection<String> messageIds);
 
-    /** Whether this message is a notice (given up, it changes what the NOTICE check says of its organisation). */
-    boolean existsByMessageIdAndKind(String messageId, NoticeKind kind);
+    /** The consultation a notice was sent for (empty when the message is no notice). */
+    @Query("SELECT d.consultation_id FROM delivery d WHERE d.message_id = :messageId AND d.kind = 'NOTICE'")
+    List<Long> findNoticeConsultation(String messageId);
+
 }

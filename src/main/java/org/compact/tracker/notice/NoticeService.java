@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.mail.MailState;
 import org.compact.tracker.mail.MailStatus;
 import org.compact.tracker.mail.Outbox;
+import org.compact.tracker.support.ConsultationStamps;
 import org.compact.tracker.support.Refusal;
 
 import java.time.Clock;
@@ -39,10 +40,11 @@ public class NoticeService {
     private final Links links;
     private final Digests digests;
     private final Clock clock;
+    private final ConsultationStamps stamps;
 
     NoticeService(DeliveryRepository deliveries, ContactOptOutRepository optOuts, Addressees addressees,
                   OfficerAlertRepository alerts, NoticeComposer composer, Outbox outbox, LinkSigner signer, Links links,
-                  Digests digests, Clock clock) {
+                  Digests digests, Clock clock, ConsultationStamps stamps) {
         this.deliveries = deliveries;
         this.optOuts = optOuts;
         this.addressees = addressees;
@@ -53,6 +55,7 @@ public class NoticeService {
         this.links = links;
         this.digests = digests;
         this.clock = clock;
+        this.stamps = stamps;
     }
 
     /** What a fan-out queued. */
@@ -199,17 +202,13 @@ public class NoticeService {
         Map<String, MailState> states = outbox.states(all.stream().map(Delivery::messageId).toList());
         List<DeliveryReport.Line> lines = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (MailStatus s : MailStatus.values()) {
-            counts.put(s.name(), 0L);
-        }
+        java.util.Arrays.stream(MailStatus.values()).forEach(s -> counts.put(s.name(), 0L));
         counts.put("ACKNOWLEDGED", 0L);
         for (Delivery d : all) {
             MailState state = states.get(d.messageId());
             MailStatus status = state == null ? MailStatus.QUEUED : state.status();
             counts.merge(status.name(), 1L, Long::sum);
-            if (d.reply() != null) {
-                counts.merge("ACKNOWLEDGED", 1L, Long::sum);
-            }
+            counts.merge("ACKNOWLEDGED", d.reply() != null ? 1L : 0L, Long::sum);
             lines.add(new DeliveryReport.Line(d.id(), d.organisationId(), organisationNames.apply(d.organisationId()),
                     d.email(), d.kind(), status, state == null ? null : state.sentAt(),
                     state == null ? 0 : state.attempts(), status == MailStatus.FAILED ? state.lastError() : null,
@@ -255,12 +254,12 @@ public class NoticeService {
      * meets the first's row (the unique constraint) and finds the contact already unsubscribed.
      */
     public LinkSigner.Link unsubscribe(String token) {
-        LinkSigner.Link link = signer.verify(token, Links.UNSUBSCRIBE)
-                .orElseThrow(() -> Refusal.forbidden("This link is not valid or has expired."));
+        LinkSigner.Link link = link(token, Links.UNSUBSCRIBE);
         String email = link.email().toLowerCase(Locale.ROOT);
         if (!optOuts.existsByOrganisationIdAndEmail(link.subject(), email)) {
             try {
                 optOuts.save(new ContactOptOut(null, link.subject(), email, clock.instant()));
+                stamps.directoryMoved(); // INCLUSION counts only the organisations a notice would still reach
             } catch (DataAccessException raced) {
                 if (!optOuts.existsByOrganisationIdAndEmail(link.subject(), email)) {
                     throw raced;
@@ -279,6 +278,7 @@ public class NoticeService {
     public LinkSigner.Link resubscribe(String token) {
         LinkSigner.Link link = link(token, Links.UNSUBSCRIBE);
         optOuts.deleteByOrganisationIdAndEmail(link.subject(), link.email().toLowerCase(Locale.ROOT));
+        stamps.directoryMoved();
         return link;
     }
 

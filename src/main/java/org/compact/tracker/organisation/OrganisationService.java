@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * Keeps the shared directory. The directory is small (hundreds to a few thousand groups per area), so targeting by
- * area, interest and community is done on the loaded list rather than in SQL.
+ * area, interest and community is done on the loaded list rather than in SQL: {@link KeptDirectory} keeps it indexed
+ * under the directory's stamp, which every change here moves; each change also tells the {@link DirectoryWatch}es.
  */
 @Singleton
 public class OrganisationService {
@@ -26,13 +27,18 @@ public class OrganisationService {
     private final OrganisationChangeRepository changes;
     private final Clock clock;
     private final org.compact.tracker.support.RegisterStamp stamp;
+    private final org.compact.tracker.support.ConsultationStamps stamps;
+    private final List<DirectoryWatch> watches;
 
     OrganisationService(OrganisationRepository organisations, OrganisationChangeRepository changes, Clock clock,
-                        org.compact.tracker.support.RegisterStamp stamp) {
+                        org.compact.tracker.support.RegisterStamp stamp,
+                        org.compact.tracker.support.ConsultationStamps stamps, List<DirectoryWatch> watches) {
         this.organisations = organisations;
         this.changes = changes;
         this.clock = clock;
         this.stamp = stamp;
+        this.stamps = stamps;
+        this.watches = watches;
     }
 
     /**
@@ -82,6 +88,8 @@ public class OrganisationService {
         changes.save(new OrganisationChange(null, o.id(), now, actor, OrganisationChange.Via.API,
                 OrganisationChange.Step.APPLIED, List.of("created")));
         stamp.moved();
+        stamps.directoryMoved();
+        watches.forEach(w -> w.changed(o.id()));
         return o;
     }
 
@@ -118,6 +126,8 @@ public class OrganisationService {
             changes.save(new OrganisationChange(null, id, changed.updatedAt(), actor, via, OrganisationChange.Step.APPLIED,
                     lines));
             stamp.moved();
+            stamps.directoryMoved();
+            watches.forEach(w -> w.changed(saved.id()));
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");
@@ -142,6 +152,8 @@ public class OrganisationService {
             Organisation saved = organisations.update(changed);
             changes.save(new OrganisationChange(null, o.id(), changed.updatedAt(), actor, via, step, lines));
             stamp.moved();
+            stamps.directoryMoved();
+            watches.forEach(w -> w.changed(saved.id()));
             return saved;
         } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
             throw Refusal.conflict("Someone else changed this organisation at the same moment: reload it and try again.");

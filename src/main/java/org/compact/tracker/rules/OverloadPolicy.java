@@ -32,6 +32,16 @@ final class OverloadPolicy implements RulePolicy {
         return new DateRange(opensOn.minus(QUARTER), closesOn.plus(QUARTER));
     }
 
+    /**
+     * The days a consultation must touch for its OVERLOAD check to count {@code opensOn}–{@code closesOn}: the
+     * consultations whose {@link #around} span this period touches. Three calendar months before the opening (the
+     * other's close, three months on, reaches back here), and three months and three days after the close (three
+     * months back from a day near a month's end can land up to three days earlier than three months forward undoes).
+     */
+    static DateRange reach(LocalDate opensOn, LocalDate closesOn) {
+        return new DateRange(opensOn.minus(QUARTER), closesOn.plus(QUARTER).plusDays(3));
+    }
+
     @Override
     public RuleId id() {
         return RuleId.OVERLOAD;

@@ -121,6 +121,15 @@ public class RuleBook {
     }
 
     /**
+     * The days another consultation must touch for its OVERLOAD check to count a consultation open from
+     * {@code opensOn} to {@code closesOn} (a little wider than {@link #overloadSpan}, never narrower): the ones whose
+     * kept checks a change to it can alter.
+     */
+    public DateRange overloadReach(LocalDate opensOn, LocalDate closesOn) {
+        return OverloadPolicy.reach(opensOn, closesOn);
+    }
+
+    /**
      * NOTICE for organisations a change after notice adds to the targets ({@code added}, by name): they are owed the
      * same notice before it opens on {@code opening} as those notified first, counted from {@code today}. FAIL when
      * it is too late for that (or it is already {@code open}), naming them; PASS otherwise.

@@ -4,13 +4,18 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
 import org.compact.tracker.support.Api;
+import org.compact.tracker.support.ConsultationStamps;
 import org.compact.tracker.support.World;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The register's reads reuse what they computed while nothing changed (the register stamp): these show that every
- * kind of change a reader could see — another consultation asking the same groups, a withdrawal, a change to the
- * directory, an exemption, and simply the next day — shows in the very next read, never a stale answer.
+ * The register's reads reuse what they computed while nothing changed (the consultation's stamp and the directory's,
+ * the register stamp for the list): these show that every kind of change a reader could see — another consultation
+ * asking the same groups, moved or withdrawn, a change to the directory, an exemption, and simply the next day —
+ * shows in the very next read, never a stale answer; and that a change forgets only the consultations it can alter.
  */
 @MicronautTest(environments = "sim", transactional = false)
 @Property(name = "tracker.rules.overload.concurrent", value = "1")
@@ -33,6 +39,15 @@ class RegisterReadsIT {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    ConsultationStamps stamps;
+
+    @Inject
+    TargetTable targets;
+
+    @Inject
+    DataSource dataSource;
 
     World world;
 
@@ -115,6 +130,76 @@ class RegisterReadsIT {
 
         world.officer.post("/api/consultations/" + id + "/withdraw", Map.of("reason", "No longer needed."));
         assertEquals(before, world.officer.get(query).list().size());
+    }
+
+    @Test
+    void aChangeForgetsOnlyTheConsultationsWhoseChecksItCanAlter() {
+        long kersalYouth = world.organisationIds.get(1);
+        LocalDate opens = LocalDate.of(2028, 2, 1);
+        long mine = world.register(askingOnly(kersalYouth, opens, "Kersal skate park"));
+        long near = world.register(askingOnly(kersalYouth, opens.plusWeeks(1), "Kersal library hours"));
+        long far = world.register(askingOnly(kersalYouth, opens.plusYears(2), "Kersal bus routes"));
+        Map<String, Object> overload = check(mine, "OVERLOAD");
+        assertEquals("WARN", overload.get("verdict"), overload::toString);
+        assertThat((String) overload.get("reason")).contains("Kersal Youth");
+        long mineBefore = stampOf(mine);
+        long farBefore = stampOf(far);
+        long nearBefore = stampOf(near);
+
+        // A new summary of the near consultation alters no other consultation's checks: only its own is forgotten.
+        Api.Reply summary = world.officer.patch("/api/consultations/" + near,
+                Map.of("summary", "Tell us which evenings the library should stay open, and what you would use it for."));
+        assertEquals(200, summary.status(), summary::toString);
+        assertThat(stampOf(near)).isGreaterThan(nearBefore);
+        assertEquals(mineBefore, stampOf(mine), "a summary changes no other consultation's checks");
+        assertEquals(farBefore, stampOf(far));
+        assertThat((String) world.officer.get("/api/consultations/" + near).at("summary")).startsWith("Tell us which");
+
+        // Moving the near one a year on takes it out of this one's OVERLOAD: forgotten, and the next read shows it.
+        LocalDate later = opens.plusYears(1);
+        Api.Reply moved = world.officer.patch("/api/consultations/" + near, Map.of("opensOn", later.toString(),
+                "closesOn", later.plusWeeks(12).toString(), "decisionDate", later.plusMonths(6).toString()));
+        assertEquals(200, moved.status(), moved::toString);
+        assertThat(stampOf(mine)).isGreaterThan(mineBefore);
+        assertEquals(farBefore, stampOf(far), "two years away, its OVERLOAD never counted either date");
+        assertEquals("PASS", check(mine, "OVERLOAD").get("verdict"), () -> check(mine, "OVERLOAD").toString());
+    }
+
+    @Test
+    void theTargetsOfConsultationsRegisteredBeforeTheUpgradeAreFilledInOnceAtTheNextStart() throws Exception {
+        long kersalYouth = world.organisationIds.get(1);
+        LocalDate opens = LocalDate.of(2031, 3, 1);
+        long one = world.register(askingOnly(kersalYouth, opens, "Kersal allotments"));
+        long two = world.register(askingOnly(kersalYouth, opens.plusWeeks(2), "Kersal street lights"));
+        assertEquals("WARN", check(one, "OVERLOAD").get("verdict"));
+
+        // As a database before V27 stands: no rows of targets, the table not yet filled.
+        try (Connection db = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement sql = db.createStatement()) {
+            sql.executeUpdate("DELETE FROM consultation_target");
+            sql.executeUpdate("UPDATE consultation_target_state SET built = FALSE");
+        }
+        targets.onStartup(null);
+        targets.onStartup(null); // a second node, or a restart: it finds the table filled and does nothing more
+
+        Api.Reply renamed = world.officer.patch("/api/consultations/" + one, Map.of("title", "Kersal allotments, renamed"));
+        assertEquals(200, renamed.status(), renamed::toString);
+        Map<String, Object> overload = check(one, "OVERLOAD");
+        assertEquals("WARN", overload.get("verdict"), overload::toString);
+        assertThat((String) overload.get("reason")).contains("Kersal Youth").contains("2 at once");
+        assertEquals("WARN", check(two, "OVERLOAD").get("verdict"));
+    }
+
+    private Map<String, Object> askingOnly(long organisationId, LocalDate opens, String title) {
+        Map<String, Object> body = world.consultation(opens);
+        body.put("title", title + " " + System.nanoTime());
+        body.put("areas", List.of("Kersal"));
+        body.put("targets", Map.of("organisationIds", List.of(organisationId)));
+        return body;
+    }
+
+    private long stampOf(long id) {
+        return stamps.current(id).orElseThrow().consultation();
     }
 
     @SuppressWarnings("unchecked")

@@ -312,7 +312,7 @@ class BrowserJourneyIT implements TestPropertyProvider {
         browser.check("compliance-report");
         browser.click("a[href^='/compliance/consultations?section=FEEDBACK&figure=given&']");
         assertEquals("/compliance/consultations", browser.path());
-        assertThat(browser.find("h1").getText()).isEqualTo("FEEDBACK given");
+        assertThat(browser.find("h1").getText()).isEqualTo("Feedback given");
         assertThat(browser.all("#drill tr[data-consultation='" + id + "']")).as("the consultation is behind the figure").hasSize(1);
         browser.check("compliance-drill-down");
         browser.click("#drill tr[data-consultation='" + id + "'] a");

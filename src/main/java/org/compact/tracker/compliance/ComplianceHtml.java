@@ -128,9 +128,10 @@ public final class ComplianceHtml {
         }
         for (RatesByAgency.Headline headline : HEADLINES) {
             Rate r = a.rates().get(headline.rule());
-            if (r != null && r.rate() != null && r.rate() < WELL_KEPT) {
+            if (r != null && r.rate() != null && r.rate() < WELL_KEPT && !"MONITOR".equals(headline.rule())) {
                 h.append("<li>").append(esc(ReportWords.rule(headline.rule()))).append(": ").append(r.of() - r.met())
-                        .append(" of ").append(r.of()).append(" did not keep it. <a href=\"")
+                        .append(" of ").append(Wording.count(r.of(), ReportWords.unit(headline.rule(), false),
+                                ReportWords.unit(headline.rule(), true))).append(" fell short. <a href=\"")
                         .append(esc(link(report, headline.rule(), headline.figure(), a.agencyId())))
                         .append("\">See which<span class=\"visually-hidden\"> for ").append(esc(ReportWords.rule(headline.rule())))
                         .append(", ").append(esc(a.agencyName())).append("</span></a>.</li>");
@@ -203,7 +204,7 @@ public final class ComplianceHtml {
     private static String about(ComplianceReport report) {
         ComplianceReport.Settings s = report.settings();
         return "<section id=\"about\" aria-labelledby=\"about-h\"><h2 id=\"about-h\">About these figures</h2><p>"
-                + esc(report.period().rule()) + "</p><p>The rules as set: notice of " + esc(words(s.noticePeriod()))
+                + esc(ReportWords.prose(report.period().rule())) + "</p><p>The rules as set: notice of " + esc(words(s.noticePeriod()))
                 + ", open at least " + esc(words(s.minimumDuration())) + ", " + esc(words(s.analysisPeriod()))
                 + " to consider the responses before the decision, feedback due " + esc(words(s.feedbackDue()))
                 + " after closing. Days are counted in " + esc(report.zone()) + "; the report was made at "

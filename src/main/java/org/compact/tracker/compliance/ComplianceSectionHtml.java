@@ -35,7 +35,7 @@ final class ComplianceSectionHtml {
                     : ReportWords.figure(s.id(), f.getKey());
             h.append("<div class=\"figures__row\"><dt>").append(figureLink(report, s.id(), f.getKey(), name))
                     .append("</dt><dd><strong>").append(esc(format(f.getValue()))).append("</strong> <span class=\"hint\">")
-                    .append(esc(f.getValue().definition())).append("</span></dd></div>");
+                    .append(esc(ReportWords.prose(f.getValue().definition()))).append("</span></dd></div>");
         }
         h.append("</dl>");
         Map<Long, String> agencies = new HashMap<>();
@@ -107,7 +107,7 @@ final class ComplianceSectionHtml {
     }
 
     private static String list(String id, String name, Listing l, Map<Long, String> agencies) {
-        StringBuilder t = new StringBuilder("<h3>").append(esc(l.title())).append("</h3><p>").append(esc(l.definition()));
+        StringBuilder t = new StringBuilder("<h3>").append(esc(l.title())).append("</h3><p>").append(esc(ReportWords.prose(l.definition())));
         if (l.total() > l.rows().size() && !"leadTimeBands".equals(name)) {
             t.append(" Showing ").append(l.rows().size()).append(" of ").append(l.total()).append('.');
         }

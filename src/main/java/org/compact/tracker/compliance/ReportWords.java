@@ -99,6 +99,52 @@ public final class ReportWords {
         return words != null ? words : figure(name);
     }
 
+    /** What a rule's headline rate counts: organisations for NOTICE, actions for ACTION, concerns for MONITOR. */
+    public static String unit(String rule, boolean plural) {
+        String one = switch (rule) {
+            case "NOTICE" -> "organisation";
+            case "ACTION" -> "action";
+            case "MONITOR" -> "concern";
+            case "SHARE" -> "feedback";
+            default -> "consultation";
+        };
+        return plural && !"feedback".equals(one) ? one + "s" : one;
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
+            "\\b([A-Z][A-Z]+(?:_[A-Z]+)*)\\b(?!\\()|\\b([a-z]+(?:[A-Z][a-z]+)+)\\b");
+    private static final java.util.Set<String> KEPT = java.util.Set.of("LGBT", "BSL", "NHS", "UTC", "ISO", "SQL", "CSV",
+            "JSON");
+
+    /**
+     * A definition as a person reads it: each code in it in words ("met / consultations" stays, "withPublishedReport /
+     * feedbackGiven" becomes "linking a published report / feedback given", "FEEDBACK_GIVEN" "feedback given").
+     */
+    public static String prose(@Nullable String text) {
+        if (text == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = CODE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String words;
+            if (m.group(1) != null) {
+                String code = m.group(1);
+                words = KEPT.contains(code) ? code : lowerFirst(RULES.containsKey(code) ? rule(code) : Wording.code(code));
+            } else {
+                words = lowerFirst(figure(m.group(2)));
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(words));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String lowerFirst(String words) {
+        return words.isEmpty() || words.length() > 1 && Character.isUpperCase(words.charAt(1)) ? words
+                : Character.toLowerCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** A list's column in words: "daysOverdue" is "Days overdue". */
     public static String column(@Nullable String name) {
         return name == null ? "" : COLUMNS.getOrDefault(name, Wording.name(name));

@@ -10,6 +10,9 @@ import java.util.Locale;
 public final class Wording {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    /** Codes that are read as they are written. */
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("LGBT", "BSL", "NHS", "VCS");
+
     private Wording() {
     }
 
@@ -18,7 +21,7 @@ public final class Wording {
         if (code == null || code.isEmpty()) {
             return "";
         }
-        if (!code.equals(code.toUpperCase(Locale.ROOT))) {
+        if (!code.equals(code.toUpperCase(Locale.ROOT)) || ACRONYMS.contains(code)) {
             return code;
         }
         String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -114,6 +114,19 @@ class ComplianceFormatsTest {
     }
 
     @Test
+    void definitionsReadInWordsWhileTheCodesStayInTheData() {
+        assertEquals("linking a published report / feedback given.", ReportWords.prose("withPublishedReport / feedbackGiven."));
+        assertEquals("Consultations in the period whose status is feedback given on the report day.",
+                ReportWords.prose("Consultations in the period whose status is FEEDBACK_GIVEN on the report day."));
+        assertEquals("Exemptions of earlier work checked (on 2 consultations).",
+                ReportWords.prose("Exemptions of PRIOR_WORK (on 2 consultations)."));
+        assertEquals("Counted consultations naming LGBT as an audience, as PERCENTILE_CONT(0.5) in UTC.",
+                ReportWords.prose("Counted consultations naming LGBT as an audience, as PERCENTILE_CONT(0.5) in UTC."));
+        assertEquals("Feedback late, not yet given", ReportWords.figure("FEEDBACK", "overdue"));
+        assertEquals("Days overdue", ReportWords.column("daysOverdue"));
+    }
+
+    @Test
     void theTrendsCoverTheEightQuartersUpToTheOneHoldingTheReportDay() {
         assertThat(Trends.starts(LocalDate.of(2031, 9, 1))).containsExactly(LocalDate.of(2029, 10, 1),
                 LocalDate.of(2030, 1, 1), LocalDate.of(2030, 4, 1), LocalDate.of(2030, 7, 1), LocalDate.of(2030, 10, 1),

@@ -60,6 +60,8 @@ class ComplianceDrillPageController {
         Map<String, Object> model = pages.of(request, auth, figureWords + ": the consultations behind it");
         model.put("figureWords", figureWords);
         model.put("sectionWords", ReportWords.rule(d.section()));
+        model.put("listedWords", ReportWords.prose(d.listed()));
+        model.put("metWords", ReportWords.prose(d.met()));
         model.put("periodWords", Wording.day(d.period().from()) + " to " + Wording.day(d.period().to()));
         model.put("d", d);
         model.put("who", d.agency() == null ? "All agencies" : d.agency().name());

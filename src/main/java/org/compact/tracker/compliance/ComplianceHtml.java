@@ -44,12 +44,14 @@ public final class ComplianceHtml {
         h.append("<div class=\"report\"><span class=\"caption\">Compliance report</span><h1>").append(esc(who))
                 .append(": how the Compact was kept</h1><p class=\"lede\">Consultations that opened from ")
                 .append(esc(period)).append(", judged on ").append(esc(Wording.day(report.asOf()))).append(".</p>")
-                .append(periodForm(report)).append(contents(report, counted(report) > 0));
+                .append(periodForm(report));
+        boolean anyTrend = overview.quarters().stream().anyMatch(q -> q.counted() > 0);
+        h.append(contents(report, counted(report) > 0, anyTrend));
         if (counted(report) == 0) {
             h.append("<div class=\"notice\" id=\"empty\"><h2>Nothing to report for this period</h2><p>No consultation ")
                     .append("that opened in this period has given notice yet, so no rule can be judged. Choose an earlier ")
                     .append("period, or come back once notice of a consultation has gone out.</p></div>");
-            if (overview.quarters().stream().anyMatch(q -> q.counted() > 0)) {
+            if (anyTrend) {
                 h.append(trends(overview.quarters()));
             }
         } else {
@@ -68,7 +70,7 @@ public final class ComplianceHtml {
         return f == null || f.value() == null ? 0 : f.value().longValue();
     }
 
-    private static String contents(ComplianceReport report, boolean any) {
+    private static String contents(ComplianceReport report, boolean any, boolean anyTrend) {
         StringBuilder c = new StringBuilder("<nav class=\"contents\" aria-label=\"On this page\"><h2 class=\"heading-small\">")
                 .append("On this page</h2><ul>");
         if (any) {
@@ -76,6 +78,8 @@ public final class ComplianceHtml {
             for (Section s : report.sections().values()) {
                 c.append("<li><a href=\"#").append(esc(s.id())).append("\">").append(esc(s.title())).append("</a></li>");
             }
+        } else if (anyTrend) {
+            c.append("<li><a href=\"#trends\">Trends by quarter</a></li>");
         }
         return c.append("<li><a href=\"#about\">About these figures</a></li></ul></nav>").toString();
     }

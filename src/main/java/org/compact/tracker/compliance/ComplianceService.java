@@ -85,6 +85,11 @@ public class ComplianceService {
         return inSnapshot(connection -> new ReportBuilder(on(connection, scope), clock.instant()).report());
     }
 
+    /** The full report with its summary per agency and its trends by quarter, as the page shows it. */
+    public ComplianceOverview overview(ReportScope scope) {
+        return inSnapshot(connection -> new ReportBuilder(on(connection, scope), clock.instant()).overview());
+    }
+
     /** The public summary: rates per agency and rule, nothing else. */
     public PublicCompliance publicSummary(ReportScope scope) {
         return inSnapshot(connection -> new ReportBuilder(on(connection, scope), clock.instant()).publicSummary());

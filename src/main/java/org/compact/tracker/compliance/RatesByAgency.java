@@ -47,6 +47,23 @@ final class RatesByAgency {
     private RatesByAgency() {
     }
 
+    /** The headline rate of each rule, in {@link #HEADLINES}' order, from one agency's (or a quarter's) counts. */
+    static Map<String, Rate> rates(ConsultationCounts c, LeadTimes l, ActionCounts a, ConcernCounts.Tally k) {
+        long counted = c.counted();
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        rates.put("NOTICE", Rate.of(l.withFullNotice(), l.reached()));
+        rates.put("PRIOR_WORK", Rate.of(c.priorWorkMet(), counted));
+        rates.put("INFLUENCE", Rate.of(c.influenceMet(), counted));
+        rates.put("DURATION", Rate.of(c.durationMet(), counted));
+        rates.put("METHODS", Rate.of(c.methodsMet(), counted));
+        rates.put("INCLUSION", Rate.of(c.namingAnyGroup(), counted));
+        rates.put("FEEDBACK", Rate.of(c.feedbackOnTime(), c.feedbackDueOrGiven()));
+        rates.put("ACTION", Rate.of(a.onTrack(), a.promised()));
+        rates.put("SHARE", Rate.of(c.feedbackPublished(), c.feedbackGiven()));
+        rates.put("MONITOR", Rate.of(k.answered(), k.raised()));
+        return rates;
+    }
+
     private static Map<String, String> definitions() {
         Map<String, String> d = new LinkedHashMap<>();
         for (Headline h : HEADLINES) {
@@ -65,17 +82,7 @@ final class RatesByAgency {
             ConcernCounts.Tally k = concerns.ofAgency(agency.id());
             LeadTimes l = leads.ofAgency(agency.id());
             long counted = c.counted();
-            Map<String, Rate> rates = new LinkedHashMap<>();
-            rates.put("NOTICE", Rate.of(l.withFullNotice(), l.reached()));
-            rates.put("PRIOR_WORK", Rate.of(c.priorWorkMet(), counted));
-            rates.put("INFLUENCE", Rate.of(c.influenceMet(), counted));
-            rates.put("DURATION", Rate.of(c.durationMet(), counted));
-            rates.put("METHODS", Rate.of(c.methodsMet(), counted));
-            rates.put("INCLUSION", Rate.of(c.namingAnyGroup(), counted));
-            rates.put("FEEDBACK", Rate.of(c.feedbackOnTime(), c.feedbackDueOrGiven()));
-            rates.put("ACTION", Rate.of(a.onTrack(), a.promised()));
-            rates.put("SHARE", Rate.of(c.feedbackPublished(), c.feedbackGiven()));
-            rates.put("MONITOR", Rate.of(k.answered(), k.raised()));
+            Map<String, Rate> rates = rates(c, l, a, k);
             out.add(new AgencyRates(agency.id(), agency.name(), counted, rates));
         }
         return out;

@@ -21,10 +21,25 @@ import java.util.function.ToLongFunction;
 final class ReportBuilder {
     private final ReportConnection db;
     private final Instant generatedAt;
+    /** The scan and the concerns of the last {@link #report()}, which {@link #overview()} reads again. */
+    private CountQueries.Consultations lastScan;
+    private ConcernCounts lastConcerns;
 
     ReportBuilder(ReportConnection db, Instant generatedAt) {
         this.db = db;
         this.generatedAt = generatedAt;
+    }
+
+    /** The report with its summary per agency and its trends by quarter, for the page. */
+    ComplianceOverview overview() throws SQLException {
+        ComplianceReport report = report();
+        CountQueries.Consultations scan = lastScan;
+        ConcernCounts concerns = lastConcerns;
+        List<ComplianceOverview.AgencySummary> agencies = report.byAgency().stream()
+                .map(a -> new ComplianceOverview.AgencySummary(a.agencyId(), a.agencyName(), a.consultations(),
+                        scan.ofAgency(a.agencyId()).feedbackOverdue(), concerns.ofAgency(a.agencyId()).open(), a.rates()))
+                .toList();
+        return new ComplianceOverview(report, agencies, Trends.of(db));
     }
 
     ComplianceReport report() throws SQLException {
@@ -41,6 +56,8 @@ final class ReportBuilder {
         Map<Long, ActionCounts> actionsPerAgency = counts.actions();
         ActionCounts actions = actionsPerAgency.values().stream().reduce(ActionCounts.NONE, ActionCounts::plus);
         ConcernCounts concerns = counts.concerns();
+        lastScan = scan;
+        lastConcerns = concerns;
 
         var early = lists.openedWithoutFullNotice();
         var shorter = lists.shorterThanMinimum();

@@ -33,6 +33,11 @@ final class ReportConnection {
         this.sql = sql;
     }
 
+    /** The same connection, settings and zone for another scope (a quarter of the trends). */
+    ReportConnection within(ReportScope other) {
+        return new ReportConnection(connection, other, settings, sql);
+    }
+
     ReportScope scope() {
         return scope;
     }

@@ -12,6 +12,7 @@ import org.compact.tracker.rules.Verdict;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
+import org.compact.tracker.support.Wording;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -63,7 +64,8 @@ public class Lifecycle {
         detail.put("checks", judged.stream().filter(ch -> ch.verdict() != Verdict.PASS).toList());
         detail.put("notices", queued);
         store.record(saved, actor, HistoryEntry.Kind.NOTIFIED, ConsultationStatus.PLANNED, ConsultationStatus.NOTIFIED,
-                queued.contacts() + " notices queued to " + queued.organisations() + " organisations", detail);
+                Wording.count(queued.contacts(), "notice", "notices") + " queued to "
+                        + Wording.count(queued.organisations(), "organisation", "organisations"), detail);
         ConsultationStore.log(saved, "notified by {}", actor.username());
         return checks.view(saved, judged);
     }

@@ -2,12 +2,13 @@ package org.compact.tracker.programme;
 
 import io.micronaut.core.annotation.Nullable;
 import org.compact.tracker.notice.Html;
+import org.compact.tracker.support.PageFrame;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The frame of the public pages: one language, one heading structure, no script and no inline style, so the pages
+ * The public pages in the service's one layout ({@link PageFrame}): one language, one heading structure, no script and no inline style, so the pages
  * work under the strict {@link #CONTENT_SECURITY_POLICY}. Every value from a user is escaped here or by the caller
  * through {@link Html#escape}.
  */
@@ -16,20 +17,14 @@ public final class Pages {
     public static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** The stylesheet the pages link to (served as a static resource). */
-    public static final String STYLESHEET = "/assets/tracker.css";
+    public static final String STYLESHEET = PageFrame.STYLESHEET;
 
     private Pages() {
     }
 
-    /** A whole page: {@code title} is text (escaped here), {@code head} and {@code body} are HTML. */
+    /** A whole page in the service's one layout ({@link PageFrame}), for the public: {@code title} is text, {@code head} and {@code body} are HTML. */
     public static String page(String title, String head, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + Html.escape(title) + "</title>"
-                + "<link rel=\"stylesheet\" href=\"" + STYLESHEET + "\">" + head + "</head>"
-                + "<body><p class=\"skip\"><a href=\"#main\">Skip to the content</a></p>"
-                + "<main id=\"main\">" + body + "</main>"
-                + "<footer><p><a href=\"/programme\">The consultation programme</a></p></footer></body></html>";
+        return PageFrame.page(title, head, body);
     }
 
     /** A page that says nothing is here. */

@@ -39,12 +39,14 @@ public final class ProgrammePage {
         b.append(select("status", "Status", "Every status", List.of(ConsultationStatus.values()).stream()
                         .map(s -> new String[]{s.name(), PublicLabels.status(s)}).toList(),
                 f.status() == null || f.status().size() != 1 ? null : f.status().iterator().next().name()));
-        b.append("<p><label for=\"f-year\">Year</label> <input type=\"number\" id=\"f-year\" name=\"year\" min=\"")
+        b.append("<div class=\"form-group\"><label class=\"label\" for=\"f-year\">Year</label><p class=\"hint\" id=\"f-year-hint\">")
+                .append("Leave empty for the current programme; a year shows every consultation open at some time in it.</p>")
+                .append("<input class=\"input\" type=\"number\" id=\"f-year\" name=\"year\" min=\"")
                 .append(ProgrammeFilter.FIRST_YEAR).append("\" max=\"").append(ProgrammeFilter.LAST_YEAR)
                 .append("\" inputmode=\"numeric\" aria-describedby=\"f-year-hint\" value=\"")
-                .append(f.year() == null ? "" : f.year()).append("\"> <span id=\"f-year-hint\">Leave empty for the current ")
-                .append("programme; a year shows every consultation open at some time in it.</span></p>")
-                .append("<p><button type=\"submit\">Show consultations</button> <a href=\"/programme\">Clear the filters</a></p>")
+                .append(f.year() == null ? "" : f.year()).append("\"></div>")
+                .append("<div class=\"button-group\"><button type=\"submit\" class=\"button\">Show consultations</button> ")
+                .append("<a href=\"/programme\">Clear the filters</a></div>")
                 .append("</form></section>");
 
         b.append("<section aria-labelledby=\"subscribe-heading\"><h2 id=\"subscribe-heading\">Subscribe</h2><ul>")
@@ -62,7 +64,8 @@ public final class ProgrammePage {
         if (p.consultations().isEmpty()) {
             b.append("<p>No consultation matches these filters.</p>");
         } else {
-            b.append("<div class=\"table\"><table><caption>").append(p.count()).append(p.count() == 1 ? " consultation" : " consultations")
+            b.append("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"programme-caption\" tabindex=\"0\">")
+                    .append("<table class=\"table table--compact table--wide\"><caption id=\"programme-caption\">").append(p.count()).append(p.count() == 1 ? " consultation" : " consultations")
                     .append(describe(f, choices)).append("</caption><thead><tr>");
             for (String h : List.of("Consultation", "What it is about", "Agency", "Status", "Themes", "Areas",
                     "Notice due by", "Notice given", "Opens", "Closes", "Feedback due", "Decision")) {
@@ -155,8 +158,8 @@ public final class ProgrammePage {
     }
 
     private static String select(String name, String label, String all, List<String[]> options, @Nullable String chosen) {
-        StringBuilder s = new StringBuilder("<p><label for=\"f-").append(name).append("\">").append(label)
-                .append("</label> <select id=\"f-").append(name).append("\" name=\"").append(name).append("\">")
+        StringBuilder s = new StringBuilder("<div class=\"form-group\"><label class=\"label\" for=\"f-").append(name).append("\">").append(label)
+                .append("</label><select class=\"select\" id=\"f-").append(name).append("\" name=\"").append(name).append("\">")
                 .append("<option value=\"\">").append(all).append("</option>");
         List<String[]> all2 = new java.util.ArrayList<>(options);
         if (chosen != null && options.stream().noneMatch(o -> o[0].equalsIgnoreCase(chosen))) {
@@ -167,6 +170,6 @@ public final class ProgrammePage {
                     .append(o[0].equalsIgnoreCase(chosen == null ? "" : chosen) ? " selected" : "")
                     .append('>').append(Html.escape(o[1])).append("</option>");
         }
-        return s.append("</select></p>").toString();
+        return s.append("</select></div>").toString();
     }
 }

@@ -40,13 +40,14 @@ public final class ResultsPage {
     public static String render(Results r) {
         ProgrammeEntry c = r.consultation();
         StringBuilder b = new StringBuilder();
-        b.append("<h1>Results: ").append(Html.escape(c.title())).append("</h1>")
+        b.append("<span class=\"caption\">Results of a consultation</span><h1>Results: ").append(Html.escape(c.title())).append("</h1>")
                 .append("<p>A consultation by ").append(Html.escape(c.agency())).append(". Themes: ")
                 .append(Html.escape(PublicLabels.themes(c.themes()))).append(". Areas: ").append(Html.escape(PublicLabels.areas(c.areas())))
                 .append(".</p>");
-        b.append("<dl><dt>Open</dt><dd>").append(Pages.time(c.opensOn())).append(" to ").append(Pages.time(c.closesOn()))
-                .append("</dd><dt>Decision</dt><dd>").append(Pages.time(r.decidedOn())).append("</dd>")
-                .append("<dt>Feedback given</dt><dd>").append(Pages.time(r.givenOn())).append("</dd></dl>");
+        b.append("<dl class=\"summary-list\"><div class=\"summary-list__row\"><dt>Open</dt><dd>").append(Pages.time(c.opensOn()))
+                .append(" to ").append(Pages.time(c.closesOn())).append("</dd></div><div class=\"summary-list__row\"><dt>Decision</dt><dd>")
+                .append(Pages.time(r.decidedOn())).append("</dd></div><div class=\"summary-list__row\"><dt>Feedback given</dt><dd>")
+                .append(Pages.time(r.givenOn())).append("</dd></div></dl>");
         translations(b, c);
 
         b.append("<section aria-labelledby=\"you-said\"><h2 id=\"you-said\">You said</h2>").append(Pages.paragraphs(r.youSaid()))
@@ -64,7 +65,7 @@ public final class ResultsPage {
         if (r.responseCounts().isEmpty()) {
             b.append("<p>The number of responses was not recorded.</p>");
         } else {
-            b.append("<table><caption>Responses by way of taking part</caption><thead><tr><th scope=\"col\">Way of taking part</th>")
+            b.append("<table class=\"table\"><caption>Responses by way of taking part</caption><thead><tr><th scope=\"col\">Way of taking part</th>")
                     .append("<th scope=\"col\">Responses</th></tr></thead><tbody>");
             for (Map.Entry<String, Integer> e : r.responseCounts().entrySet()) {
                 b.append("<tr><th scope=\"row\">").append(Html.escape(PublicLabels.code(e.getKey()))).append("</th><td>")
@@ -91,7 +92,7 @@ public final class ResultsPage {
         if (r.actions().isEmpty()) {
             b.append("<p>The feedback promised no further action.</p>");
         } else {
-            b.append("<table><caption>Promised actions and their progress as of ").append(Pages.time(r.asOf()))
+            b.append("<table class=\"table\"><caption>Promised actions and their progress as of ").append(Pages.time(r.asOf()))
                     .append("</caption><thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Due by</th>")
                     .append("<th scope=\"col\">Progress</th></tr></thead><tbody>");
             for (Results.Action a : r.actions()) {

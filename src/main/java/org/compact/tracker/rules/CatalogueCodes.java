@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  */
 final class CatalogueCodes {
 
+    /** Parts of a code that stay in capitals when it is put in words. */
+    private static final Set<String> ACRONYMS = Set.of("BSL", "LGBT", "NHS", "ESOL", "SEN", "UK");
+
     private CatalogueCodes() {
     }
 
@@ -29,6 +32,33 @@ final class CatalogueCodes {
                 .filter(name -> name != null && !name.isBlank())
                 .map(CatalogueCodes::normalise)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** A code as a reason reads it: LARGE_PRINT is "large print", BSL_INTERPRETER "BSL interpreter". */
+    static String words(String code) {
+        if ("REFUGEES_ASYLUM_SEEKERS".equals(code)) {
+            return "refugees and asylum seekers";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : code.split("_")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(ACRONYMS.contains(part) ? part : part.toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    /** Codes in words, joined as a sentence lists them: "large print, braille or audio". */
+    static String wordsJoined(Collection<String> codes, String lastJoin) {
+        List<String> words = codes.stream().map(CatalogueCodes::words).toList();
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " " + lastJoin + " " + words.get(words.size() - 1);
     }
 
     /** CatalogueCodes in a stable order for reasons: sorted, so that the same facts always give the same sentence. */

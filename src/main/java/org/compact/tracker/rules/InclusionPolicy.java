@@ -46,7 +46,7 @@ final class InclusionPolicy implements RulePolicy {
         if (!notReached.isEmpty()) {
             String them = notReached.size() == 1 ? "it" : "them";
             List<String> unmailed = representingButNotMailed(notReached, facts.targets());
-            findings.add(String.join(", ", notReached) + " named but not reached: no targeted organisation"
+            findings.add(CatalogueCodes.wordsJoined(notReached, "and") + " named but not reached: no targeted organisation"
                     + (unmailed.isEmpty() ? "" : " that will be mailed") + " represents " + them
                     + (unmailed.isEmpty() ? "" : " (" + String.join(", ", unmailed) + (unmailed.size() == 1 ? " does" : " do")
                     + ", but opted out or has no contact still subscribed)"));
@@ -72,7 +72,7 @@ final class InclusionPolicy implements RulePolicy {
                     .sorted()
                     .toList();
             if (!missing.isEmpty()) {
-                findings.add(theme + " usually affects " + String.join(", ", missing) + ", not named as audiences");
+                findings.add(theme + " usually affects " + CatalogueCodes.wordsJoined(missing, "and") + ", not named as audiences");
             }
         }
         return findings;

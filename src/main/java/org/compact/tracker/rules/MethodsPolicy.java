@@ -45,7 +45,8 @@ final class MethodsPolicy implements RulePolicy {
         for (String audience : CatalogueCodes.sorted(audiences)) {
             Set<String> expected = expectedProvisions.getOrDefault(audience, Set.of());
             if (!expected.isEmpty() && Collections.disjoint(expected, offered)) {
-                findings.add(audience + ": offer one of " + String.join(", ", expected));
+                findings.add(capitalised(CatalogueCodes.words(audience)) + ": offer "
+                        + CatalogueCodes.wordsJoined(expected, "or"));
             }
         }
         List<String> unmet = needsNotMet(facts, offered);
@@ -106,6 +107,10 @@ final class MethodsPolicy implements RulePolicy {
     private static boolean hasNeeds(ConsultationFacts facts) {
         return facts.targets() != null && facts.targets().stream()
                 .anyMatch(t -> t.mailed() && (!t.formats().isEmpty() || !t.languages().isEmpty()));
+    }
+
+    private static String capitalised(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String inWords(List<String> items) {

@@ -1,6 +1,7 @@
 package org.compact.tracker.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -15,34 +16,49 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compact.tracker.compliance.ComplianceHtml;
 import org.compact.tracker.compliance.ComplianceService;
+import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
+import org.compact.tracker.support.PageFrame;
+import org.compact.tracker.web.forms.CsrfTokens;
 
 /**
- * The compliance report as a printable page: plain HTML, charts drawn as inline SVG on the server, no script, no
- * stylesheet, nothing fetched from elsewhere; the same access rules and query as {@code GET /api/compliance}.
+ * The compliance report as a monitor reads it ({@link ComplianceHtml}): the service's layout and stylesheet, charts
+ * drawn as inline SVG on the server, no script, printable; the same access rules and queries as
+ * {@code GET /api/compliance}.
  */
 @Controller("/compliance")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Compliance")
 class CompliancePageController {
     private final ComplianceService compliance;
+    private final CsrfTokens csrf;
 
-    CompliancePageController(ComplianceService compliance) {
+    CompliancePageController(ComplianceService compliance, CsrfTokens csrf) {
         this.compliance = compliance;
+        this.csrf = csrf;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     @Secured({Role.ADMIN_NAME, Role.OFFICER_NAME, Role.MONITOR_NAME})
-    @Operation(summary = "The compliance report as a printable HTML page with SVG charts")
+    @Operation(summary = "The compliance report as a page: summary per agency, trends by quarter, the sections")
     @Hidden
-    HttpResponse<String> page(Authentication auth, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                              @Nullable @QueryValue String agency) {
-        String html = ComplianceHtml.write(compliance.report(compliance.scope(Actors.of(auth), from, to, agency)));
+    HttpResponse<String> page(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String from,
+                              @Nullable @QueryValue String to, @Nullable @QueryValue String agency) {
+        Actor actor = Actors.of(auth);
+        String html = ComplianceHtml.write(compliance.overview(compliance.scope(actor, from, to, agency)),
+                signedIn(actor, request));
         return HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
                 .header("Content-Security-Policy", ComplianceHtml.CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store");
+    }
+
+    /** Who the header shows as signed in, with the token of its sign-out form. */
+    private PageFrame.SignedIn signedIn(Actor actor, HttpRequest<?> request) {
+        boolean officer = actor.roles().contains(Role.OFFICER);
+        String role = actor.isAdmin() ? "Administrator" : officer ? "Officer" : "Monitor";
+        return new PageFrame.SignedIn(actor.username(), role, actor.isAdmin() || officer, csrf.tokenFor(request));
     }
 }

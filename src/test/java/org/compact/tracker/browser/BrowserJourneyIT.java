@@ -308,16 +308,32 @@ class BrowserJourneyIT implements TestPropertyProvider {
         assertThat(browser.find("body").getText()).contains("The plan now puts the homes by the park")
                 .contains("Most people want the homes near the park");
         browser.check("public-results");
+        browser.go("/programme");
+        assertThat(browser.find("h1").getText()).isEqualTo("Consultation programme");
+        browser.check("public-programme");
+        browser.go("/results/999999999");
+        assertThat(browser.find("h1").getText()).isEqualTo("Not found");
+        browser.check("public-not-found");
 
         // A monitor sees it counted in the compliance report and drills down to it.
         signIn("monty" + n());
         browser.click("a[href='/compliance']");
         assertEquals("/compliance", browser.path());
         assertThat(browser.all("svg[role='img'] desc")).as("each chart has its values as text").isNotEmpty();
+        assertThat(browser.find("#summary").getText()).contains("What to do");
+        assertThat(browser.all("#trends svg[role='img']")).as("a chart per rule over the quarters").hasSize(10);
+        assertThat(browser.find("main").getText()).doesNotContain("no data", "feedbackGiven", "PRIOR_WORK");
         browser.check("compliance-report");
+        browser.go("/compliance?from=2020-01-01&to=2020-03-31");
+        assertThat(browser.find("main").getText().split("Nothing to report", -1)).as("an empty period says so once").hasSize(2);
+        assertThat(browser.all("#NOTICE")).isEmpty();
+        browser.check("compliance-empty-period");
+        browser.go("/consultations/999999999");
+        browser.check("officer-not-found");
+        browser.go("/compliance");
         browser.click("a[href^='/compliance/consultations?section=FEEDBACK&figure=given&']");
         assertEquals("/compliance/consultations", browser.path());
-        assertThat(browser.find("h1").getText()).isEqualTo("FEEDBACK given");
+        assertThat(browser.find("h1").getText()).isEqualTo("Feedback given");
         assertThat(browser.all("#drill tr[data-consultation='" + id + "']")).as("the consultation is behind the figure").hasSize(1);
         browser.check("compliance-drill-down");
         browser.click("#drill tr[data-consultation='" + id + "'] a");

@@ -160,6 +160,8 @@ class ConsultationPartsPagesIT {
             assertThat(page.body()).as(path).doesNotContain("participants imported").doesNotContain("role=\"status\"");
         }
         assertThat(b.get("/consultations/" + id + "/participants?imported=3").body()).contains("3 participants imported.");
+        assertThat(b.get("/consultations/" + id + "/participants?imported=1").body()).as("plural right")
+                .contains("1 participant imported.");
     }
 
     @Test

@@ -163,7 +163,8 @@ class ComplianceFromReceiptIT implements TestPropertyProvider {
 
         Api.Reply page = world.monitor.get("/compliance?" + scope);
         assertEquals(200, page.status(), page::toString);
-        assertThat(page.body()).contains("figure=" + OWN_GROUP).contains(OWN_GROUP + " 1");
+        assertThat(page.body()).contains("figure=" + OWN_GROUP).contains("Armed forces veterans 1")
+                .as("the group in words, not its code").doesNotContain(">" + OWN_GROUP + "<");
     }
 
     private static int value(Map<String, Object> report, String section, String figure) {

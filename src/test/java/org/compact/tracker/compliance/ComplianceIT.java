@@ -465,11 +465,15 @@ class ComplianceIT implements TestPropertyProvider {
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Winter shelter &amp; hostel")
                 .doesNotContain("<script").doesNotContain(" style=").doesNotContain("<style")
                 .doesNotContain("<b>3 March</b>").contains("&lt;b&gt;3 March&lt;/b&gt;");
-        assertThat(html).contains("<svg", "Share of each rule met", "Organisations by notice lead time",
-                "Counted consultations naming each socially excluded group", "fill=\"#1d70b8\"");
-        assertThat(html).as("nothing is fetched: no script, stylesheet, image or link source")
-                .doesNotContain(" src=", "<link", "<img", "<iframe");
+        assertThat(html).contains("<svg", "Share of consultations that kept each rule", "Organisations by notice lead time",
+                "Counted consultations naming each socially excluded group", "fill=\"#1d70b8\"", "Trends by quarter");
+        assertThat(html).as("nothing is fetched but the service's one stylesheet: no script, image or frame")
+                .doesNotContain(" src=", "<img", "<iframe");
+        assertThat(html.split("<link", -1)).hasSize(2);
+        assertThat(html).contains("<link rel=\"stylesheet\" href=\"/assets/tracker.css\">", "<header class=\"site-header\">");
         assertThat(html).contains("71.4 %", "36 days", "Empty Borough Council");
+        assertThat(html).as("words, not codes, where a person reads")
+                .doesNotContain(">feedbackGiven<", ">counted<", ">pw_related<", ">SOCIALLY_EXCLUDED<", "no data");
     }
 
     @Test
@@ -536,13 +540,15 @@ class ComplianceIT implements TestPropertyProvider {
                 .bearerAuth(token("monty" + world.officerName.replace("olivia", ""))), String.class);
         String html = page.body();
         assertThat(html).contains("<a href=\"/compliance/consultations?section=NOTICE&amp;figure=fullNoticeRate&amp;"
-                + "from=2031-01-01&amp;to=2031-12-31\">71.4 %</a>");
+                + "from=2031-01-01&amp;to=2031-12-31\">Share of organisations given a full month&#39;s notice</a></dt><dd>"
+                + "<strong>71.4 %</strong>");
         assertThat(html).contains("<a href=\"/compliance/consultations?section=FEEDBACK&amp;figure=overdue&amp;"
-                + "from=2031-01-01&amp;to=2031-12-31\">overdue</a>");
-        assertThat(html).contains("&amp;agency=" + world.otherAgencyId + "\">");
-        assertThat(html).contains("<desc id=\"chart-rates-desc\">NOTICE 71.4 %; PRIOR_WORK 100.0 %;")
+                + "from=2031-01-01&amp;to=2031-12-31\">Feedback late, not yet given</a>");
+        assertThat(html).as("each agency's rates link to its own consultations")
+                .contains("&amp;agency=" + world.otherAgencyId + "\">");
+        assertThat(html).contains("<desc id=\"chart-rates-desc\">A month&#39;s notice 71.4 %; Earlier work checked 100.0 %;")
                 .contains("aria-describedby=\"chart-rates-desc\"");
-        assertThat(html).as("opt-outs are about no consultation").contains("<th scope=\"row\">optedOutOfAll</th>");
+        assertThat(html).as("opt-outs are about no consultation").contains("<dt>Opted out of all</dt>");
     }
 
     private Map<Long, Object> drilled(String section, String figure, String query) {

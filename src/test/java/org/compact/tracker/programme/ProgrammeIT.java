@@ -281,12 +281,16 @@ class ProgrammeIT {
                 response.getHeaders().get("Content-Security-Policy"));
         String html = response.body();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en-GB\">", "<h1>Consultation programme</h1>",
-                "<caption>1 consultation on housing</caption>", "<th scope=\"col\">Opens</th>",
+                "<caption id=\"programme-caption\">1 consultation on housing</caption>", "<th scope=\"col\">Opens</th>",
                 "<tr id=\"c" + housing + "\"><th scope=\"row\">New homes in Ordsall</th>",
-                "<label for=\"f-agency\">", "<label for=\"f-area\">", "<label for=\"f-theme\">", "<label for=\"f-status\">",
-                "<label for=\"f-year\">", "href=\"http://localhost:8080/programme.ics?theme=housing\"",
+                "<label class=\"label\" for=\"f-agency\">", "<label class=\"label\" for=\"f-area\">", "<label class=\"label\" for=\"f-theme\">", "<label class=\"label\" for=\"f-status\">",
+                "<label class=\"label\" for=\"f-year\">", "href=\"http://localhost:8080/programme.ics?theme=housing\"",
                 "href=\"http://localhost:8080/programme.atom?theme=housing\"", "href=\"/results/" + housing + "\"",
                 "<option value=\"housing\" selected>");
+        assertThat(html).as("the service's one layout: its stylesheet, header, main and footer")
+                .contains("<link rel=\"stylesheet\" href=\"/assets/tracker.css\">", "<header class=\"site-header\">",
+                        "<a class=\"site-header__name\" href=\"/programme\">Consultation tracker</a>",
+                        "<main id=\"main\" class=\"main\">", "<footer class=\"site-footer\">");
         assertThat(html).doesNotContain("<script", " style=", "onclick");
     }
 

@@ -30,7 +30,7 @@ class InclusionPolicyTest {
                 .audiences("YOUNG_PEOPLE").build());
 
         assertEquals(Verdict.WARN, check.verdict());
-        assertEquals("Youth services usually affects LGBT, LONE_PARENTS, not named as audiences.", check.reason());
+        assertEquals("Youth services usually affects LGBT and lone parents, not named as audiences.", check.reason());
     }
 
     @Test
@@ -39,7 +39,7 @@ class InclusionPolicyTest {
                 .targets(new TargetedOrganisation(1, "Carers Centre", Set.of("carers"), List.of())).build());
 
         assertEquals(Verdict.WARN, check.verdict());
-        assertEquals("OLDER_PEOPLE named but not reached: no targeted organisation represents it.", check.reason());
+        assertEquals("Older people named but not reached: no targeted organisation represents it.", check.reason());
     }
 
     @Test
@@ -58,8 +58,8 @@ class InclusionPolicyTest {
                         "PHYSICAL_DISABILITIES", "REFUGEES_ASYLUM_SEEKERS")
                 .targets().build());
 
-        assertEquals("Housing usually affects DEPRIVED_NEIGHBOURHOODS, not named as audiences; LONE_PARENTS, "
-                + "OLDER_PEOPLE, PHYSICAL_DISABILITIES, REFUGEES_ASYLUM_SEEKERS named but not reached: no targeted "
+        assertEquals("Housing usually affects deprived neighbourhoods, not named as audiences; lone parents, "
+                + "older people, physical disabilities and refugees and asylum seekers named but not reached: no targeted "
                 + "organisation represents them.", check.reason());
     }
 
@@ -70,7 +70,7 @@ class InclusionPolicyTest {
                         false)).build());
 
         assertEquals(Verdict.WARN, check.verdict());
-        assertEquals("CARERS named but not reached: no targeted organisation that will be mailed represents it "
+        assertEquals("Carers named but not reached: no targeted organisation that will be mailed represents it "
                 + "(Carers Centre does, but opted out or has no contact still subscribed).", check.reason());
     }
 
@@ -78,7 +78,7 @@ class InclusionPolicyTest {
     void gypsiesAndTravellersAreASociallyExcludedGroupByDefault() {
         Check check = inclusion.evaluate(Facts.planned().themes().audiences("Gypsies and Travellers").targets().build());
 
-        assertEquals("GYPSIES_AND_TRAVELLERS named but not reached: no targeted organisation represents it.",
+        assertEquals("Gypsies and travellers named but not reached: no targeted organisation represents it.",
                 check.reason());
     }
 

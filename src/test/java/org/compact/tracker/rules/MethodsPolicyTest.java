@@ -36,8 +36,8 @@ class MethodsPolicyTest {
                 .provisions("DAYTIME_MEETINGS").build());
 
         assertEquals(Verdict.WARN, check.verdict());
-        assertEquals("Suit the methods to the audience: SENSORY_IMPAIRMENTS: offer one of LARGE_PRINT, BRAILLE, "
-                + "AUDIO, BSL_INTERPRETER, HEARING_LOOP.", check.reason());
+        assertEquals("Suit the methods to the audience: Sensory impairments: offer large print, braille, audio, "
+                + "BSL interpreter or hearing loop.", check.reason());
     }
 
     @Test
@@ -98,7 +98,7 @@ class MethodsPolicyTest {
         Check check = methods.evaluate(Facts.planned().audiences("MINORITY_ETHNIC").provisions("EASY_READ")
                 .targets(POLISH_CENTRE, DEAF_FORUM).build());
 
-        assertEquals("Suit the methods to the audience: MINORITY_ETHNIC: offer one of TRANSLATION, INTERPRETER. "
+        assertEquals("Suit the methods to the audience: Minority ethnic: offer translation or interpreter. "
                 + "Meet the needs the organisations asked have recorded: Polish Centre needs large print and Polish (a "
                 + "translation or an interpreter), not offered; Salford Deaf Forum needs a British Sign Language "
                 + "interpreter at meetings, not offered.", check.reason());

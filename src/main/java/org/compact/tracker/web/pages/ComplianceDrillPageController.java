@@ -16,6 +16,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.compact.tracker.compliance.ComplianceDrill;
 import org.compact.tracker.compliance.ComplianceService;
+import org.compact.tracker.compliance.ReportWords;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.security.Actors;
 import org.compact.tracker.security.Role;
@@ -55,7 +56,13 @@ class ComplianceDrillPageController {
         Actor actor = Actors.of(auth);
         ComplianceDrill d = compliance.drillDown(compliance.scope(actor, from, to, agency), section, figure);
         boolean reads = actor.isAdmin() || actor.roles().contains(Role.MONITOR);
-        Map<String, Object> model = pages.of(request, auth, d.section() + " " + d.figure() + ": the consultations behind it");
+        String figureWords = ReportWords.figure(d.section(), d.figure());
+        Map<String, Object> model = pages.of(request, auth, figureWords + ": the consultations behind it");
+        model.put("figureWords", figureWords);
+        model.put("sectionWords", ReportWords.rule(d.section()));
+        model.put("listedWords", ReportWords.prose(d.listed()));
+        model.put("metWords", ReportWords.prose(d.met()));
+        model.put("periodWords", Wording.day(d.period().from()) + " to " + Wording.day(d.period().to()));
         model.put("d", d);
         model.put("who", d.agency() == null ? "All agencies" : d.agency().name());
         model.put("reportHref", "/compliance?from=" + d.period().from() + "&to=" + d.period().to()

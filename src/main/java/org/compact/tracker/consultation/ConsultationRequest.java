@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.compact.tracker.support.CalendarDate;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.HowToRespond;
 import org.compact.tracker.support.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,7 +19,8 @@ import java.util.List;
  * A consultation as sent to {@code POST /api/consultations} or {@code PATCH /api/consultations/{id}}. On PATCH an
  * absent (or null) field is left as it is, and an empty string or list clears it. Methods and provisions are codes
  * of {@link Method} and {@link Provision} (an unknown one is refused, naming it); audiences may be free text beside
- * the codes of {@link Audience}. Names, titles and labels are one line ({@link SingleLine}); the summary and the
+ * the codes of {@link Audience}. {@code howToRespond} replaces the
+ * ways to respond as a whole (an empty object clears them), and {@code events} the list of events. Names, titles and labels are one line ({@link SingleLine}); the summary and the
  * statements may have several lines, but no control or invisible formatting characters either.
  */
 @Serdeable
@@ -39,6 +43,8 @@ public record ConsultationRequest(
         @Nullable @Size(max = 30) List<@SingleLine String> provisions,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) @SingleLine String> venues,
+        @Nullable @Valid HowToRespond howToRespond,
+        @Nullable @Size(max = 50) List<@NotNull @Valid ConsultationEvent> events,
         @Schema(nullable = false) @Nullable @Valid PriorWork priorWork) {
 
     /** Whom to ask: named organisations, and/or every organisation matching an area, interest or community. */

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.HowToRespond;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,9 @@ import java.util.List;
  * @param noticeReceivedOn the day the last targeted organisation received its notice; null while the notice is being
  *                         delivered, or when it reached no organisation (then {@code notifiedOn} is when it was given)
  * @param noticeBeingDelivered whether some targeted organisation's notice is still waiting for the mail server
+ * @param howToRespond   where to respond: a web address, an email address, a postal address (each may be null)
+ * @param events         the meetings and other events, local times in Europe/London, with the help each offers
+ * @param revision       grows with every change to the consultation: the calendar event's SEQUENCE
  */
 @Serdeable
 public record ProgrammeEntry(
@@ -47,7 +52,23 @@ public record ProgrammeEntry(
         Instant listedAt,
         Instant lastChanged,
         @Nullable LocalDate noticeReceivedOn,
-        boolean noticeBeingDelivered) {
+        boolean noticeBeingDelivered,
+        HowToRespond howToRespond,
+        List<ConsultationEvent> events,
+        long revision) {
+
+    /** An entry without ways to respond or events (as tests build them). */
+    public ProgrammeEntry(long id, String title, String summary, long agencyId, String agency, List<String> themes,
+                          List<String> areas, ConsultationStatus status, String statusLabel,
+                          @Nullable LocalDate noticeDeadline, @Nullable LocalDate notifiedOn, @Nullable LocalDate opensOn,
+                          @Nullable LocalDate closesOn, @Nullable LocalDate feedbackDue, @Nullable LocalDate decisionDate,
+                          @Nullable LocalDate withdrawnOn, @Nullable String withdrawalReason, @Nullable Result result,
+                          String url, Instant listedAt, Instant lastChanged, @Nullable LocalDate noticeReceivedOn,
+                          boolean noticeBeingDelivered) {
+        this(id, title, summary, agencyId, agency, themes, areas, status, statusLabel, noticeDeadline, notifiedOn,
+                opensOn, closesOn, feedbackDue, decisionDate, withdrawnOn, withdrawalReason, result, url, listedAt,
+                lastChanged, noticeReceivedOn, noticeBeingDelivered, HowToRespond.NONE, List.of(), 0);
+    }
 
     /** The headline of published feedback; the full "you said, we did" is at {@code url}. */
     @Serdeable

@@ -69,7 +69,8 @@ public final class Ics {
 
     /**
      * The domain this deployment's UIDs end in: {@code setting} ({@code tracker.calendar.uid-domain}) when given,
-     * else the host (and port, when one is given) of the public address, so two deployments do not collide.
+     * else the host of the public address, so two deployments do not collide (the mail sender's default
+     * domain, which the notices' UIDs once ended in, is the same everywhere).
      */
     public static String uidDomain(String publicUrl, @Nullable String setting) {
         if (setting != null && !setting.isBlank()) {
@@ -77,8 +78,8 @@ public final class Ics {
         }
         try {
             java.net.URI uri = java.net.URI.create(publicUrl);
-            String host = uri.getHost() == null ? "localhost" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
-            return uri.getPort() > 0 ? host + "-" + uri.getPort() : host;
+            // the host alone, as the programme's UIDs have always had it: subscribers' events keep their UIDs
+            return uri.getHost() == null ? "localhost" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return "localhost";
         }

@@ -43,7 +43,7 @@ public record ConsultationRequest(
         @Nullable @Size(max = 30) List<@SingleLine String> provisions,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) @SingleLine String> venues,
-        @Nullable @Valid HowToRespond howToRespond,
+        @Schema(nullable = false) @Nullable @Valid HowToRespond howToRespond,
         @Nullable @Size(max = 50) List<@NotNull @Valid ConsultationEvent> events,
         @Schema(nullable = false) @Nullable @Valid PriorWork priorWork) {
 

@@ -9,6 +9,10 @@ import io.micronaut.data.annotation.Transient;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.EventListConverter;
+import org.compact.tracker.support.HowToRespond;
+import org.compact.tracker.support.HowToRespondConverter;
 import org.compact.tracker.support.LongListConverter;
 import org.compact.tracker.support.StringListConverter;
 
@@ -41,6 +45,8 @@ public class Consultation {
     @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> provisions = List.of();
     @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> languages = List.of();
     @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> venues = List.of();
+    @TypeDef(type = DataType.STRING, converter = HowToRespondConverter.class) HowToRespond howToRespond = HowToRespond.NONE;
+    @TypeDef(type = DataType.STRING, converter = EventListConverter.class) List<ConsultationEvent> events = List.of();
     @TypeDef(type = DataType.STRING, converter = LongListConverter.class) List<Long> targetOrganisationIds = List.of();
     @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> targetAreas = List.of();
     @TypeDef(type = DataType.STRING, converter = StringListConverter.class) List<String> targetInterests = List.of();
@@ -192,6 +198,16 @@ public class Consultation {
 
     public List<String> getVenues() {
         return venues;
+    }
+
+    /** Where and how to respond; {@link HowToRespond#NONE} when none is given yet. */
+    public HowToRespond getHowToRespond() {
+        return howToRespond == null ? HowToRespond.NONE : howToRespond;
+    }
+
+    /** The meetings and other events, local times in Europe/London. */
+    public List<ConsultationEvent> getEvents() {
+        return events == null ? List.of() : events;
     }
 
     public List<Long> getTargetOrganisationIds() {

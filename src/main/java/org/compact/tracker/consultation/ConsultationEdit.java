@@ -1,10 +1,13 @@
 package org.compact.tracker.consultation;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.ConsultationEvent;
 import org.compact.tracker.support.EnumCodes;
+import org.compact.tracker.support.HowToRespond;
 import org.compact.tracker.support.Text;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -31,6 +34,12 @@ final class ConsultationEdit {
         e.lines("provisions", EnumCodes.names(Provision.class, r.provisions(), "provisions"), c::getProvisions, v -> c.provisions = v);
         e.lines("languages", r.languages(), c::getLanguages, v -> c.languages = v);
         e.lines("venues", r.venues(), c::getVenues, v -> c.venues = v);
+        if (r.howToRespond() != null) {
+            e.put("howToRespond", howToRespond(r.howToRespond()), c::getHowToRespond, v -> c.howToRespond = v);
+        }
+        if (r.events() != null) {
+            e.put("events", events(r.events()), c::getEvents, v -> c.events = v);
+        }
         if (r.targets() != null) {
             e.ids("targets.organisationIds", r.targets().organisationIds(), c::getTargetOrganisationIds, v -> c.targetOrganisationIds = v);
             e.lines("targets.areas", r.targets().areas(), c::getTargetAreas, v -> c.targetAreas = v);
@@ -55,6 +64,39 @@ final class ConsultationEdit {
             e.put("partnerAgencyIds", List.copyOf(r.partnerAgencyIds()), c::getPartnerAgencyIds, v -> c.partnerAgencyIds = v);
         }
         return List.copyOf(e.changed);
+    }
+
+    /** The ways to respond, blank parts left out; the web and email addresses one line, the postal address plain. */
+    private static HowToRespond howToRespond(HowToRespond value) {
+        HowToRespond h = value.cleaned();
+        Text.singleLine("howToRespond.url", h.url());
+        Text.singleLine("howToRespond.email", h.email());
+        Text.plain("howToRespond.postalAddress", h.postalAddress());
+        return h;
+    }
+
+    /** The events, their texts checked and their provisions codes of {@link Provision}, in order of their start. */
+    private static List<ConsultationEvent> events(List<ConsultationEvent> value) {
+        List<ConsultationEvent> events = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            ConsultationEvent ev = value.get(i);
+            if (ev == null) {
+                continue;
+            }
+            String at = "events[" + i + "]";
+            Text.singleLine(at + ".title", ev.title());
+            Text.singleLine(at + ".venue", ev.venue());
+            Text.plain(at + ".details", ev.details());
+            events.add(new ConsultationEvent(ev.title() == null ? null : ev.title().strip(), ev.startsAt(), ev.endsAt(),
+                    blankToNull(ev.venue()), blankToNull(ev.details()),
+                    EnumCodes.names(Provision.class, ev.provisions(), at + ".provisions")));
+        }
+        events.sort(Comparator.comparing(ConsultationEvent::startsAt, Comparator.nullsLast(Comparator.naturalOrder())));
+        return List.copyOf(events);
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** A name or title: one line ({@link Text#singleLine}). */

@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.compact.tracker.support.CalendarDate;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.HowToRespond;
 import org.compact.tracker.support.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -17,7 +20,8 @@ import java.util.List;
  * absent (or null) field is left as it is, and an empty string or list clears it. Methods and provisions are codes
  * of {@link Method} and {@link Provision} (an unknown one is refused, naming it); audiences may be free text beside
  * the codes of {@link Audience}. {@code partnerAgencyIds} makes it a joint consultation: the agencies that consult
- * with the lead agency ({@code agencyId}), each an existing agency other than the lead, named once. Names, titles and labels are one line ({@link SingleLine}); the summary and the
+ * with the lead agency ({@code agencyId}), each an existing agency other than the lead, named once. {@code howToRespond}
+ * replaces the ways to respond as a whole (an empty object clears them), and {@code events} the list of events. Names, titles and labels are one line ({@link SingleLine}); the summary and the
  * statements may have several lines, but no control or invisible formatting characters either.
  */
 @Serdeable
@@ -40,6 +44,8 @@ public record ConsultationRequest(
         @Nullable @Size(max = 30) List<@SingleLine String> provisions,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 100) @SingleLine String> languages,
         @Nullable @Size(max = 50) List<@NotBlank @Size(max = 300) @SingleLine String> venues,
+        @Schema(nullable = false) @Nullable @Valid HowToRespond howToRespond,
+        @Nullable @Size(max = 50) List<@NotNull @Valid ConsultationEvent> events,
         @Schema(nullable = false) @Nullable @Valid PriorWork priorWork,
         @Nullable @Size(max = 20) List<Long> partnerAgencyIds) {
 

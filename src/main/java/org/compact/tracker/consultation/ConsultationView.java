@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.compact.tracker.notice.Translation;
 import org.compact.tracker.rules.Check;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.HowToRespond;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +40,8 @@ public record ConsultationView(
         List<String> provisions,
         List<String> languages,
         List<String> venues,
+        HowToRespond howToRespond,
+        List<ConsultationEvent> events,
         ConsultationRequest.PriorWork priorWork,
         @Nullable LocalDate notifiedOn,
         @Nullable Instant notifiedAt,
@@ -65,6 +69,7 @@ public record ConsultationView(
                         c.getTargetInterests(), c.getTargetCommunities()),
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
                 c.getClosesOn(), c.getProvisions(), c.getLanguages(), c.getVenues(),
+                c.getHowToRespond(), c.getEvents(),
                 new ConsultationRequest.PriorWork(c.getPriorWorkIds(), c.getPriorWorkStatement()),
                 c.getNotifiedOn(), c.getNotifiedAt(), c.getOpenedOn(), c.getClosedOn(), c.getWithdrawnOn(),
                 c.getWithdrawalReason(), c.getCreatedBy(), c.getCreatedAt(), c.getUpdatedAt(), exemptions, checks,

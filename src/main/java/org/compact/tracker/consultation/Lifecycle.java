@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import org.compact.tracker.notice.NoticeReceipts;
 import org.compact.tracker.notice.NoticeService;
 import org.compact.tracker.rules.Check;
+import org.compact.tracker.rules.RespondCheck;
 import org.compact.tracker.rules.RuleBook;
 import org.compact.tracker.rules.RuleId;
 import org.compact.tracker.rules.Verdict;
 import org.compact.tracker.security.Actor;
+import org.compact.tracker.support.HowToRespond;
 import org.compact.tracker.support.Refusal;
 import org.compact.tracker.support.Text;
 import org.compact.tracker.support.Wording;
@@ -50,14 +52,19 @@ public class Lifecycle {
         this.clock = clock;
     }
 
-    /** Sends notice: PLANNED → NOTIFIED, refused when PRIOR_WORK, INFLUENCE or DURATION fails without exemption. */
+    /** Sends notice: PLANNED → NOTIFIED, refused when PRIOR_WORK, INFLUENCE or DURATION fails without exemption,
+     * or when it does not say where to respond (NOTICE, field howToRespond). */
     @Transactional
     public ConsultationView notify(Actor actor, Long id) {
         Consultation c = store.load(id);
         actor.requireMayActFor(c.getAgencyId());
         c.markNotified(clock.instant(), today());
         List<Check> judged = checks.checks(c);
-        RuleChecks.refuseIfAny(rules.blocking(judged, Step.NOTIFY.gate()), Step.NOTIFY.action());
+        HowToRespond respond = c.getHowToRespond().cleaned();
+        Check wayToRespond = RespondCheck.judge(respond.url() != null, respond.email() != null,
+                respond.postalAddress() != null);
+        RuleChecks.refuseIfAny(rules.blocking(judged, Step.NOTIFY.gate()), wayToRespond.failed() ? wayToRespond : null,
+                Step.NOTIFY.action());
         Consultation saved = store.save(c);
         NoticeService.Queued queued = notices.queueNotices(contents.of(saved), NoticeContents.targets(saved));
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -26,23 +26,20 @@ class NoticeContents {
         String agency = agencies.find(c.getAgencyId()).map(a -> a.name()).orElse("The council");
         List<String> partners = c.getPartnerAgencyIds().stream()
                 .map(id -> agencies.find(id).map(a -> a.name()).orElse("agency " + id)).toList();
-        String officerEmail = users.findByUsername(c.getLeadOfficer()).map(AppUser::email).orElse("");
-        return new NoticeContent(c.getId(), c.getTitle(), c.getSummary(), agency, partners, c.getLeadOfficer(), officerEmail,
+        AppUser lead = users.findByUsername(c.getLeadOfficer()).orElse(null);
+        return new NoticeContent(c.getId(), c.getTitle(), c.getSummary(), agency, partners,
+                lead == null ? c.getLeadOfficer() : lead.name(), lead == null ? "" : lead.email(),
                 c.getThemes(), c.getAreas(), c.getMethods(), c.getProvisions(), c.getLanguages(), c.getVenues(),
                 c.getOpenToChange(), c.getFixed(), c.getDecisionDate(), c.getDecisionMaker(), c.getOpensOn(),
                 c.getClosesOn(), c.getVersion() == null ? 0 : c.getVersion(),
                 c.getId() == null ? List.of() : translations.findByConsultationIdOrderByLanguage(c.getId()).stream()
-                        .map(TranslationRow::view).toList());
+                        .map(TranslationRow::view).toList(),
+                c.getHowToRespond(), c.getEvents());
     }
 
     /** What a change mail says of a consultation that opened on another day than planned: the day it opened. */
     NoticeContent openedAs(Consultation c) {
-        NoticeContent n = of(c);
-        return new NoticeContent(n.consultationId(), n.title(), n.summary(), n.agencyName(), n.partnerNames(), n.officerName(),
-                n.officerEmail(), n.themes(), n.areas(), n.methods(), n.provisions(), n.languages(), n.venues(),
-                n.openToChange(), n.fixed(), n.decisionDate(), n.decisionMaker(),
-                c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn(), n.closesOn(), n.revision(),
-                n.translations());
+        return of(c).withOpensOn(c.getOpenedOn() != null ? c.getOpenedOn() : c.getOpensOn());
     }
 
     static Targets targets(Consultation c) {

@@ -1,5 +1,6 @@
 package org.compact.tracker.consultation;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.compact.tracker.rules.Check;
 import org.compact.tracker.rules.FeedbackFacts;
@@ -114,11 +115,24 @@ class RuleChecks {
 
     /** Refuses {@code action} (422), naming each failing rule and the field it is about; nothing when none fails. */
     static void refuseIfAny(List<Check> failing, String action) {
+        refuseIfAny(failing, null, action);
+    }
+
+    /**
+     * As {@link #refuseIfAny(List, String)}, with {@code noWayToRespond} (NOTICE, about field howToRespond) refused
+     * beside them when not null.
+     */
+    static void refuseIfAny(List<Check> rulesFailing, @Nullable Check noWayToRespond, String action) {
+        List<Check> failing = new ArrayList<>(rulesFailing);
+        if (noWayToRespond != null) {
+            failing.add(noWayToRespond);
+        }
         if (failing.isEmpty()) {
             return;
         }
         List<FieldError> errors = failing.stream()
-                .map(ch -> new FieldError(RULE_FIELDS.get(ch.ruleId()), ch.ruleId().name(), ch.reason())).toList();
+                .map(ch -> new FieldError(ch == noWayToRespond ? "howToRespond" : RULE_FIELDS.get(ch.ruleId()),
+                        ch.ruleId().name(), ch.reason())).toList();
         String ids = failing.stream().map(ch -> ch.ruleId().name()).distinct().collect(Collectors.joining(", "));
         throw new Refusal(422, "Refused by the Compact's rules",
                 "Cannot " + action + ": " + ids + " not met. Fix it, or record an exemption with a written reason.", errors);

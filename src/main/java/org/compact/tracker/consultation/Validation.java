@@ -8,6 +8,7 @@ import org.compact.tracker.security.AgencyService;
 import org.compact.tracker.security.AppUser;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.security.UserService;
+import org.compact.tracker.support.ConsultationEvent;
 import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
@@ -54,6 +55,24 @@ class Validation {
         if (c.getDecisionDate() != null && c.getOpensOn() != null && c.getDecisionDate().isBefore(c.getOpensOn())) {
             errors.add(new FieldError("decisionDate", RuleId.INFLUENCE.name(),
                     "must not be before opensOn: consult before the decision, so consultation can change it"));
+        }
+        if (c.getStatus() != ConsultationStatus.PLANNED && c.getHowToRespond().isEmpty()) {
+            errors.add(new FieldError("howToRespond", RuleId.NOTICE.name(), org.compact.tracker.rules.RespondCheck.MISSING));
+        }
+        for (int i = 0; i < c.getEvents().size(); i++) {
+            ConsultationEvent ev = c.getEvents().get(i);
+            String at = "events[" + i + "]";
+            if (ev.title() == null || ev.title().isBlank()) {
+                errors.add(FieldError.of(at + ".title", "must not be blank"));
+            }
+            if (ev.startsAt() == null || !Dates.inRange(ev.startsAt().toLocalDate())) {
+                errors.add(FieldError.of(at + ".startsAt", "must be a local date and time (Europe/London) in years 1900-2100, e.g. 2027-03-10T18:30"));
+            }
+            if (ev.endsAt() == null || !Dates.inRange(ev.endsAt().toLocalDate())) {
+                errors.add(FieldError.of(at + ".endsAt", "must be a local date and time (Europe/London) in years 1900-2100, e.g. 2027-03-10T20:00"));
+            } else if (ev.startsAt() != null && !ev.endsAt().isAfter(ev.startsAt())) {
+                errors.add(FieldError.of(at + ".endsAt", "must be after startsAt (" + ev.startsAt() + ")"));
+            }
         }
         AppUser lead = c.getLeadOfficer() == null ? null : users.findByUsername(c.getLeadOfficer()).orElse(null);
         if (lead == null || !lead.agencyId().equals(c.getAgencyId()) || !lead.roleSet().contains(Role.OFFICER) && !lead.roleSet().contains(Role.ADMIN)) {

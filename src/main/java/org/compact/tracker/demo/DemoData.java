@@ -25,6 +25,8 @@ import org.compact.tracker.security.NewUser;
 import org.compact.tracker.security.Role;
 import org.compact.tracker.security.UserService;
 import org.compact.tracker.security.UserView;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.HowToRespond;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -97,7 +100,7 @@ class DemoData {
         Actor olivia = officer("olivia", council, secret);
         Actor nadia = officer("nadia", nhs, secret);
         Actor priya = officer("priya", police, secret);
-        users.create(new NewUser("monty", secret, "monty@salford-cvs.example", council.id(), Set.of("MONITOR")));
+        users.create(new NewUser("monty", secret, "monty@salford-cvs.example", council.id(), Set.of("MONITOR"), "Monty Hughes"));
         List<Long> orgs = directory();
 
         ZoneId zone = clock.getZone();
@@ -154,7 +157,12 @@ class DemoData {
 
     private Actor officer(String name, Agency agency, String secret) {
         UserView u = users.create(new NewUser(name, secret, name + "@" + agency.complianceContactEmail().split("@")[1],
-                agency.id(), Set.of("OFFICER")));
+                agency.id(), Set.of("OFFICER"), switch (name) {
+                    case "olivia" -> "Olivia Bennett";
+                    case "nadia" -> "Nadia Rahman";
+                    case "priya" -> "Priya Shah";
+                    default -> null;
+                }));
         return new Actor(u.username(), agency.id(), Set.of(Role.OFFICER));
     }
 
@@ -194,6 +202,13 @@ class DemoData {
                 opensOn.plusWeeks(12).plusWeeks(8), "Cabinet", opensOn, opensOn.plusWeeks(12),
                 List.of("LARGE_PRINT", "PAPER_OPTION", "REPLACEMENT_CARE", "EVENING_MEETINGS", "LOCAL_VENUE", "EXPENSES"),
                 List.of("Urdu", "Polish"), List.of("Salford Civic Centre, Swinton"),
+                new HowToRespond("https://www.salford.example/have-your-say/"
+                        + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"), "consultation@salford.example",
+                        "Freepost Consultations, Salford Civic Centre, Chorley Road, Swinton M27 5AW"),
+                List.of(new ConsultationEvent("Public meeting", opensOn.plusDays(9).atTime(18, 30),
+                        opensOn.plusDays(9).atTime(20, 0), "Salford Civic Centre, Swinton",
+                        "Tea and coffee from 18:00. Travel costs paid on the night.",
+                        List.of("HEARING_LOOP", "ACCESSIBLE_VENUE", "EXPENSES"))),
                 new ConsultationRequest.PriorWork(List.of(), "No consultation on this subject in the last three years."), partners));
     }
 

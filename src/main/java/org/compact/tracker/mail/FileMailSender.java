@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.Properties;
 
 /**
  * Writes each message as {@code <dir>/<timestamp>-<message id>.eml} instead of sending it: what a service with no
- * SMTP host set does, so a newcomer can open the notices in a mail program. The folder is made when needed.
+ * SMTP host set does, so a newcomer can open the notices in a mail program. Every line ends in CRLF. The folder is made when needed.
  */
 public class FileMailSender implements MailSender {
     private static final DateTimeFormatter STAMP =
@@ -59,7 +60,9 @@ public class FileMailSender implements MailSender {
             Files.createDirectories(dir);
             Path partial = Files.createTempFile(dir, ".partial-", ".eml");
             try (OutputStream out = Files.newOutputStream(partial)) {
-                message.writeTo(out);
+                ByteArrayOutputStream written = new ByteArrayOutputStream(8192);
+                message.writeTo(written);
+                out.write(crlf(written.toByteArray()));
             } catch (IOException | MessagingException | RuntimeException e) {
                 Files.deleteIfExists(partial);
                 throw e;
@@ -69,6 +72,30 @@ public class FileMailSender implements MailSender {
         } catch (IOException e) {
             throw new MessagingException("Cannot write " + file + ": " + e, e);
         }
+    }
+
+    /**
+     * Every line end as CRLF, as RFC 5322 and mail programs expect of an .eml file: Jakarta Mail writes the headers
+     * with CRLF but a body part's bare LF as it is (SMTP converts them on the way; a file keeps them).
+     */
+    static byte[] crlf(byte[] message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + message.length / 40);
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (b == '\r') {
+                out.write('\r');
+                out.write('\n');
+                if (i + 1 < message.length && message[i + 1] == '\n') {
+                    i++;
+                }
+            } else if (b == '\n') {
+                out.write('\r');
+                out.write('\n');
+            } else {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
     }
 
     static String fileName(String messageId, Instant date) {

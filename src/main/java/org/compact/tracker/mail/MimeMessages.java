@@ -1,5 +1,6 @@
 package org.compact.tracker.mail;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -72,11 +73,18 @@ final class MimeMessages {
         InternetAddress to = new InternetAddress(mail.to().strip(), true);
         try {
             MimeMessage message = new FixedIdMimeMessage(session, mail.messageId(), beforeAccept);
-            message.setFrom(from);
+            message.setFrom(named(from, mail.headers().get(OutgoingMail.FROM_NAME)));
             message.setRecipient(Message.RecipientType.TO, to);
+            InternetAddress replyTo = replyTo(mail.headers());
+            if (replyTo != null) {
+                message.setReplyTo(new InternetAddress[]{replyTo});
+            }
             message.setSubject(oneLine(mail.subject()), UTF_8);
             message.setSentDate(Date.from(date));
             for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+                if (NOT_WRITTEN.contains(header.getKey())) {
+                    continue;
+                }
                 message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2,
                         MimeUtility.encodeText(oneLine(header.getValue()), UTF_8, null)));
             }
@@ -109,6 +117,31 @@ final class MimeMessages {
             return message;
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             throw new Unbuildable("Message " + mail.messageId() + " cannot be built: " + e.getMessage(), e);
+        }
+    }
+
+    private static final java.util.Set<String> NOT_WRITTEN =
+            java.util.Set.of(OutgoingMail.FROM_NAME, OutgoingMail.REPLY_TO, OutgoingMail.REPLY_TO_NAME);
+
+    /** {@code address} with the display name {@code name} (encoded as RFC 2047 needs), or as it is without one. */
+    static InternetAddress named(InternetAddress address, @Nullable String name) throws UnsupportedEncodingException {
+        if (name == null || oneLine(name).isBlank()) {
+            return address;
+        }
+        return new InternetAddress(address.getAddress(), oneLine(name).strip(), UTF_8);
+    }
+
+    /** The Reply-To address the headers ask for, named; null when none, or when it is not one valid address. */
+    @Nullable
+    static InternetAddress replyTo(Map<String, String> headers) throws UnsupportedEncodingException {
+        String address = headers.get(OutgoingMail.REPLY_TO);
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        try {
+            return named(new InternetAddress(oneLine(address).strip(), true), headers.get(OutgoingMail.REPLY_TO_NAME));
+        } catch (jakarta.mail.internet.AddressException e) {
+            return null; // a lead officer's address that cannot be written leaves replies to the sender
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.Locale;
  * officer, the targets) are not mailed.
  */
 final class ChangeWording {
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
     private ChangeWording() {
     }
 
@@ -20,13 +23,13 @@ final class ChangeWording {
     static List<String> of(NoticeContent c, List<String> changed) {
         List<String> lines = new ArrayList<>();
         if (changed.contains("opensOn")) {
-            lines.add("It now opens on " + c.opensOn() + ".");
+            lines.add("It now opens on " + day(c.opensOn()) + ".");
         }
         if (changed.contains("closesOn")) {
-            lines.add("It now closes at the end of " + c.closesOn() + ".");
+            lines.add("It now closes at the end of " + day(c.closesOn()) + ".");
         }
         if (changed.contains("decisionDate")) {
-            lines.add("The decision is now due on " + c.decisionDate() + ".");
+            lines.add("The decision is now due on " + day(c.decisionDate()) + ".");
         }
         if (changed.contains("title")) {
             lines.add("It is now called: " + c.title());
@@ -46,18 +49,30 @@ final class ChangeWording {
                     + (c.provisions().isEmpty() ? "" : "; help offered: "
                     + String.join(", ", c.provisions()).toLowerCase(Locale.ROOT).replace('_', ' ')) + ".");
         }
+        if (changed.contains("howToRespond")) {
+            lines.add("Where to respond has changed: see How to take part below.");
+        }
+        if (changed.contains("events")) {
+            lines.add(c.events().isEmpty() ? "The meetings are cancelled: see How to take part below."
+                    : "The meetings have changed: see How to take part below, and the attached calendar.");
+        }
         return lines;
     }
 
     /** Organisations were told it would take responses until the end of the close date: closing early is a change. */
     static List<String> closedEarly(LocalDate on, LocalDate planned) {
-        return List.of("It closed early, on " + on + "; it was to close at the end of " + planned + ".");
+        return List.of("It closed early, on " + day(on) + "; it was to close at the end of " + day(planned) + ".");
     }
 
     /** Organisations planned around the open date their notice gave: opening on another day is a change. */
     static List<String> openedOn(LocalDate on, LocalDate planned) {
-        return List.of("It opened " + (on.isBefore(planned) ? "early" : "late") + ", on " + on
-                + ", not on " + planned + " as the notice said.");
+        return List.of("It opened " + (on.isBefore(planned) ? "early" : "late") + ", on " + day(on)
+                + ", not on " + day(planned) + " as the notice said.");
+    }
+
+    /** "Sunday 23 May 2027", as the rest of the mail writes dates. */
+    private static String day(@Nullable LocalDate date) {
+        return date == null ? "a date still to be set" : DAY.format(date);
     }
 
     private static String orUnstated(@Nullable String text) {

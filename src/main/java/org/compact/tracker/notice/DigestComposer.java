@@ -199,8 +199,8 @@ class DigestComposer {
     }
 
     /**
-     * One calendar of the events (and time zones, once each) of several: the first one's header (its METHOD, PRODID
-     * and VERSION), then every component as it was written.
+     * One calendar of the events (and time zones, once each) of several: the first one's header (its PRODID and
+     * VERSION, METHOD:PUBLISH), then every component as it was written.
      */
     static String merged(List<String> calendars) {
         if (calendars.isEmpty()) {
@@ -219,7 +219,9 @@ class DigestComposer {
                 (m.group(1).equals("VTIMEZONE") ? zones : events).add(m.group());
             }
         }
-        StringBuilder out = new StringBuilder(header);
+        // One calendar holds every item's events: it publishes them, a withdrawal's marked cancelled (STATUS), as
+        // METHOD:CANCEL would take out the other items' events too.
+        StringBuilder out = new StringBuilder(header.replace("METHOD:CANCEL", "METHOD:PUBLISH"));
         zones.forEach(out::append);
         events.forEach(out::append);
         return out.append("END:VCALENDAR").append(newline).toString();

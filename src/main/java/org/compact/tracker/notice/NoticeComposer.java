@@ -3,28 +3,10 @@ package org.compact.tracker.notice;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
-import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
-import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.compact.tracker.mail.OutgoingMail;
-import org.compact.tracker.support.Dates;
+import org.compact.tracker.support.Wording;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,22 +17,26 @@ import java.util.Map;
 
 /**
  * Writes the mails organisations receive, in clear language: what is being decided, what can still change and what
- * cannot, when, how to take part, what help is offered, and whom to ask. Plain text and HTML (every value escaped),
- * with an RFC 5545 calendar of the key dates, and one-click links that need no password.
+ * cannot, when, where and how to respond ({@link HowToTakePart}), what help is offered (only what the consultation
+ * gives), and whom to ask. Plain text and HTML (every value escaped, a head with the subject as title), from the
+ * agency by name with Reply-To the lead officer, under a short subject with dates in words, with the RFC 5545 calendar
+ * of {@link EventCalendar} that the text names, and one-click links that need no password.
  */
 @Singleton
 class NoticeComposer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
-    private final Links links;
-    private final Clock clock;
-    private final String domain;
-    private final String fromAddress;
+    /** The longest subject: inbox lists show about this much. */
+    static final int SUBJECT_LENGTH = 78;
 
-    NoticeComposer(Links links, Clock clock, @Value("${tracker.mail.from:consultations@localhost}") String from) {
+    private final Links links;
+    private final EventCalendar calendars;
+    private final String domain;
+
+    NoticeComposer(Links links, EventCalendar calendars,
+                   @Value("${tracker.mail.from:consultations@localhost}") String from) {
         this.links = links;
-        this.clock = clock;
-        this.fromAddress = from.replaceAll(".*<|>.*", "").trim();
+        this.calendars = calendars;
         this.domain = OutgoingMail.messageIdDomain(from);
     }
 
@@ -105,15 +91,9 @@ class NoticeComposer {
             sections.add(section("The decision", (c.decisionMaker() == null ? "The decision" : c.decisionMaker())
                     + " will decide on " + day(c.decisionDate()) + ", after hearing what people said."));
         }
-        sections.add(section("When", "It opens on " + day(c.opensOn()) + " and closes at the end of "
-                + day(c.closesOn()) + "."));
-        sections.add(section("How to take part", words(c.methods())
-                + (c.venues().isEmpty() ? "" : ". Where: " + String.join("; ", c.venues()))));
-        String help = (c.provisions().isEmpty() ? "" : "We offer: " + words(c.provisions()) + ". ")
-                + (c.languages().isEmpty() ? "" : "Languages: " + String.join(", ", c.languages()) + ". ")
-                + "Ask " + c.officerName() + " (" + c.officerEmail() + ") for an accessible format, another language "
-                + "or help with travel costs.";
-        sections.add(section("Help to take part", help));
+        sections.add(when(c));
+        sections.add(howToTakePart(c));
+        sections.add(section("Help to take part", HowToTakePart.help(c)));
         Map<String, String> answers = new LinkedHashMap<>();
         String replyLink = links.reply(deliveryId, email);
         for (Reply reply : Reply.values()) {
@@ -123,10 +103,32 @@ class NoticeComposer {
                 links.concern(deliveryId, email));
         String unsubscribe = links.unsubscribe(r.organisationId(), email);
         String preferences = links.preferences(r.organisationId(), email);
-        String subject = "Consultation notice: " + c.title() + " (opens " + c.opensOn() + ")";
+        String subject = subject("Consultation notice: ", c.title(), c.opensOn() == null ? ""
+                : ", opens " + Wording.day(c.opensOn()));
         return TranslatedNotice.atTop(mail(messageId, "NOTICE", email, subject, r.name(), sections, answers, unsubscribe,
                 preferences, links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, false)), c),
                 c.translations(), r.languages());
+    }
+
+    /** The subject: {@code prefix}, the title (shortened to fit) and {@code suffix}, at most {@link #SUBJECT_LENGTH}. */
+    static String subject(String prefix, String title, String suffix) {
+        int room = SUBJECT_LENGTH - prefix.length() - suffix.length();
+        String t = title.strip();
+        if (t.codePointCount(0, t.length()) > room) {
+            int cut = t.offsetByCodePoints(0, Math.max(1, room - 1));
+            t = t.substring(0, cut).strip() + "…";
+        }
+        return prefix + t + suffix;
+    }
+
+    private static String[] when(NoticeContent c) {
+        return section("When", "It opens on " + day(c.opensOn()) + " and closes at the end of "
+                + day(c.closesOn()) + ".");
+    }
+
+    private static String[] howToTakePart(NoticeContent c) {
+        String[] part = HowToTakePart.section(c);
+        return new String[]{"How to take part", part[0], part[1]};
     }
 
     OutgoingMail change(NoticeContent c, Recipient r, String email, String messageId, List<String> changes) {
@@ -134,9 +136,11 @@ class NoticeComposer {
         sections.add(section(null, c.consulting() + " has changed the consultation " + c.title()
                 + " that you were told about."));
         sections.add(section("What changed", String.join("\n", changes)));
-        sections.add(section("When", "It opens on " + day(c.opensOn()) + " and closes at the end of "
-                + day(c.closesOn()) + "."));
-        return mail(messageId, "CHANGE", email, "Change to a consultation: " + c.title(), r.name(), sections, Map.of(),
+        sections.add(when(c));
+        sections.add(howToTakePart(c));
+        sections.add(section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
+        return mail(messageId, "CHANGE", email, subject("Change to a consultation: ", c.title(), ""), r.name(),
+                sections, Map.of(),
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
                 links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, false)), c);
     }
@@ -145,8 +149,10 @@ class NoticeComposer {
         List<String[]> sections = List.of(
                 section(null, c.consulting() + " has withdrawn the consultation " + c.title() + "."),
                 section("Why", reason),
-                section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
-        return mail(messageId, "WITHDRAWAL", email, "Withdrawn: " + c.title(), r.name(), sections, Map.of(),
+                section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."),
+                section("Your calendar", "Open the attached file " + EventCalendar.fileName(c.consultationId())
+                        + " to take this consultation's dates out of your calendar."));
+        return mail(messageId, "WITHDRAWAL", email, subject("Withdrawn: ", c.title(), ""), r.name(), sections, Map.of(),
                 links.unsubscribe(r.organisationId(), email), links.preferences(r.organisationId(), email),
                 links.calendarFeed(r.organisationId(), email), List.of(calendarAttachment(c, true)), c);
     }
@@ -183,7 +189,7 @@ class NoticeComposer {
         sections.add(section("Questions", "Ask " + c.officerName() + " (" + c.officerEmail() + ")."));
         Map<String, String> answers = concernLink == null ? Map.of() : Map.of(
                 "Does this not answer what you said, or leave something out? Raise a concern", concernLink);
-        return mail(messageId, "FEEDBACK", to, "Feedback: " + c.title(), greetingName, sections, answers,
+        return mail(messageId, "FEEDBACK", to, subject("Feedback: ", c.title(), ""), greetingName, sections, answers,
                 unsubscribeOrWithdraw, preferences, calendarFeed, List.of(), c);
     }
 
@@ -201,7 +207,9 @@ class NoticeComposer {
                               @Nullable String preferences, @Nullable String calendarFeed,
                               List<OutgoingMail.Attachment> attachments, NoticeContent c) {
         StringBuilder text = new StringBuilder("Dear " + greetingName + ",\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;"
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(subject)
+                + "</title></head><body style=\"font-family:Arial,sans-serif;"
                 + "font-size:16px;line-height:1.5;color:#0b0c0c\"><p>Dear " + Html.escape(greetingName) + ",</p>");
         for (String[] s : sections) {
             if (s[0] != null) {
@@ -209,7 +217,8 @@ class NoticeComposer {
                 html.append("<h2 style=\"font-size:19px\">").append(Html.escape(s[0])).append("</h2>");
             }
             text.append(s[1]).append("\n\n");
-            html.append("<p>").append(Html.escape(s[1]).replace("\n", "<br>")).append("</p>");
+            // a section may come with its own HTML (links, lists); otherwise its text, escaped
+            html.append(s.length > 2 ? s[2] : "<p>" + Html.escape(s[1]).replace("\n", "<br>") + "</p>");
         }
         if (!answers.isEmpty()) {
             // A notice is answered in one click; elsewhere the links only lead to a form (a concern).
@@ -252,63 +261,25 @@ class NoticeComposer {
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Auto-Submitted", "auto-generated");
+        // From the agency by name; Reply answers the lead officer, not the no-reply sender
+        headers.put(OutgoingMail.FROM_NAME, c.agencyName());
+        if (c.officerEmail() != null && !c.officerEmail().isBlank()) {
+            headers.put(OutgoingMail.REPLY_TO, c.officerEmail());
+            headers.put(OutgoingMail.REPLY_TO_NAME, c.officerName());
+        }
         return new OutgoingMail(messageId, category, to, subject, text.toString(), html.toString(), attachments,
                 headers, reference(c.consultationId()));
     }
 
     /** The calendar a notice, change or ({@code cancelled}) withdrawal carries, as the attachment mail programs open. */
     private OutgoingMail.Attachment calendarAttachment(NoticeContent c, boolean cancelled) {
-        return new OutgoingMail.Attachment("consultation-" + c.consultationId() + ".ics",
-                "text/calendar; method=PUBLISH; charset=UTF-8", calendar(c, cancelled));
+        return new OutgoingMail.Attachment(EventCalendar.fileName(c.consultationId()),
+                EventCalendar.contentType(cancelled), calendars.write(c, cancelled));
     }
 
-    /**
-     * The consultation period and its key dates as an RFC 5545 calendar (all-day events): of a notice or a change,
-     * or ({@code cancelled}) of a withdrawal, the same events (the same UIDs),
-     * marked cancelled, so that calendar programs take them out. Every event carries the consultation's revision as
-     * its SEQUENCE, so a later mail's events replace an earlier one's even when the mails arrive out of order, and is
-     * transparent: a twelve-week consultation must not show its contacts as busy.
-     */
+    /** A consultation's calendar as a mail about it carries it ({@code cancelled}: of its withdrawal). */
     byte[] calendar(NoticeContent c, boolean cancelled) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Local Compact//Consultation tracker//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
-        String url = links.base() + "/api/consultations/" + c.consultationId();
-        // A date no calendar can read (saved before dates were held to 1900-2100) leaves its events out.
-        if (c.opensOn() != null && c.closesOn() != null && Dates.printable(c.opensOn())
-                && Dates.printable(c.closesOn().plusDays(1))) {
-            calendar.add(event(c, cancelled, "period", c.opensOn(), c.closesOn().plusDays(1),
-                    "Consultation open: " + c.title(), c.summary(), url));
-            calendar.add(event(c, cancelled, "closes", c.closesOn(), c.closesOn().plusDays(1),
-                    "Last day to respond: " + c.title(), "Responses close at the end of the day.", url));
-        }
-        if (c.decisionDate() != null && Dates.printable(c.decisionDate().plusDays(1))) {
-            calendar.add(event(c, cancelled, "decision", c.decisionDate(), c.decisionDate().plusDays(1),
-                    "Decision: " + c.title(), "Decision by " + (c.decisionMaker() == null ? "the agency" : c.decisionMaker()) + ".", url));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not write the calendar", e);
-        }
-        return out.toByteArray();
-    }
-
-    private VEvent event(NoticeContent c, boolean cancelled, String key, LocalDate start, LocalDate endExclusive,
-                         String summary, String description, String url) {
-        VEvent event = new VEvent(start, endExclusive, (cancelled ? "Withdrawn: " : "") + summary);
-        event.add(new Uid(eventUid(c.consultationId(), key)));
-        event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, c.revision())));
-        event.add(ImmutableTransp.TRANSPARENT);
-        event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
-        event.replace(new DtStamp(clock.instant()));
-        event.add(new net.fortuna.ical4j.model.property.Organizer(URI.create("mailto:" + fromAddress)));
-        event.add(new Description(description));
-        event.add(new Url(URI.create(url)));
-        return event;
+        return calendars.write(c, cancelled);
     }
 
     /**
@@ -316,7 +287,7 @@ class NoticeComposer {
      * mail and in the organisation's own feed ({@link OrganisationCalendar}), so calendar programs replace, not add.
      */
     String eventUid(long consultationId, String key) {
-        return "consultation-" + consultationId + "-" + key + "@" + domain;
+        return calendars.uid(consultationId, key);
     }
 
     private static String[] section(@Nullable String heading, String body) {

@@ -1,6 +1,8 @@
 package org.compact.tracker.programme;
 
 import io.micronaut.core.annotation.Nullable;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.HowToRespond;
 import org.compact.tracker.consultation.ConsultationStatus;
 
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.List;
  * @param changedAt the last step or change the public would notice (history), or the last edit when there is none
  * @param lastReceiptAt when the last organisation to receive its notice received it (null: none received any)
  * @param noticePending whether some targeted organisation's notice is still being delivered
+ * @param version       the consultation's version, which grows with every change (the calendar's SEQUENCE)
  */
 record ConsultationRow(
         long id,
@@ -37,7 +40,22 @@ record ConsultationRow(
         @Nullable String weDid,
         @Nullable Instant feedbackAt,
         @Nullable Instant lastReceiptAt,
-        boolean noticePending) {
+        boolean noticePending,
+        long version,
+        HowToRespond howToRespond,
+        List<ConsultationEvent> events) {
+
+    /** A row without ways to respond or events (as tests build them). */
+    ConsultationRow(long id, long agencyId, String agency, ConsultationStatus status, String title, String summary,
+                    List<String> themes, List<String> areas, @Nullable LocalDate decisionDate,
+                    @Nullable LocalDate opensOn, @Nullable LocalDate closesOn, @Nullable LocalDate notifiedOn,
+                    @Nullable LocalDate closedOn, @Nullable LocalDate withdrawnOn, @Nullable String withdrawalReason,
+                    Instant createdAt, Instant changedAt, @Nullable String outcome, @Nullable String weDid,
+                    @Nullable Instant feedbackAt, @Nullable Instant lastReceiptAt, boolean noticePending) {
+        this(id, agencyId, agency, status, title, summary, themes, areas, decisionDate, opensOn, closesOn, notifiedOn,
+                closedOn, withdrawnOn, withdrawalReason, createdAt, changedAt, outcome, weDid, feedbackAt,
+                lastReceiptAt, noticePending, 0, HowToRespond.NONE, List.of());
+    }
 
     /** The same row with its agency named otherwise (a joint consultation: the lead with its partners). */
     ConsultationRow withAgency(String named) {

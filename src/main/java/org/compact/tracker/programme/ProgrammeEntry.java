@@ -5,6 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.compact.tracker.consultation.ConsultationStatus;
 import org.compact.tracker.notice.Translation;
+import org.compact.tracker.support.ConsultationEvent;
+import org.compact.tracker.support.HowToRespond;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,9 @@ import java.util.List;
  *                         delivered, or when it reached no organisation (then {@code notifiedOn} is when it was given)
  * @param noticeBeingDelivered whether some targeted organisation's notice is still waiting for the mail server
  * @param translations   its translated summaries (title, summary, what is open to change and fixed), by language tag
+ * @param howToRespond   where to respond: a web address, an email address, a postal address (each may be null)
+ * @param events         the meetings and other events, local times in Europe/London, with the help each offers
+ * @param revision       grows with every change to the consultation: the calendar event's SEQUENCE
  */
 @Serdeable
 public record ProgrammeEntry(
@@ -50,13 +55,18 @@ public record ProgrammeEntry(
         Instant lastChanged,
         @Nullable LocalDate noticeReceivedOn,
         boolean noticeBeingDelivered,
-        List<Translation> translations) {
+        List<Translation> translations,
+        HowToRespond howToRespond,
+        List<ConsultationEvent> events,
+        long revision) {
 
     public ProgrammeEntry {
         translations = translations == null ? List.of() : List.copyOf(translations);
+        howToRespond = howToRespond == null ? HowToRespond.NONE : howToRespond;
+        events = events == null ? List.of() : List.copyOf(events);
     }
 
-    /** An entry without translations. */
+    /** An entry without translations, ways to respond or events (as tests build them). */
     public ProgrammeEntry(long id, String title, String summary, long agencyId, String agency, List<String> themes,
                           List<String> areas, ConsultationStatus status, String statusLabel,
                           @Nullable LocalDate noticeDeadline, @Nullable LocalDate notifiedOn, @Nullable LocalDate opensOn,
@@ -66,7 +76,7 @@ public record ProgrammeEntry(
                           boolean noticeBeingDelivered) {
         this(id, title, summary, agencyId, agency, themes, areas, status, statusLabel, noticeDeadline, notifiedOn,
                 opensOn, closesOn, feedbackDue, decisionDate, withdrawnOn, withdrawalReason, result, url, listedAt,
-                lastChanged, noticeReceivedOn, noticeBeingDelivered, List.of());
+                lastChanged, noticeReceivedOn, noticeBeingDelivered, List.of(), HowToRespond.NONE, List.of(), 0);
     }
 
     /** The headline of published feedback; the full "you said, we did" is at {@code url}. */

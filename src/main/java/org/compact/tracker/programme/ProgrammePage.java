@@ -74,7 +74,8 @@ public final class ProgrammePage {
             b.append("</tr></thead><tbody>");
             for (ProgrammeEntry e : p.consultations()) {
                 b.append("<tr id=\"c").append(e.id()).append("\"><th scope=\"row\">").append(Html.escape(e.title())).append("</th>")
-                        .append("<td>").append(Html.escape(e.summary())).append("</td>")
+                        .append("<td>").append(Html.escape(e.summary()))
+                        .append(TakingPart.live(e) ? TakingPart.html(e, "How to take part") : "").append("</td>")
                         .append("<td>").append(Html.escape(e.agency())).append("</td>")
                         .append("<td>").append(status(e)).append(voice(e)).append("</td>")
                         .append("<td>").append(Html.escape(PublicLabels.themes(e.themes()))).append("</td>")

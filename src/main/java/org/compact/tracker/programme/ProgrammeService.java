@@ -131,7 +131,7 @@ public class ProgrammeService {
                 links.programmeEntry(r.id()), r.createdAt(), r.changedAt(),
                 r.noticePending() || r.lastReceiptAt() == null ? null
                         : r.lastReceiptAt().atZone(clock.getZone()).toLocalDate(),
-                r.noticePending(), translations);
+                r.noticePending(), translations, r.howToRespond(), r.events(), r.version());
     }
 
     private static List<String> distinct(List<String> values) {

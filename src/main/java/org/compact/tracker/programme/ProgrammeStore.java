@@ -8,6 +8,8 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.compact.tracker.consultation.ConsultationStatus;
+import org.compact.tracker.support.EventListConverter;
+import org.compact.tracker.support.HowToRespondConverter;
 import org.compact.tracker.support.StringListConverter;
 
 import java.io.IOException;
@@ -37,10 +39,12 @@ import java.util.Optional;
 @Singleton
 class ProgrammeStore {
     private static final StringListConverter LISTS = new StringListConverter();
+    private static final HowToRespondConverter RESPOND = new HowToRespondConverter();
+    private static final EventListConverter EVENTS = new EventListConverter();
     private static final String SELECT = """
             SELECT c.id, c.agency_id, a.name AS agency_name, c.status, c.title, c.summary, c.themes, c.areas,
                    c.decision_date, c.opens_on, c.closes_on, c.notified_on, c.closed_on, c.withdrawn_on,
-                   c.withdrawal_reason, c.created_at, c.updated_at,
+                   c.withdrawal_reason, c.created_at, c.updated_at, c.version, c.how_to_respond, c.events,
                    (SELECT MAX(h.at) FROM consultation_history h WHERE h.consultation_id = c.id
                       AND h.kind IN ('CREATED', 'UPDATED', 'NOTIFIED', 'OPENED', 'CLOSED', 'FEEDBACK_GIVEN', 'WITHDRAWN')) AS changed_at,
                    f.outcome, f.we_did, f.recorded_at AS feedback_at,
@@ -284,7 +288,9 @@ class ProgrammeStore {
                 rs.getString("withdrawal_reason"), instant(rs, "created_at"),
                 latest(changedAt == null ? updatedAt : changedAt, updatedAt),
                 rs.getString("outcome"), rs.getString("we_did"), feedbackAt, instant(rs, "last_received_at"),
-                rs.getInt("notice_pending") > 0);
+                rs.getInt("notice_pending") > 0, rs.getLong("version"),
+                RESPOND.convertToEntityValue(rs.getString("how_to_respond"), null),
+                EVENTS.convertToEntityValue(rs.getString("events"), null));
     }
 
     private static Instant latest(Instant a, @Nullable Instant b) {

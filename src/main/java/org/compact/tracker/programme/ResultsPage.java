@@ -50,6 +50,11 @@ public final class ResultsPage {
                 .append(Pages.time(r.givenOn())).append("</dd></div></dl>");
         translations(b, c);
 
+        String takingPart = TakingPart.html(c, "");
+        if (!takingPart.isEmpty()) {
+            b.append("<section aria-labelledby=\"taking-part\"><h2 id=\"taking-part\">How people could take part</h2>")
+                    .append(takingPart).append("</section>");
+        }
         b.append("<section aria-labelledby=\"you-said\"><h2 id=\"you-said\">You said</h2>").append(Pages.paragraphs(r.youSaid()))
                 .append("</section>");
         b.append("<section aria-labelledby=\"we-did\"><h2 id=\"we-did\">We did</h2>").append(Pages.paragraphs(r.weDid()))

@@ -58,7 +58,7 @@ class AdminBootstrap {
         String secret = generated ? randomPassword() : password;
         stamp.moved();
         users.save(AppUser.created(username, hasher.hash(secret), "admin@example.invalid", agency.id(),
-                Set.of(Role.ADMIN), clock.instant()));
+                Set.of(Role.ADMIN), clock.instant(), null));
         if (generated) {
             LOG.warn("Created user '{}' with the generated password: {}  (shown once; set TRACKER_ADMIN_PASSWORD to choose it)",
                     username, secret);

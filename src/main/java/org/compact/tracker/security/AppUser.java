@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * A person who signs in: an officer, a monitor or an admin, always of one agency.
  *
  * @param usernameKey    the username in lower case, unique (V16): 'ADMIN' is the same user as 'admin'
+ * @param displayName    how mail and pages name the user (V22); the username while none is set
  * @param sessionVersion carried by every token (the claim {@code ver}); moving it ends every token issued before
  */
 @MappedEntity("app_user")
@@ -29,23 +30,36 @@ public record AppUser(
         String roles,
         boolean enabled,
         long sessionVersion,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String displayName) {
 
     static AppUser created(String username, String passwordHash, String email, Long agencyId, Set<Role> roles,
-                           Instant createdAt) {
+                           Instant createdAt, @Nullable String displayName) {
         return new AppUser(null, username, keyOf(username), passwordHash, email, agencyId, joinRoles(roles), true, 0,
-                createdAt);
+                createdAt, displayName);
+    }
+
+    /** How mail and pages name the user: the display name, or the username while none is set. */
+    public String name() {
+        return displayName == null || displayName.isBlank() ? username : displayName;
+    }
+
+    /** The same user with another display name (none: named by the username). */
+    AppUser withDisplayName(@Nullable String name) {
+        return new AppUser(id, username, usernameKey, passwordHash, email, agencyId, roles, enabled, sessionVersion,
+                createdAt, name);
     }
 
     /** The same user with the given rights and address; with {@code endSessions}, every token issued before ends. */
     AppUser changed(boolean enabled, Set<Role> roles, Long agencyId, String email, boolean endSessions) {
         return new AppUser(id, username, usernameKey, passwordHash, email, agencyId, joinRoles(roles), enabled,
-                endSessions ? sessionVersion + 1 : sessionVersion, createdAt);
+                endSessions ? sessionVersion + 1 : sessionVersion, createdAt, displayName);
     }
 
     /** The same user with a new password hash (the caller moves the session version when it should). */
     AppUser withPasswordHash(String hash) {
-        return new AppUser(id, username, usernameKey, hash, email, agencyId, roles, enabled, sessionVersion, createdAt);
+        return new AppUser(id, username, usernameKey, hash, email, agencyId, roles, enabled, sessionVersion, createdAt,
+                displayName);
     }
 
     /** How a username is compared: without regard to case (and to spaces typed around it). */

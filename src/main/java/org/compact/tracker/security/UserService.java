@@ -57,12 +57,20 @@ public class UserService {
         }
         try {
             AppUser saved = users.save(AppUser.created(request.username(), hasher.hash(request.password()),
-                    request.email().trim(), request.agencyId(), roles, clock.instant()));
+                    request.email().trim(), request.agencyId(), roles, clock.instant(), displayName(request.displayName())));
             return UserView.of(saved);
         } catch (DataAccessException raced) {
             // the same name (in any case) created at the same moment by another node: the unique key caught it
             throw taken(request.username());
         }
+    }
+
+    /** A display name as kept: one line, stripped; blank is none (the username is shown). */
+    private static String displayName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return Text.singleLine("displayName", name).strip();
     }
 
     private static Refusal taken(String username) {
@@ -120,11 +128,15 @@ public class UserService {
         boolean newPassword = request.password() != null;
         boolean rightsChanged = enabled != user.enabled() || !roles.equals(user.roleSet())
                 || !agencyId.equals(user.agencyId()) || newPassword;
+        String displayName = request.displayName() == null ? user.displayName() : displayName(request.displayName());
         if (!rightsChanged && email.equals(user.email())) {
-            return UserView.of(user);
+            if (java.util.Objects.equals(displayName, user.displayName())) {
+                return UserView.of(user);
+            }
+            return UserView.of(users.update(user.withDisplayName(displayName)));
         }
         // only a new address leaves the tokens be: they carry no address
-        AppUser changed = user.changed(enabled, roles, agencyId, email, rightsChanged);
+        AppUser changed = user.changed(enabled, roles, agencyId, email, rightsChanged).withDisplayName(displayName);
         if (newPassword) {
             changed = changed.withPasswordHash(hasher.hash(request.password()));
         }

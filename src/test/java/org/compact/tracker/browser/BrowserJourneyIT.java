@@ -129,6 +129,8 @@ class BrowserJourneyIT implements TestPropertyProvider {
         browser.type("decisionMaker", "Cabinet");
         // A joint consultation: the partner agency is ticked on the same form.
         browser.tick("partner-" + world.otherAgencyId);
+        browser.type("howToRespond-url", "https://www.salford.example/have-your-say/ordsall-depot");
+        browser.type("events", "%s 18:30-20:00 | Public meeting | Ordsall Library, Ordsall Lane | Hearing loop".formatted(opensOn.plusDays(9)));
         browser.waitUntil(d -> "PASS".equals(verdict("DURATION")) && proposed(earlier), Duration.ofSeconds(20));
         assertEquals("FAIL", verdict("PRIOR_WORK"), "the checklist, asked as the form is filled, flags the missing earlier work");
         assertThat(browser.find("#checklist").getText()).contains("Worked out from the form as typed");

@@ -85,4 +85,40 @@ class FileMailSenderTest {
         assertThat(parsed.isMimeType("multipart/mixed")).isTrue();
         assertThat(Mails.leaves(parsed)).hasSize(1);
     }
+
+    @Test
+    void everyLineOfTheEmlFileEndsInCrLfAndTheSenderAndReplyToAreNamed() throws Exception {
+        Path dir = tmp.resolve("crlf");
+        FileMailSender sender = new FileMailSender(dir, new InternetAddress("no-reply@localhost"));
+        OutgoingMail notice = Mails.notice("n2@tracker.example", "partner@example.org", null);
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(notice.headers());
+        headers.put(OutgoingMail.FROM_NAME, "Salford City Council");
+        headers.put(OutgoingMail.REPLY_TO, "priya@salford.example");
+        headers.put(OutgoingMail.REPLY_TO_NAME, "Priya Shah");
+        OutgoingMail mail = new OutgoingMail(notice.messageId(), notice.category(), notice.to(), notice.subject(),
+                "First line\nsecond line\r\nthird line\rfourth", "<p>one</p>\n<p>two</p>", notice.attachments(),
+                headers, null);
+
+        Path file = sender.write(mail, AT);
+
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                assertThat(i > 0 && bytes[i - 1] == '\r').as("LF at octet " + i + " follows CR").isTrue();
+            }
+            if (bytes[i] == '\r') {
+                assertThat(i + 1 < bytes.length && bytes[i + 1] == '\n').as("CR at octet " + i + " before LF").isTrue();
+            }
+        }
+        MimeMessage parsed;
+        try (InputStream in = Files.newInputStream(file)) {
+            parsed = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertThat(((InternetAddress) parsed.getFrom()[0]).getPersonal()).isEqualTo("Salford City Council");
+        assertThat(((InternetAddress) parsed.getReplyTo()[0]).getAddress()).isEqualTo("priya@salford.example");
+        assertThat(((InternetAddress) parsed.getReplyTo()[0]).getPersonal()).isEqualTo("Priya Shah");
+        assertThat(parsed.getHeader(OutgoingMail.FROM_NAME)).as("a name header is not written").isNull();
+        assertThat(((String) Mails.leaf(parsed, "text/plain").getContent()).lines())
+                .containsExactly("First line", "second line", "third line", "fourth");
+    }
 }

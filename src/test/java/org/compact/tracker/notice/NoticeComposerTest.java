@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NoticeComposerTest {
     private final NoticeComposer composer =
-            new NoticeComposer(null, Clock.systemUTC(), "Consultations <consultations@salford.example>");
+            new NoticeComposer(null, new EventCalendar(Clock.systemUTC(), "https://tracker.salford.example", "",
+                    "Consultations <consultations@salford.example>"), "Consultations <consultations@salford.example>");
 
     @Test
     void anAlertsMessageIdIsPlainAsciiInTheServicesDomainWhateverTheRecipientsAddress() {

@@ -179,7 +179,7 @@ class NoticeFromReceiptIT implements TestPropertyProvider {
         assertEquals("2027-02-05", opened.at("openedOn"));
         List<MimeMessage> late = mail("Change to a consultation");
         assertThat(late).as("one change mail to each notified contact").hasSize(2);
-        assertThat(MailParts.text(late.get(0))).contains("It opened late, on 2027-02-05, not on 2027-02-01");
+        assertThat(MailParts.text(late.get(0))).contains("It opened late, on Friday 5 February 2027, not on Monday 1 February 2027");
         assertThat(sequence(late.get(0))).as("the calendar's events replace the notice's")
                 .isGreaterThan(sequence(mail("Consultation notice").get(0)));
         assertThat(ics(late.get(0))).contains("DTSTART;VALUE=DATE:20270205");
@@ -197,7 +197,7 @@ class NoticeFromReceiptIT implements TestPropertyProvider {
         at(world, 2027, 2, 10, 9, 5);
         List<MimeMessage> earlyMail = mail("Change to a consultation");
         assertThat(earlyMail).hasSize(2);
-        assertThat(MailParts.text(earlyMail.get(0))).contains("It opened early, on 2027-02-10, not on 2027-03-01");
+        assertThat(MailParts.text(earlyMail.get(0))).contains("It opened early, on Wednesday 10 February 2027, not on Monday 1 March 2027");
 
         // The resend route: only organisations the consultation asks, and a fresh notice to their current contacts.
         Api.Reply notTargeted = world.officer.post("/api/consultations/" + march + "/notify/resend",

@@ -254,7 +254,9 @@ class NoticeIT implements TestPropertyProvider {
         long id = registerAndNotify(body);
         List<VEvent> noticed = events(received("Consultation notice"), told);
         assertThat(noticed).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.getProperty("TRANSP").orElseThrow().getValue()).isEqualTo("TRANSPARENT");
+            // the consultation's weeks leave contacts free; a meeting is time they keep
+            boolean meeting = e.getProperty("DTSTART").orElseThrow().getValue().contains("T");
+            assertThat(e.getProperty("TRANSP").orElseThrow().getValue()).isEqualTo(meeting ? "OPAQUE" : "TRANSPARENT");
             assertThat(e.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CONFIRMED");
         });
 
@@ -290,6 +292,11 @@ class NoticeIT implements TestPropertyProvider {
         assertThat(sequence(cancelled)).isGreaterThan(sequence(changed));
         assertThat(cancelled).allSatisfy(e ->
                 assertThat(e.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED"));
+        MimeMessage withdrawal = withdrawals.get(0);
+        assertThat(new String(MailParts.attachment(withdrawal, "text/calendar"), java.nio.charset.StandardCharsets.UTF_8))
+                .as("calendar programs take a cancelled event out only through METHOD:CANCEL").contains("\r\nMETHOD:CANCEL\r\n");
+        assertThat(MailParts.find((jakarta.mail.Multipart) withdrawal.getContent(), "text/calendar").getContentType())
+                .contains("method=CANCEL");
     }
 
     /** The VEVENTs of the calendar attached to the mail among {@code mail} that went to the organisation. */

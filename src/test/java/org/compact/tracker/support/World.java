@@ -94,6 +94,11 @@ public final class World {
         body.put("closesOn", opensOn.plusWeeks(12).toString());
         body.put("provisions", List.of("LARGE_PRINT", "PAPER_OPTION"));
         body.put("priorWork", Map.of("statement", "No earlier consultation on this site in the last three years."));
+        body.put("howToRespond", Map.of("url", "https://www.salford.example/have-your-say/ordsall-homes",
+                "email", "ordsall.homes@salford.example"));
+        body.put("events", List.of(Map.of("title", "Public meeting", "startsAt", opensOn.plusDays(9) + "T18:30:00",
+                "endsAt", opensOn.plusDays(9) + "T20:00:00", "venue", "Ordsall Library, Ordsall Lane",
+                "provisions", List.of("HEARING_LOOP", "ACCESSIBLE_VENUE"))));
         return body;
     }
 

@@ -281,6 +281,8 @@ class ConsultationDetailsController {
         f.put("Help offered", String.join(", ", c.provisions().stream().map(Wording::code).toList()));
         f.put("Languages", String.join(", ", c.languages()));
         f.put("Venues", String.join("; ", c.venues()));
+        f.put("How to respond", TakingPartWords.respond(c.howToRespond()));
+        f.put("Meetings and events", TakingPartWords.events(c.events()));
         f.put("What views can change", c.openToChange() == null ? "" : c.openToChange());
         f.put("What is already decided", c.fixed() == null ? "" : c.fixed());
         f.put("Earlier work", (c.priorWork().statement() == null ? "" : c.priorWork().statement())

@@ -8,6 +8,7 @@ import org.compact.tracker.consultation.Method;
 import org.compact.tracker.consultation.Provision;
 import org.compact.tracker.support.Dates;
 import org.compact.tracker.support.FieldError;
+import org.compact.tracker.support.HowToRespond;
 import org.compact.tracker.support.Wording;
 import org.compact.tracker.web.forms.FormData;
 
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * The consultation form as the page shows it: every field of {@link ConsultationRequest} as text (lists separated
- * by commas, venues one a line) and the ticked codes. It is read back from a post, turned into a request, and
+ * by commas, venues one a line, events one a line as {@link EventLines} reads them) and the ticked codes. It is read back from a post, turned into a request, and
  * shown again with what was typed when the service refuses it.
  */
 public final class ConsultationForm {
@@ -36,6 +37,10 @@ public final class ConsultationForm {
     List<String> provisions = new ArrayList<>();
     String languages = "";
     String venues = "";
+    String respondUrl = "";
+    String respondEmail = "";
+    String respondPostalAddress = "";
+    String events = "";
     List<String> targetOrganisations = new ArrayList<>();
     List<String> partnerAgencies = new ArrayList<>();
     String targetAreas = "";
@@ -70,6 +75,10 @@ public final class ConsultationForm {
         f.provisions = new ArrayList<>(v.provisions());
         f.languages = String.join(", ", v.languages());
         f.venues = String.join("\n", v.venues());
+        f.respondUrl = text(v.howToRespond().url());
+        f.respondEmail = text(v.howToRespond().email());
+        f.respondPostalAddress = text(v.howToRespond().postalAddress());
+        f.events = EventLines.write(v.events());
         f.targetOrganisations = ids(v.targets().organisationIds());
         f.partnerAgencies = ids(v.partnerAgencyIds());
         f.targetAreas = String.join(", ", nn(v.targets().areas()));
@@ -100,6 +109,10 @@ public final class ConsultationForm {
         f.provisions = new ArrayList<>(d.all("provisions"));
         f.languages = d.get("languages");
         f.venues = d.get("venues");
+        f.respondUrl = d.get("howToRespond.url");
+        f.respondEmail = d.get("howToRespond.email");
+        f.respondPostalAddress = d.get("howToRespond.postalAddress");
+        f.events = d.get("events");
         f.targetOrganisations = new ArrayList<>(d.all("targets.organisationIds"));
         f.partnerAgencies = new ArrayList<>(d.all("partnerAgencyIds"));
         f.targetAreas = d.get("targets.areas");
@@ -132,6 +145,8 @@ public final class ConsultationForm {
                 openToChange, fixed, date("decisionDate", decisionDate, errors), decisionMaker,
                 date("opensOn", opensOn, errors), date("closesOn", closesOn, errors), List.copyOf(provisions),
                 commaList(languages), venues.lines().map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                new HowToRespond(respondUrl, respondEmail, respondPostalAddress).cleaned(),
+                EventLines.read(events, errors),
                 new ConsultationRequest.PriorWork(longs("priorWork.relatedIds", commaList(priorWorkIds), errors),
                         priorWorkStatement), longs("partnerAgencyIds", partnerAgencies, errors));
     }
@@ -175,6 +190,10 @@ public final class ConsultationForm {
     public String getOtherAudiences() { return otherAudiences; }
     public String getLanguages() { return languages; }
     public String getVenues() { return venues; }
+    public String getRespondUrl() { return respondUrl; }
+    public String getRespondEmail() { return respondEmail; }
+    public String getRespondPostalAddress() { return respondPostalAddress; }
+    public String getEvents() { return events; }
     public List<String> getTargetOrganisations() { return targetOrganisations; }
     public String getTargetAreas() { return targetAreas; }
     public String getTargetInterests() { return targetInterests; }

@@ -29,7 +29,8 @@ final class FieldIds {
             Map.entry("actions", "Actions"), Map.entry("reason", "Reason"), Map.entry("ruleId", "Rule"),
             Map.entry("answer", "Answer"), Map.entry("note", "Note"), Map.entry("name", "Name"),
             Map.entry("email", "Email address"), Map.entry("consentAt", "Agreed to hear back on"),
-            Map.entry("file", "Participants file"));
+            Map.entry("file", "Participants file"), Map.entry("howToRespond", "How to respond"),
+            Map.entry("events", "Meetings and events"));
 
     private FieldIds() {
     }
@@ -66,6 +67,8 @@ final class FieldIds {
             case "provisions" -> "provisions-" + Provision.values()[0].name();
             case "audiences" -> "audiences-" + Audience.ALL.get(0);
             case "agencyId" -> "title";
+            case "howToRespond" -> p.equals("howToRespond") ? "howToRespond-url" : p.replace('.', '-');
+            case "events" -> "events";
             default -> p.replace('.', '-');
         };
     }

@@ -33,6 +33,11 @@ final class ReportConnection {
         this.sql = sql;
     }
 
+    /** The same connection, settings and zone over another scope (in the same snapshot). */
+    ReportConnection across(ReportScope other) {
+        return new ReportConnection(connection, other, settings, sql);
+    }
+
     ReportScope scope() {
         return scope;
     }

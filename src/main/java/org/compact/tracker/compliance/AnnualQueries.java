@@ -45,13 +45,6 @@ final class AnnualQueries {
                 rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class)));
     }
 
-    /** How many consultations the period holds, any status. */
-    long consultationCount() throws SQLException {
-        BoundSql q = new BoundSql().add("SELECT COUNT(*) FROM consultation c WHERE ");
-        db.where(q, "c", false);
-        return db.list(q, rs -> rs.getLong(1)).get(0);
-    }
-
     /**
      * The concerns about consultations of the period, oldest first: all of them, or only those still unanswered that
      * were raised before {@code openBefore}.
@@ -69,14 +62,6 @@ final class AnnualQueries {
         return db.list(q, rs -> new ConcernRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                 rs.getString(5), ReportConnection.instant(rs, 6), rs.getObject(7, LocalDate.class),
                 rs.getObject(8, LocalDate.class), rs.getString(9)));
-    }
-
-    /** How many concerns the period's consultations drew. */
-    long concernCount() throws SQLException {
-        BoundSql q = new BoundSql().add("SELECT COUNT(*) FROM consultation c JOIN concern k ON k.consultation_id = c.id "
-                + "WHERE ");
-        db.where(q, "c", false);
-        return db.list(q, rs -> rs.getLong(1)).get(0);
     }
 
     /**

@@ -2,7 +2,8 @@
 # The compliance report benchmark: fills a fresh database (H2 file under target/bench-db, PostgreSQL mode, the
 # service's Flyway migrations) with 100,000 consultations and 1,000,000 NOTICE deliveries with their outbox rows, by
 # batched JDBC inserts, then times the full compliance report (median of 3) beside one hand-written SQL aggregate
-# (the NOTICE full-notice share) over the same data, and prints both and their ratio. Not part of the tests or CI.
+# (the NOTICE full-notice share) over the same data, and prints both and their ratio; then times the annual Compact
+# monitoring report of last year as PDF for the biggest agency (target under 10 s). Not part of the tests or CI.
 # Usage:
 #   src/bench/run-compliance-bench.sh [consultations [maven options…]]     e.g.  src/bench/run-compliance-bench.sh 100000 -o
 # Against PostgreSQL: BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench BENCH_DB_USERNAME=… BENCH_DB_PASSWORD=… src/bench/run-compliance-bench.sh

@@ -113,7 +113,38 @@ public final class ComplianceBench {
                     handMedian);
             System.out.printf(Locale.ROOT, "| **ratio report / hand SQL** (target <= 2) | **%.2f** |%n",
                     reportMedian / handMedian);
+            annualPdf(pool, service, monitor, today.getYear() - 1);
         }
+    }
+
+    /**
+     * The annual Compact monitoring report of {@code year} as PDF for the agency with the most consultations that
+     * year: the report (its queries, this year and last) and the PDF timed apart, once warm (target: under 10 s).
+     */
+    static void annualPdf(DataSource pool, ComplianceService service, Actor monitor, int year) throws Exception {
+        long agency;
+        long count;
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement("SELECT agency_id, COUNT(*) "
+                + "FROM consultation WHERE opens_on >= ? AND opens_on <= ? GROUP BY agency_id ORDER BY 2 DESC LIMIT 1")) {
+            s.setObject(1, LocalDate.of(year, 1, 1));
+            s.setObject(2, LocalDate.of(year, 12, 31));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                agency = rs.getLong(1);
+                count = rs.getLong(2);
+            }
+        }
+        AnnualPdf.write(service.annual(monitor, String.valueOf(year), String.valueOf(agency))); // warm-up
+        long start = System.nanoTime();
+        AnnualReport annual = service.annual(monitor, String.valueOf(year), String.valueOf(agency));
+        double reportMs = (System.nanoTime() - start) / 1e6;
+        start = System.nanoTime();
+        byte[] pdf = AnnualPdf.write(annual);
+        double pdfMs = (System.nanoTime() - start) / 1e6;
+        System.out.printf(Locale.ROOT, "| annual report %d, biggest agency (%,d consultations that year): queries | %.0f |%n",
+                year, count, reportMs);
+        System.out.printf(Locale.ROOT, "| the same as PDF (%,d bytes): rendering | %.0f |%n", pdf.length, pdfMs);
+        System.out.printf(Locale.ROOT, "| **annual PDF in all, ms** (target <= 10000) | **%.0f** |%n", reportMs + pdfMs);
     }
 
     /** The NOTICE share by one hand-written SELECT: {organisations with full notice, organisations reached}. */

@@ -96,6 +96,83 @@ public class ComplianceService {
     }
 
     /**
+     * The annual Compact monitoring report of {@code year} (a calendar year; the last whole year when none is named)
+     * with the same access rules as the report: admins and monitors every agency or the one named, an officer their
+     * own. A year that is not a number from 1901 to 2100 is refused with 422 naming {@code year}.
+     */
+    public AnnualReport annual(Actor actor, @Nullable String year, @Nullable String agency) {
+        int y = parseYear(year);
+        ReportScope thisYear = scope(actor, y + "-01-01", y + "-12-31", agency);
+        ReportScope lastYear = new ReportScope(thisYear.from().minusYears(1), thisYear.to().minusYears(1),
+                thisYear.agencyId(), thisYear.agencyName(), thisYear.today());
+        return inSnapshot(connection -> {
+            AnnualBuilder builder = new AnnualBuilder(connection, settings(), sql);
+            List<ComplianceReport.AgencyRef> agencies = thisYear.agencyId() == null ? builder.agencies(thisYear)
+                    : List.of(new ComplianceReport.AgencyRef(thisYear.agencyId(), thisYear.agencyName()));
+            return builder.build(y, thisYear, lastYear, agencies, clock.instant());
+        });
+    }
+
+    /** An agency's letter facts and its compliance contact; a monitor's address. */
+    record Letters(List<AgencyLetter> agencies, List<Monitor> monitors) {
+    }
+
+    record AgencyLetter(LetterBuilder.Facts facts, @Nullable String contact) {
+    }
+
+    record Monitor(long id, String email) {
+    }
+
+    /**
+     * What the monthly letters of {@code today}'s month say, per agency, read on one snapshot with the report's
+     * queries; with each agency's compliance contact and every enabled monitor's address.
+     */
+    Letters letters(LocalDate today, java.time.Instant now) {
+        return inSnapshot(connection -> {
+            LetterBuilder builder = new LetterBuilder(connection, settings(), sql);
+            List<AgencyLetter> agencies = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT id, name, compliance_contact_email FROM agency ORDER BY name, id");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            for (Object[] row : rows) {
+                var agency = new ComplianceReport.AgencyRef((Long) row[0], (String) row[1]);
+                agencies.add(new AgencyLetter(builder.facts(agency, today, now), (String) row[2]));
+            }
+            List<Monitor> monitors = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("SELECT id, email, roles FROM app_user "
+                    + "WHERE enabled ORDER BY id"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (java.util.Arrays.asList(rs.getString(3).split(",")).stream().map(String::strip)
+                            .anyMatch(Role.MONITOR.name()::equals)) {
+                        monitors.add(new Monitor(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            return new Letters(agencies, monitors);
+        });
+    }
+
+    private int parseYear(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return today().getYear() - 1;
+        }
+        try {
+            int y = Integer.parseInt(text.strip());
+            if (y >= 1901 && y <= 2100) {
+                return y;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Refusal.invalid("year", "must be a year from 1901 to 2100, such as 2027 (got '" + text.strip() + "').");
+    }
+
+    /**
      * The consultations behind one figure of the report for this scope: {@code section} and {@code figure} as the
      * report names them (for example NOTICE and fullNoticeRate). Refused with 422, naming the field, for a section
      * or figure the report does not have, or a figure about no consultation (the directory's opt-outs).

@@ -96,9 +96,31 @@ final class ReportBuilder {
         LeadTimes leads = counts.leadTimes();
         Map<Long, ActionCounts> actions = counts.actions();
         ConcernCounts concerns = counts.concerns();
+        List<AgencyRef> agencies = counts.agencies();
         return new PublicCompliance(db.scope().period(), db.scope().today(), generatedAt, RatesByAgency.DEFINITIONS,
-                RatesByAgency.of(counts.agencies(), scan, leads, actions, concerns));
+                RatesByAgency.of(agencies, scan, leads, actions, concerns), awaitingFeedback(agencies));
     }
+
+    /**
+     * The consultations whose feedback is late, whenever they opened: the report's own overdue-feedback list
+     * ({@link ListQueries#overdueFeedback}) over every year a date may name, longest late first.
+     */
+    private List<PublicCompliance.AwaitingFeedback> awaitingFeedback(List<AgencyRef> agencies) throws SQLException {
+        ReportScope scope = db.scope();
+        ReportScope always = new ReportScope(ALL_FROM, ALL_TO, scope.agencyId(), scope.agencyName(), scope.today());
+        Map<Long, String> names = new java.util.HashMap<>();
+        agencies.forEach(a -> names.put(a.id(), a.name()));
+        return new ListQueries(db.across(always)).overdueFeedback().stream().map(f -> {
+            java.time.LocalDate due = f.closesOn().plus(db.settings().feedbackDue());
+            return new PublicCompliance.AwaitingFeedback(f.consultationId(), f.title(), f.agencyId(),
+                    names.getOrDefault(f.agencyId(), ""), f.closesOn(), due,
+                    java.time.temporal.ChronoUnit.DAYS.between(due, scope.today()));
+        }).toList();
+    }
+
+    /** The first and last day any date of the register may name (support.CalendarDate). */
+    static final java.time.LocalDate ALL_FROM = java.time.LocalDate.of(1900, 1, 1);
+    static final java.time.LocalDate ALL_TO = java.time.LocalDate.of(2100, 12, 31);
 
     private static <T> Map<Long, List<Reason>> reasons(ListQueries lists, RuleId rule, List<T> rows,
                                                        ToLongFunction<T> consultationId) throws SQLException {

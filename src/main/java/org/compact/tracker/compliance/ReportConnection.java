@@ -33,8 +33,13 @@ final class ReportConnection {
         this.sql = sql;
     }
 
-    /** The same connection, settings and zone for another scope (a quarter of the trends). */
+    /** The same connection, settings and zone over another scope (in the same snapshot): a quarter of the trends. */
     ReportConnection within(ReportScope other) {
+        return new ReportConnection(connection, other, settings, sql);
+    }
+
+    /** The same connection, settings and zone over another scope (in the same snapshot). */
+    ReportConnection across(ReportScope other) {
         return new ReportConnection(connection, other, settings, sql);
     }
 

@@ -22,12 +22,14 @@ class Schedule {
              @Value("${tracker.jobs.feedback-chase.cron:0 30 7 * * ?}") String feedbackChase,
              @Value("${tracker.jobs.contact-changes.cron:0 20 * * * ?}") String contactChanges,
              @Value("${tracker.jobs.concern-chase.cron:0 45 7 * * ?}") String concernChase,
+             @Value("${tracker.jobs.monthly-letter.cron:0 10 8 * * ?}") String monthlyLetter,
              @Value("${tracker.jobs.mail-relay.every-seconds:5}") int relaySeconds,
              @Value("${tracker.digest.day:MONDAY}") String digestDay,
              @Value("${tracker.digest.time:09:00}") String digestTime) {
         this.entries = List.of(new Entry("lifecycle", lifecycle, 0), new Entry("notice watch", noticeWatch, 0),
                 new Entry("feedback chase", feedbackChase, 0), new Entry("contact changes", contactChanges, 0),
                 new Entry("concern chase", concernChase, 0), new Entry("weekly digest", digestCron(digestDay, digestTime), 0),
+                new Entry("monthly letter", monthlyLetter, 0),
                 new Entry("mail relay", null, relaySeconds));
     }
 

@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,10 +34,26 @@ import org.compact.tracker.web.forms.CsrfTokens;
 class CompliancePageController {
     private final ComplianceService compliance;
     private final CsrfTokens csrf;
+    private final PublicCache cache;
 
-    CompliancePageController(ComplianceService compliance, CsrfTokens csrf) {
+    CompliancePageController(ComplianceService compliance, CsrfTokens csrf, PublicCache cache) {
         this.compliance = compliance;
         this.csrf = csrf;
+        this.cache = cache;
+    }
+
+    /**
+     * The public summary as a page, with the consultations awaiting feedback: anonymous, kept and answered with an
+     * ETag like the other public answers ({@link PublicCache}); a bad period is 422 problem+json naming the field.
+     */
+    @Get(value = "/public", produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Hidden
+    HttpResponse<?> publicPage(HttpRequest<?> request, @Nullable @QueryValue String from,
+                               @Nullable @QueryValue String to) {
+        var scope = compliance.publicScope(from, to);
+        return cache.kept(request, scope.from() + "/" + scope.to(), () -> ProgrammeController.html(
+                HttpResponse.ok(PublicCompliancePage.render(compliance.publicSummary(scope)))));
     }
 
     @Get(produces = MediaType.TEXT_HTML)

@@ -39,7 +39,7 @@ class AccessRulesIT {
     private static final Set<String> PUBLIC = Set.of("POST /login", "GET /health", "GET /health/{selector}", "GET /ping",
             // The programme, results and the public compliance summary are published (SHARE, MONITOR).
             "GET /programme", "GET /programme.ics", "GET /programme.atom", "GET /programme.csv", "GET /api/programme",
-            "GET /results/{id}", "GET /api/compliance/public", "GET /assets/{path:.*}",
+            "GET /results/{id}", "GET /api/compliance/public", "GET /compliance/public", "GET /assets/{path:.*}",
             // The pages' entry and sign-in (web.pages): "/" only redirects; signing out ends the session of whoever is
             // signed in, and only clears the cookie of a browser whose session has already ended.
             "GET /", "GET /sign-in", "POST /sign-in", "POST /sign-out",

@@ -8,7 +8,6 @@ import org.compact.tracker.notice.Translation;
 import org.compact.tracker.security.Actor;
 import org.compact.tracker.support.FieldError;
 import org.compact.tracker.support.Refusal;
-import org.compact.tracker.support.RegisterStamp;
 import org.compact.tracker.support.Text;
 
 import java.time.Clock;
@@ -21,8 +20,9 @@ import java.util.Map;
 /**
  * A consultation's translations ({@code PUT|GET|DELETE /api/consultations/{id}/translations/{language}}): one per
  * language, a BCP 47 tag, kept as {@link Locale#toLanguageTag} writes it ({@code PL} is {@code pl}). Officers of the
- * consultation's agency (and admins) save and remove them, with a history line each; every change moves the register
- * stamp, so no kept answer (the consultation, the programme, the results page) is older than it.
+ * consultation's agency (and admins) save and remove them, with a history line each; every change moves the
+ * consultation's stamp and the register's, so no kept answer (the consultation with its checks, the programme, the
+ * results page) is older than it.
  */
 @Singleton
 public class Translations {
@@ -30,13 +30,11 @@ public class Translations {
 
     private final ConsultationStore store;
     private final TranslationRepository translations;
-    private final RegisterStamp stamp;
     private final Clock clock;
 
-    Translations(ConsultationStore store, TranslationRepository translations, RegisterStamp stamp, Clock clock) {
+    Translations(ConsultationStore store, TranslationRepository translations, Clock clock) {
         this.store = store;
         this.translations = translations;
-        this.stamp = stamp;
         this.clock = clock;
     }
 
@@ -68,10 +66,10 @@ public class Translations {
         TranslationRow row = new TranslationRow(existing.map(TranslationRow::id).orElse(null), id, tag, title, summary,
                 openToChange, fixed, actor.username(), clock.instant());
         TranslationRow saved = existing.isPresent() ? translations.update(row) : translations.save(row);
-        stamp.moved();
         store.record(c, actor, HistoryEntry.Kind.TRANSLATION_SAVED, null, null,
                 "Translation into " + Translation.nameOf(tag) + " (" + tag + ") " + (existing.isPresent() ? "changed" : "added"),
                 Map.of("language", tag));
+        store.changedAlone(id); // its answer (translations[]) and its METHODS check, on every node
         ConsultationStore.log(c, "translation {} saved by {}", tag, actor.username());
         return new Saved(saved.view(), existing.isEmpty());
     }
@@ -105,9 +103,9 @@ public class Translations {
                 .orElseThrow(() -> new Refusal(404, "Not found", "Consultation " + id + " has no translation into "
                         + Translation.nameOf(tag) + " (" + tag + ").", List.of()));
         translations.delete(row);
-        stamp.moved();
         store.record(c, actor, HistoryEntry.Kind.TRANSLATION_REMOVED, null, null,
                 "Translation into " + Translation.nameOf(tag) + " (" + tag + ") removed", Map.of("language", tag));
+        store.changedAlone(id);
         ConsultationStore.log(c, "translation {} removed by {}", tag, actor.username());
     }
 

@@ -172,14 +172,17 @@ class DigestComposer {
         }
         String unsubscribe = links.unsubscribe(organisationId, email);
         String preferences = links.preferences(organisationId, email);
+        String calendarFeed = links.calendarFeed(organisationId, email);
         String footer = "You receive this weekly summary because " + name + " chose one mail a week. A notice that "
                 + "could not wait until the next summary without cutting your notice period comes at once.";
         text.append("Your organisation's page (to have each mail as it happens, the mail you received, your replies "
                         + "and concerns; link valid for 30 days): ").append(preferences).append('\n')
+                .append(OrganisationCalendar.FEED_LABEL).append(": ").append(calendarFeed).append('\n')
                 .append("Stop these emails: ").append(unsubscribe).append("\n\n").append(footer).append('\n');
         html.append("<hr><p style=\"font-size:14px\"><a href=\"").append(Html.escape(preferences))
                 .append("\">Your organisation's page and preferences</a> (to have each mail as it happens; link valid "
-                        + "for 30 days) · <a href=\"").append(Html.escape(unsubscribe))
+                        + "for 30 days) · <a href=\"").append(Html.escape(calendarFeed)).append("\">")
+                .append(OrganisationCalendar.FEED_LABEL).append("</a> · <a href=\"").append(Html.escape(unsubscribe))
                 .append("\">Stop these emails</a></p><p style=\"font-size:14px\">").append(Html.escape(footer))
                 .append("</p></body></html>");
         Map<String, String> headers = new LinkedHashMap<>();

@@ -55,7 +55,8 @@ class OrganisationCalendarIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example");
+        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example",
+                "tracker.calendar.uid-domain", "salford.example"); // the UIDs of this deployment
     }
 
     @BeforeAll

@@ -52,7 +52,8 @@ class WeeklyDigestIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example", "tracker.jobs.enabled", "false");
+        return smtp.serviceProperties("tracker.mail.from", "consultations@salford.example", "tracker.jobs.enabled", "false",
+                "tracker.calendar.uid-domain", "salford.example");
     }
 
     @Test
@@ -133,7 +134,7 @@ class WeeklyDigestIT implements TestPropertyProvider {
         String libraryPart = text.substring(libraryAt);
         assertThat(libraryPart).contains("New consultation").contains("Changed")
                 .contains("What your views can change: Where the homes go")
-                .contains("It now closes at the end of 2027-06-01")
+                .contains("It now closes at the end of Tuesday 1 June 2027")
                 .contains("Monday 1 March 2027").contains("/o/reply?t=").contains("/o/concern?t=");
         String html = MailParts.part(digest, "text/html");
         assertThat(html).contains("<title>Weekly summary, 11 January 2027: 2 consultations</title>")

@@ -178,9 +178,10 @@ class PublicCache {
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
     }
 
+    /** A 304 carries what its 200 would have said of caching (RFC 9110 15.4.5): the tag, the lifetime, the Vary. */
     private static <T> MutableHttpResponse<T> notModified(String etag) {
         return HttpResponse.<T>status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+                .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
     }
 
     /** The strong tag of the answer to {@code request} now: register stamp, day, path, query, version. */

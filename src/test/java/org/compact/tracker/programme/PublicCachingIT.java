@@ -276,6 +276,7 @@ class PublicCachingIT {
                     .header("Accept-Encoding", "gzip").header("If-None-Match", zippedTag).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(304, again.statusCode(), route);
+            assertThat(again.headers().allValues("Vary")).as(route + ", 304 as its 200").contains("Accept-Encoding");
             var refused = jdk.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(route))
                     .header("Accept-Encoding", "gzip;q=0").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             assertThat(refused.headers().firstValue("Content-Encoding")).as(route).isEmpty();

@@ -255,6 +255,9 @@ class JointConsultationsIT implements TestPropertyProvider {
         assertEquals(1L, ((Number) partnerPublished.get("consultations")).longValue());
         assertEquals(1L, ((Number) partnerPublished.get("jointConsultations")).longValue());
 
+        assertThat(Api.anonymous(client).get("/compliance/public?" + period).body())
+                .contains("1 consultation counted, of which 1 joint (run with other agencies, and counted for each of them).");
+
         Api.Reply csv = world.monitor.get("/api/compliance.csv?" + period);
         assertEquals(200, csv.status(), csv::toString);
         assertThat(csv.body()).contains("(agency " + world.otherAgencyId + ") jointConsultations,1,count,");
@@ -269,7 +272,7 @@ class JointConsultationsIT implements TestPropertyProvider {
 
     @Test
     @Order(7)
-    void theAnnualReportListsAJointConsultationUnderEachOfItsAgenciesSayingWhoLedIt() {
+    void theAnnualReportListsAJointConsultationUnderEachOfItsAgenciesSayingWhoLedIt() throws Exception {
         Api.Reply reply = world.monitor.send(io.micronaut.http.HttpRequest.GET("/compliance/annual?year=2027")
                 .accept(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE));
         assertEquals(200, reply.status(), reply::toString);
@@ -295,6 +298,16 @@ class JointConsultationsIT implements TestPropertyProvider {
         String partnerSection = body.substring(body.indexOf("id=\"agency-" + world.otherAgencyId + "\""));
         assertThat(partnerSection.substring(0, partnerSection.indexOf("</section>")))
                 .contains("New homes in Ordsall (joint, led by " + leadName + ")");
+
+        String token = (String) client.toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/login",
+                Map.of("username", "monty" + world.officerName.replace("olivia", ""), "password",
+                        "officer-password-" + world.officerName.replace("olivia", ""))), Map.class).get("access_token");
+        byte[] pdf = client.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/compliance/annual.pdf?year=2027"
+                + "&agency=" + world.otherAgencyId).bearerAuth(token), byte[].class);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .as("the partner's PDF").contains("New homes in Ordsall (joint, led by " + leadName + ")");
+        }
     }
 
     private static Map<String, Object> consulted(Map<String, Object> partner, long id) {

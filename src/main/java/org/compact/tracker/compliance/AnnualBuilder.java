@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Puts the annual report together on one connection (one snapshot): for each agency, the year's and the previous
@@ -61,8 +63,33 @@ final class AnnualBuilder {
                 scope.today()), settings, sql);
     }
 
+    /**
+     * The year's consultations of {@code agency}, those it leads and the joint ones it is a partner of, each joint one
+     * with the names of its other agencies.
+     */
+    private static List<Consulted> consulted(AgencyRef agency, AnnualQueries annual) throws SQLException {
+        Map<Long, List<AnnualQueries.PartnerRow>> partners = new HashMap<>();
+        for (AnnualQueries.PartnerRow p : annual.partners()) {
+            partners.computeIfAbsent(p.consultationId(), k -> new ArrayList<>()).add(p);
+        }
+        return annual.consultations().stream().map(r -> {
+            List<String> with = new ArrayList<>();
+            if (r.joint() && r.agencyId() != agency.id()) {
+                with.add(r.agencyName());
+            }
+            for (AnnualQueries.PartnerRow p : r.joint() ? partners.getOrDefault(r.id(), List.of()) : List.<AnnualQueries.PartnerRow>of()) {
+                if (p.agencyId() != agency.id()) {
+                    with.add(p.agencyName());
+                }
+            }
+            return new Consulted(r.id(), r.title(), r.status(), r.opensOn(), r.closesOn(), r.feedbackOn(), r.joint(),
+                    r.agencyId(), r.agencyName(), List.copyOf(with));
+        }).toList();
+    }
+
+    /** The year's aggregates, read per agency so that the joint consultations the agency is a partner of count. */
     private static Year year(ReportConnection db, AgencyRef agency) throws SQLException {
-        CountQueries counts = new CountQueries(db);
+        CountQueries counts = new CountQueries(db.perParty());
         CountQueries.Consultations scan = counts.consultations();
         var actions = counts.actions();
         ConcernCounts concerns = counts.concerns();
@@ -91,8 +118,7 @@ final class AnnualBuilder {
         ListQueries lists = new ListQueries(now);
         AnnualQueries annual = new AnnualQueries(now);
         ZoneId zone = ZoneId.of(sql.zone());
-        List<Consulted> consulted = annual.consultations().stream().map(r -> new Consulted(r.id(), r.title(),
-                r.status(), r.opensOn(), r.closesOn(), r.feedbackOn(), false)).toList();
+        List<Consulted> consulted = consulted(agency, annual);
         List<Exempted> exemptions = lists.exemptions().stream().map(e -> new Exempted(e.ruleId(),
                 GoldStandards.words(e.ruleId()), e.consultationId(), e.title(), e.reason(), e.recordedBy(),
                 e.recordedAt().atZone(zone).toLocalDate())).toList();

@@ -12,6 +12,7 @@ import org.compact.tracker.compliance.ComplianceReport.Rate;
 import org.compact.tracker.notice.Html;
 import org.compact.tracker.support.Wording;
 
+import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
@@ -96,12 +97,30 @@ public final class AnnualHtml {
                 .append("<th scope=\"col\">Opens</th><th scope=\"col\">Closes</th><th scope=\"col\">Stage</th>")
                 .append("<th scope=\"col\">Feedback given</th></tr></thead><tbody>");
         for (Consulted c : p.consulted()) {
-            h.append("<tr><td>").append(esc(c.title())).append(c.joint() ? " (joint)" : "").append("</td><td>")
+            h.append("<tr><td>").append(esc(c.title())).append(esc(jointWords(c, p))).append("</td><td>")
                     .append(esc(Wording.day(c.opensOn()))).append("</td><td>").append(esc(Wording.day(c.closesOn())))
                     .append("</td><td>").append(esc(stage(c.status()))).append("</td><td>")
                     .append(c.feedbackOn() == null ? "Not yet" : esc(Wording.day(c.feedbackOn()))).append("</td></tr>");
         }
         h.append("</tbody></table>");
+    }
+
+    /** " (joint, led by X)" under a partner, " (joint with Y and Z)" under the lead; nothing when not joint. */
+    static String jointWords(Consulted c, Partner p) {
+        if (!c.joint()) {
+            return "";
+        }
+        if (c.leadAgencyId() != p.agencyId()) {
+            return " (joint, led by " + c.leadAgencyName() + ")";
+        }
+        return c.jointWith().isEmpty() ? " (joint)" : " (joint with " + and(c.jointWith()) + ")";
+    }
+
+    private static String and(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static void standards(StringBuilder h, String year, String last, Partner p) {

@@ -20,9 +20,16 @@ final class AnnualQueries {
         this.db = db;
     }
 
-    /** A consultation of the period, any status, with the day its feedback was recorded. */
+    /**
+     * A consultation of the period, any status, with the day its feedback was recorded, its lead agency's name and
+     * whether it is joint (has partner agencies).
+     */
     record Row(long id, String title, long agencyId, String status, @Nullable LocalDate opensOn,
-               @Nullable LocalDate closesOn, @Nullable LocalDate feedbackOn) {
+               @Nullable LocalDate closesOn, @Nullable LocalDate feedbackOn, String agencyName, boolean joint) {
+    }
+
+    /** A partner agency of a joint consultation of the period. */
+    record PartnerRow(long consultationId, long agencyId, String agencyName) {
     }
 
     /** A concern about a consultation of the period. */
@@ -37,12 +44,23 @@ final class AnnualQueries {
     /** The period's consultations (any status), by planned open date. */
     List<Row> consultations() throws SQLException {
         BoundSql q = new BoundSql().add("SELECT c.id, c.title, c.agency_id, c.status, c.opens_on, c.closes_on, "
-                + db.sql().localDate("f.recorded_at") + " FROM consultation c LEFT JOIN feedback f "
+                + db.sql().localDate("f.recorded_at") + ", ag.name, " + ReportConnection.jointColumn("c")
+                + " FROM consultation c JOIN agency ag ON ag.id = c.agency_id LEFT JOIN feedback f "
                 + "ON f.consultation_id = c.id WHERE ");
         db.where(q, "c", false);
         q.add(" ORDER BY c.opens_on, c.id LIMIT " + ListQueries.LIMIT);
         return db.list(q, rs -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class)));
+                rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                rs.getString(8), rs.getInt(9) == 1));
+    }
+
+    /** The partner agencies of the period's joint consultations, in each one's order of partners. */
+    List<PartnerRow> partners() throws SQLException {
+        BoundSql q = new BoundSql().add("SELECT c.id, ag.id, ag.name FROM consultation c JOIN consultation_partner p "
+                + "ON p.consultation_id = c.id JOIN agency ag ON ag.id = p.agency_id WHERE ");
+        db.where(q, "c", false);
+        q.add(" ORDER BY c.id, p.seq");
+        return db.list(q, rs -> new PartnerRow(rs.getLong(1), rs.getLong(2), rs.getString(3)));
     }
 
     /**

@@ -62,12 +62,17 @@ public record AnnualReport(int year, LocalDate from, LocalDate to, LocalDate asO
     /**
      * A consultation of the year.
      *
-     * @param joint true when it was run jointly with other agencies (a hook for joint consultations: always false
-     *              until consultations have partner agencies)
+     * @param joint          true when it was run jointly with other agencies (it has partner agencies); a joint
+     *                       consultation is listed under each of its agencies
+     * @param leadAgencyId   the agency that leads it
+     * @param leadAgencyName that agency's name
+     * @param jointWith      the names of its other agencies than the one whose section lists it (the lead first,
+     *                       then the partners in their order); empty when not joint
      */
     @Serdeable
     public record Consulted(long id, String title, String status, @Nullable LocalDate opensOn,
-                            @Nullable LocalDate closesOn, @Nullable LocalDate feedbackOn, boolean joint) {
+                            @Nullable LocalDate closesOn, @Nullable LocalDate feedbackOn, boolean joint,
+                            long leadAgencyId, String leadAgencyName, List<String> jointWith) {
     }
 
     /** An exemption recorded for a consultation of the year: the standard set aside and the written reason. */

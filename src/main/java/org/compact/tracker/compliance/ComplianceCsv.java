@@ -52,6 +52,11 @@ public final class ComplianceCsv {
                 }
             }
             for (ComplianceReport.AgencyRates agency : report.byAgency()) {
+                csv.printRecord("BY_AGENCY", safe(agency.agencyName() + " (agency " + agency.agencyId()
+                        + ") jointConsultations"), agency.jointConsultations(), "count", "Of the agency's "
+                        + agency.consultations() + " counted consultations, those run jointly with other agencies "
+                        + "(led by it with partners, or led by another agency with it as a partner); each is counted "
+                        + "in the row of every one of its agencies and once in the totals.");
                 for (Map.Entry<String, ComplianceReport.Rate> r : agency.rates().entrySet()) {
                     csv.printRecord("BY_AGENCY", safe(agency.agencyName() + " (agency " + agency.agencyId() + ") "
                             + r.getKey()), number(r.getValue().rate()), "share", r.getValue().met() + " of "

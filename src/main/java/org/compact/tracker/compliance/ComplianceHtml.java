@@ -111,6 +111,8 @@ public final class ComplianceHtml {
                 .append("\" aria-labelledby=\"").append(id).append("-h\"><h3 id=\"").append(id).append("-h\">")
                 .append(esc(a.agencyName())).append("</h3><dl class=\"counts\">")
                 .append(count("Consultations counted", a.counted(), null))
+                .append(a.jointCounted() == 0 ? "" : "<div class=\"counts__item\"><dt>Of which joint</dt><dd>"
+                        + esc(jointWords(a.jointCounted())) + "</dd></div>")
                 .append(count("Feedback late", a.feedbackOverdue(), link(report, "FEEDBACK", "overdue", a.agencyId())))
                 .append(count("Concerns open", a.concernsOpen(), link(report, "MONITOR", "open", a.agencyId())))
                 .append("</dl>");
@@ -162,6 +164,11 @@ public final class ComplianceHtml {
             }
         }
         return h.append("</tbody></table></section>").toString();
+    }
+
+    /** "of which 1 joint consultation, run with other agencies" */
+    private static String jointWords(long n) {
+        return "of which " + Wording.count(n, "joint consultation", "joint consultations") + ", run with other agencies";
     }
 
     private static String count(String label, long n, @Nullable String href) {

@@ -20,12 +20,13 @@ public record ComplianceOverview(ComplianceReport report, List<AgencySummary> ag
     /**
      * One agency's summary.
      *
-     * @param counted         counted consultations in the period
+     * @param counted         counted consultations in the period, joint ones it is a partner of included
+     * @param jointCounted    of those, the joint ones
      * @param feedbackOverdue counted consultations closed without feedback after their due day (FEEDBACK overdue)
      * @param concernsOpen    concerns raised about the period's consultations and not answered (MONITOR open)
      * @param rates           the headline rate of each rule, as {@link ComplianceReport#byAgency}
      */
-    public record AgencySummary(long agencyId, String agencyName, long counted, long feedbackOverdue,
+    public record AgencySummary(long agencyId, String agencyName, long counted, long jointCounted, long feedbackOverdue,
                                 long concernsOpen, Map<String, Rate> rates) {
     }
 

@@ -69,9 +69,16 @@ public record ComplianceReport(ReportPeriod period, @Schema(nullable = false) @N
                           List<Map<String, Object>> rows) {
     }
 
-    /** The headline rate of each rule for one agency. */
+    /**
+     * The headline rate of each rule for one agency: over the consultations it leads and the joint ones it is a
+     * partner of, so that a joint consultation is in the row of each of its agencies (and once in the totals).
+     *
+     * @param consultations      counted consultations of the agency, joint ones included
+     * @param jointConsultations of those, the joint ones (led by it with partners, or led by another with it)
+     */
     @Serdeable
-    public record AgencyRates(long agencyId, String agencyName, long consultations, Map<String, Rate> rates) {
+    public record AgencyRates(long agencyId, String agencyName, long consultations, long jointConsultations,
+                              Map<String, Rate> rates) {
     }
 
     /** {@code met} of {@code of}, and the share (absent when {@code of} is 0). */

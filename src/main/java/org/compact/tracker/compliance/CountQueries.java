@@ -29,10 +29,16 @@ final class CountQueries {
      * The scan of the period's consultations, per agency, and the distribution of the days feedback took.
      *
      * @param feedbackDays counted consultations with feedback given, by days from closesOn to the day it was recorded
+     * @param jointCounted  counted joint consultations (with partner agencies), per agency
      */
-    record Consultations(Map<Long, ConsultationCounts> perAgency, TreeMap<Integer, Long> feedbackDays) {
+    record Consultations(Map<Long, ConsultationCounts> perAgency, TreeMap<Integer, Long> feedbackDays,
+                         Map<Long, Long> jointCounted) {
         ConsultationCounts ofAgency(long agencyId) {
             return perAgency.getOrDefault(agencyId, ConsultationCounts.NONE);
+        }
+
+        long jointOfAgency(long agencyId) {
+            return jointCounted.getOrDefault(agencyId, 0L);
         }
 
         ConsultationCounts total() {
@@ -75,21 +81,24 @@ final class CountQueries {
         sum(q, "fb_overdue", is.feedbackOverdue());
         sum(q, "fb_not_yet_due", is.feedbackNotYetDue());
         sum(q, "fb_published", is.feedbackPublished());
+        q.add(", SUM(c.k * c.j) AS joint_counted");
         db.scan(q);
         q.add(" GROUP BY c.agency_id, " + days);
         Map<Long, ConsultationCounts> perAgency = new HashMap<>();
         TreeMap<Integer, Long> feedbackDays = new TreeMap<>();
+        Map<Long, Long> joint = new HashMap<>();
         db.each(q, rs -> {
             long agency = rs.getLong(1);
             int day = rs.getInt(2);
             boolean given = !rs.wasNull();
             ConsultationCounts row = ConsultationCounts.read(rs, groups);
             perAgency.merge(agency, row, ConsultationCounts::plus);
+            joint.merge(agency, rs.getLong("joint_counted"), Long::sum);
             if (given) {
                 feedbackDays.merge(day, row.total(), Long::sum);
             }
         });
-        return new Consultations(perAgency, feedbackDays);
+        return new Consultations(perAgency, feedbackDays, joint);
     }
 
     private static void sum(BoundSql q, String name, Criteria.Cond condition) {
@@ -125,11 +134,12 @@ final class CountQueries {
         BoundSql q = new BoundSql().add("SELECT q.agency_id, q.lead, q.full_notice, COUNT(*) AS organisations FROM (SELECT p.agency_id, "
                 + Sql.days("p.opens_on", "p.sent_on") + " AS lead, CASE WHEN p.sent_on IS NULL THEN NULL WHEN "
                 + Sql.plus("p.sent_on", db.settings().notice()) + " <= p.opens_on THEN 1 ELSE 0 END AS full_notice "
-                + "FROM (SELECT c.agency_id, c.opens_on, " + db.sql().localDate("MIN(o.sent_at)") + " AS sent_on "
-                + "FROM consultation c JOIN delivery d ON d.consultation_id = c.id AND d.kind = 'NOTICE' "
+                + "FROM (SELECT " + db.agencyOf("c") + " AS agency_id, c.opens_on, " + db.sql().localDate("MIN(o.sent_at)")
+                + " AS sent_on FROM ");
+        db.from(q, "c").add(" JOIN delivery d ON d.consultation_id = c.id AND d.kind = 'NOTICE' "
                 + "LEFT JOIN outbox_message o ON o.message_id = d.message_id WHERE ");
         db.where(q, "c", true);
-        q.add(" GROUP BY c.agency_id, c.opens_on, d.consultation_id, d.organisation_id) p) q "
+        q.add(" GROUP BY " + db.agencyOf("c") + ", c.opens_on, d.consultation_id, d.organisation_id) p) q "
                 + "GROUP BY q.agency_id, q.lead, q.full_notice");
         return new LeadTimes(db.list(q, rs -> {
             long agency = rs.getLong(1);
@@ -143,14 +153,15 @@ final class CountQueries {
 
     /** The actions promised in the feedback of counted consultations, by agency. */
     Map<Long, ActionCounts> actions() throws SQLException {
-        BoundSql q = new BoundSql().add("SELECT c.agency_id, COUNT(*) AS promised");
+        BoundSql q = new BoundSql().add("SELECT " + db.agencyOf("c") + ", COUNT(*) AS promised");
         sum(q, "done", "a.done_on IS NOT NULL");
         sum(q, "done_on_time", "a.done_on IS NOT NULL AND a.done_on <= a.due");
         sum(q, "open", "a.done_on IS NULL");
         q.add(", SUM(CASE WHEN a.done_on IS NULL AND a.due < ").p(db.scope().today()).add(" THEN 1 ELSE 0 END) AS overdue");
-        q.add(" FROM consultation c JOIN feedback_action a ON a.consultation_id = c.id WHERE ");
+        q.add(" FROM ");
+        db.from(q, "c").add(" JOIN feedback_action a ON a.consultation_id = c.id WHERE ");
         db.where(q, "c", true);
-        q.add(" GROUP BY c.agency_id");
+        q.add(" GROUP BY " + db.agencyOf("c"));
         Map<Long, ActionCounts> out = new HashMap<>();
         try {
             db.each(q, rs -> out.put(rs.getLong(1), new ActionCounts(rs.getLong("promised"), rs.getLong("done"),
@@ -167,12 +178,13 @@ final class CountQueries {
 
     /** The concerns about consultations in the period (any status): per agency, per kind, and the oldest open. */
     ConcernCounts concerns() throws SQLException {
-        BoundSql q = new BoundSql().add("SELECT c.agency_id, k.kind, COUNT(*) AS raised, "
+        BoundSql q = new BoundSql().add("SELECT " + db.agencyOf("c") + ", k.kind, COUNT(*) AS raised, "
                 + "SUM(CASE WHEN k.answered_at IS NULL THEN 1 ELSE 0 END) AS open, "
                 + "MIN(CASE WHEN k.answered_at IS NULL THEN " + db.sql().localDate("k.raised_at") + " END) AS oldest_open "
-                + "FROM consultation c JOIN concern k ON k.consultation_id = c.id WHERE ");
+                + "FROM ");
+        db.from(q, "c").add(" JOIN concern k ON k.consultation_id = c.id WHERE ");
         db.where(q, "c", false);
-        q.add(" GROUP BY c.agency_id, k.kind ORDER BY k.kind");
+        q.add(" GROUP BY " + db.agencyOf("c") + ", k.kind ORDER BY k.kind");
         Map<Long, ConcernCounts.Tally> perAgency = new HashMap<>();
         Map<String, Long> kinds = new LinkedHashMap<>();
         LocalDate[] oldest = {null};

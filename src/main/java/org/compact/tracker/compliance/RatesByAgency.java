@@ -72,7 +72,11 @@ final class RatesByAgency {
         return Collections.unmodifiableMap(d);
     }
 
-    /** One row per agency, in the order given, with every headline rate; an agency with nothing to count has zeros. */
+    /**
+     * One row per agency, in the order given, with every headline rate; an agency with nothing to count has zeros.
+     * The counts are read {@link ReportConnection#perParty per agency}, so a joint consultation is in each of its
+     * agencies' rows.
+     */
     static List<AgencyRates> of(List<AgencyRef> agencies, CountQueries.Consultations consultations, LeadTimes leads,
                                 Map<Long, ActionCounts> actions, ConcernCounts concerns) {
         List<AgencyRates> out = new ArrayList<>();
@@ -83,7 +87,7 @@ final class RatesByAgency {
             LeadTimes l = leads.ofAgency(agency.id());
             long counted = c.counted();
             Map<String, Rate> rates = rates(c, l, a, k);
-            out.add(new AgencyRates(agency.id(), agency.name(), counted, rates));
+            out.add(new AgencyRates(agency.id(), agency.name(), counted, consultations.jointOfAgency(agency.id()), rates));
         }
         return out;
     }

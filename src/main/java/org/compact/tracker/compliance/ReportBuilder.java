@@ -37,7 +37,7 @@ final class ReportBuilder {
         ConcernCounts concerns = lastConcerns;
         List<ComplianceOverview.AgencySummary> agencies = report.byAgency().stream()
                 .map(a -> new ComplianceOverview.AgencySummary(a.agencyId(), a.agencyName(), a.consultations(),
-                        scan.ofAgency(a.agencyId()).feedbackOverdue(), concerns.ofAgency(a.agencyId()).open(), a.rates()))
+                        a.jointConsultations(), scan.ofAgency(a.agencyId()).feedbackOverdue(), concerns.ofAgency(a.agencyId()).open(), a.rates()))
                 .toList();
         return new ComplianceOverview(report, agencies, Trends.of(db));
     }
@@ -56,8 +56,9 @@ final class ReportBuilder {
         Map<Long, ActionCounts> actionsPerAgency = counts.actions();
         ActionCounts actions = actionsPerAgency.values().stream().reduce(ActionCounts.NONE, ActionCounts::plus);
         ConcernCounts concerns = counts.concerns();
-        lastScan = scan;
-        lastConcerns = concerns;
+        PerAgency perAgency = PerAgency.of(db);
+        lastScan = perAgency.scan();
+        lastConcerns = perAgency.concerns();
 
         var early = lists.openedWithoutFullNotice();
         var shorter = lists.shorterThanMinimum();
@@ -86,19 +87,30 @@ final class ReportBuilder {
         return new ComplianceReport(scope.period(), scope.agencyId() == null ? null
                 : new AgencyRef(scope.agencyId(), scope.agencyName()), scope.today(), generatedAt, zone,
                 settings.asStated(), sections,
-                RatesByAgency.of(counts.agencies(), scan, leads, actionsPerAgency, concerns));
+                perAgency.rates(counts.agencies()));
     }
 
     /** The public summary: the rates per agency, from the same aggregates, and nothing else. */
     PublicCompliance publicSummary() throws SQLException {
-        CountQueries counts = new CountQueries(db);
-        CountQueries.Consultations scan = counts.consultations();
-        LeadTimes leads = counts.leadTimes();
-        Map<Long, ActionCounts> actions = counts.actions();
-        ConcernCounts concerns = counts.concerns();
-        List<AgencyRef> agencies = counts.agencies();
+        List<AgencyRef> agencies = new CountQueries(db).agencies();
         return new PublicCompliance(db.scope().period(), db.scope().today(), generatedAt, RatesByAgency.DEFINITIONS,
-                RatesByAgency.of(agencies, scan, leads, actions, concerns), awaitingFeedback(agencies));
+                PerAgency.of(db).rates(agencies), awaitingFeedback(agencies));
+    }
+
+    /**
+     * The aggregates of the rows per agency, read {@link ReportConnection#perParty per agency} (a joint consultation
+     * in each of its agencies' rows): four statements whatever the number of agencies.
+     */
+    record PerAgency(CountQueries.Consultations scan, LeadTimes leads, Map<Long, ActionCounts> actions,
+                     ConcernCounts concerns) {
+        static PerAgency of(ReportConnection db) throws SQLException {
+            CountQueries counts = new CountQueries(db.perParty());
+            return new PerAgency(counts.consultations(), counts.leadTimes(), counts.actions(), counts.concerns());
+        }
+
+        List<ComplianceReport.AgencyRates> rates(List<AgencyRef> agencies) {
+            return RatesByAgency.of(agencies, scan, leads, actions, concerns);
+        }
     }
 
     /**

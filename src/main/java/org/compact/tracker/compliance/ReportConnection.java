@@ -25,22 +25,61 @@ final class ReportConnection {
     private final ReportScope scope;
     private final ReportSettings settings;
     private final Sql sql;
+    /** True when each consultation is read once for its lead and once for each partner agency ({@link #perParty}). */
+    private final boolean perParty;
 
     ReportConnection(Connection connection, ReportScope scope, ReportSettings settings, Sql sql) {
+        this(connection, scope, settings, sql, false);
+    }
+
+    private ReportConnection(Connection connection, ReportScope scope, ReportSettings settings, Sql sql,
+                             boolean perParty) {
         this.connection = connection;
         this.scope = scope;
         this.settings = settings;
         this.sql = sql;
+        this.perParty = perParty;
+    }
+
+    /**
+     * The same connection and scope, reading each consultation once for its lead agency and once more for each
+     * partner agency of a joint consultation: what the rows per agency count, so that a joint consultation is in
+     * every one of its agencies' rows. Its {@code agency_id} (through {@link #agencyOf}) is then the agency the row
+     * is read for; totals must not be added up from it, since a joint consultation is in it more than once.
+     */
+    ReportConnection perParty() {
+        return new ReportConnection(connection, scope, settings, sql, true);
+    }
+
+    /**
+     * Adds the FROM item of the consultations as {@code alias}: the table, or, {@link #perParty per agency}, the
+     * consultations of the scope once for their lead and once for each partner, with {@code party_id} the agency.
+     */
+    BoundSql from(BoundSql q, String alias) {
+        if (!perParty) {
+            return q.add("consultation " + alias);
+        }
+        q.add("(SELECT x.*, x.agency_id AS party_id FROM consultation x WHERE ");
+        where(q, "x", false);
+        q.add(" UNION ALL SELECT x.*, jp.agency_id AS party_id FROM consultation x JOIN consultation_partner jp "
+                + "ON jp.consultation_id = x.id WHERE ");
+        where(q, "x", false);
+        return q.add(") " + alias);
+    }
+
+    /** The agency a row of {@link #from} is counted for: its lead, or {@link #perParty per agency} its party. */
+    String agencyOf(String alias) {
+        return alias + (perParty ? ".party_id" : ".agency_id");
     }
 
     /** The same connection, settings and zone over another scope (in the same snapshot): a quarter of the trends. */
     ReportConnection within(ReportScope other) {
-        return new ReportConnection(connection, other, settings, sql);
+        return new ReportConnection(connection, other, settings, sql, perParty);
     }
 
     /** The same connection, settings and zone over another scope (in the same snapshot). */
     ReportConnection across(ReportScope other) {
-        return new ReportConnection(connection, other, settings, sql);
+        return new ReportConnection(connection, other, settings, sql, perParty);
     }
 
     ReportScope scope() {
@@ -141,15 +180,17 @@ final class ReportConnection {
 
     /**
      * The period's consultations as {@link Criteria} reads them: {@code FROM} the consultations of the scope, as
-     * {@code c} with {@code k} (1 when counted) and {@code aud} (audiences as codes), left-joined with their
-     * {@code feedback f}.
+     * {@code c} with {@code k} (1 when counted), {@code j} (1 when joint) and {@code aud} (audiences as codes),
+     * left-joined with their {@code feedback f}. {@link #perParty Per agency}, {@code agency_id} is the agency the
+     * row is read for.
      */
     BoundSql scan(BoundSql q) {
-        q.add(" FROM (SELECT id, title, agency_id, status, opens_on, closes_on, notified_on, opened_on, decision_date, "
+        q.add(" FROM (SELECT id, title, " + (perParty ? "party_id AS agency_id" : "agency_id") + ", status, opens_on, closes_on, notified_on, opened_on, decision_date, "
                 + "decision_maker, open_to_change, fixed, prior_work_ids, prior_work_statement, methods, audiences, "
                 + "UPPER(REPLACE(REPLACE(audiences, ' ', '_'), '-', '_')) AS aud, "
-                + "CASE WHEN notified_on IS NOT NULL AND status <> 'WITHDRAWN' THEN 1 ELSE 0 END AS k "
-                + "FROM consultation c WHERE ");
+                + "CASE WHEN notified_on IS NOT NULL AND status <> 'WITHDRAWN' THEN 1 ELSE 0 END AS k, "
+                + jointColumn("c") + " AS j FROM ");
+        from(q, "c").add(" WHERE ");
         where(q, "c", false);
         return q.add(") c LEFT JOIN feedback f ON f.consultation_id = c.id");
     }

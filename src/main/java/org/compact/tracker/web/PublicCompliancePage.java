@@ -40,8 +40,10 @@ final class PublicCompliancePage {
             }
             b.append("<section class=\"public-agency\" id=\"agency-").append(agency.agencyId()).append("\"><h2>")
                     .append(esc(agency.agencyName())).append("</h2><p>")
-                    .append(agency.consultations() == 1 ? "1 consultation counted."
-                            : agency.consultations() + " consultations counted.").append("</p>");
+                    .append(agency.consultations() == 1 ? "1 consultation counted"
+                            : agency.consultations() + " consultations counted")
+                    .append(agency.jointConsultations() == 0 ? "" : ", of which " + agency.jointConsultations()
+                            + " joint (run with other agencies, and counted for each of them)").append(".</p>");
             if (agency.consultations() > 0) {
                 b.append("<table class=\"table\"><caption>").append(esc(agency.agencyName()))
                         .append(": how each Gold Standard was kept</caption><thead><tr><th scope=\"col\">Gold ")

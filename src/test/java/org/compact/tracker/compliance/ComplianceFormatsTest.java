@@ -73,11 +73,14 @@ class ComplianceFormatsTest {
             assertThat(records).extracting(r -> r.get("section") + "." + r.get("figure")).containsExactly(
                     "PERIOD.from", "PERIOD.to", "PERIOD.asOf", "PERIOD.agency", "NOTICE.withFullNotice",
                     "NOTICE.fullNoticeRate", "OVERLOAD.mostConsulted[1] =cmd|' /C calc'!A0 (organisation 7)",
+                    "BY_AGENCY.Salford, \"the city\" (agency 2) jointConsultations",
                     "BY_AGENCY.Salford, \"the city\" (agency 2) NOTICE");
             assertEquals("0", records.get(4).get("value"));
             assertEquals("", records.get(5).get("value"));
-            assertEquals("", records.get(7).get("value"));
-            assertEquals("0 of 0: " + RatesByAgency.DEFINITIONS.get("NOTICE") + ".", records.get(7).get("definition"));
+            assertEquals("0", records.get(7).get("value"), "no joint consultation");
+            assertEquals("count", records.get(7).get("unit"));
+            assertEquals("", records.get(8).get("value"));
+            assertEquals("0 of 0: " + RatesByAgency.DEFINITIONS.get("NOTICE") + ".", records.get(8).get("definition"));
         }
         assertThat(csv).contains("\r\n");
     }
@@ -139,7 +142,7 @@ class ComplianceFormatsTest {
                 .map(q -> new ComplianceOverview.QuarterRates(q, q.plusMonths(3).minusDays(1), Trends.label(q), 0,
                         Map.of("NOTICE", ComplianceReport.Rate.of(0, 0)))).toList();
         return new ComplianceOverview(report, report.byAgency().stream().map(a -> new ComplianceOverview.AgencySummary(
-                a.agencyId(), a.agencyName(), a.consultations(), 1, 2, a.rates())).toList(), quarters);
+                a.agencyId(), a.agencyName(), a.consultations(), a.jointConsultations(), 1, 2, a.rates())).toList(), quarters);
     }
 
     private static TreeMap<Integer, Long> histogram(int... pairs) {
@@ -185,6 +188,6 @@ class ComplianceFormatsTest {
         return new ComplianceReport(new ComplianceReport.ReportPeriod(LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31),
                 ReportScope.PERIOD_RULE), null, LocalDate.of(2031, 9, 1), Instant.parse("2031-09-01T08:00:00Z"),
                 "Europe/London", new ComplianceReport.Settings("P1M", "P12W", "P4W", "P12W"), sections,
-                List.of(new ComplianceReport.AgencyRates(2, "Salford, \"the city\"", counted, rates)));
+                List.of(new ComplianceReport.AgencyRates(2, "Salford, \"the city\"", counted, 0, rates)));
     }
 }

@@ -232,6 +232,95 @@ class JointConsultationsIT implements TestPropertyProvider {
         assertThat(results.body()).contains(leadName + ", with " + partnerName);
     }
 
+    @Test
+    @Order(6)
+    void theWholeRegisterReportPlacesAJointConsultationInEachOfItsAgenciesRowsMarkedJointAndCountsItOnceInAll() {
+        String period = "from=2027-05-01&to=2027-05-01";
+        Api.Reply report = world.monitor.get("/api/compliance?" + period);
+        assertEquals(200, report.status(), report::toString);
+        assertEquals(1L, ((Number) report.at("sections.SCOPE.figures.counted.value")).longValue(), "the total counts it once");
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.at("byAgency");
+        for (long agency : List.of(world.agencyId, world.otherAgencyId)) {
+            Map<String, Object> row = row(rows, agency);
+            assertEquals(1L, ((Number) row.get("consultations")).longValue(), "agency " + agency + ": " + row);
+            assertEquals(1L, ((Number) row.get("jointConsultations")).longValue(), "agency " + agency + ": " + row);
+            assertEquals(1L, ((Number) ((Map<String, Object>) ((Map<String, Object>) row.get("rates")).get("FEEDBACK"))
+                    .get("met")).longValue(), "its feedback on time counts for agency " + agency);
+        }
+        assertEquals(0L, ((Number) row(rows, outsiderAgencyId).get("consultations")).longValue());
+        assertEquals(0L, ((Number) row(rows, outsiderAgencyId).get("jointConsultations")).longValue());
+
+        Map<String, Object> published = Api.anonymous(client).get("/api/compliance/public?" + period).json();
+        Map<String, Object> partnerPublished = row((List<Map<String, Object>>) published.get("agencies"), world.otherAgencyId);
+        assertEquals(1L, ((Number) partnerPublished.get("consultations")).longValue());
+        assertEquals(1L, ((Number) partnerPublished.get("jointConsultations")).longValue());
+
+        assertThat(Api.anonymous(client).get("/compliance/public?" + period).body())
+                .contains("1 consultation counted, of which 1 joint (run with other agencies, and counted for each of them).");
+
+        Api.Reply csv = world.monitor.get("/api/compliance.csv?" + period);
+        assertEquals(200, csv.status(), csv::toString);
+        assertThat(csv.body()).contains("(agency " + world.otherAgencyId + ") jointConsultations,1,count,");
+        assertThat(csv.body()).contains("(agency " + world.agencyId + ") jointConsultations,1,count,");
+
+        Api.Reply page = world.monitor.get("/compliance?" + period);
+        assertEquals(200, page.status(), page::toString);
+        String partnerSection = page.body().substring(page.body().indexOf("id=\"agency-" + world.otherAgencyId + "\""));
+        assertThat(partnerSection.substring(0, partnerSection.indexOf("</section>")))
+                .contains("Of which joint", "of which 1 joint consultation, run with other agencies");
+    }
+
+    @Test
+    @Order(7)
+    void theAnnualReportListsAJointConsultationUnderEachOfItsAgenciesSayingWhoLedIt() throws Exception {
+        Api.Reply reply = world.monitor.send(io.micronaut.http.HttpRequest.GET("/compliance/annual?year=2027")
+                .accept(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(200, reply.status(), reply::toString);
+        List<Map<String, Object>> partners = (List<Map<String, Object>>) reply.json().get("partners");
+        Map<String, Object> underLead = consulted(row(partners, world.agencyId), givenId);
+        assertEquals(true, underLead.get("joint"));
+        assertEquals(List.of(partnerName), underLead.get("jointWith"));
+        Map<String, Object> underPartner = consulted(row(partners, world.otherAgencyId), givenId);
+        assertEquals(true, underPartner.get("joint"));
+        assertEquals(leadName, underPartner.get("leadAgencyName"));
+        assertEquals(List.of(leadName), underPartner.get("jointWith"));
+        assertThat((List<Map<String, Object>>) row(partners, outsiderAgencyId).get("consulted"))
+                .noneSatisfy(c -> assertEquals(givenId, ((Number) c.get("id")).longValue()));
+        assertThat(((Number) ((Map<String, Object>) row(partners, world.otherAgencyId).get("thisYear")).get("feedbackGiven"))
+                .longValue()).as("the partner's figures count the joint consultation's feedback").isEqualTo(1L);
+
+        Api.Reply page = world.monitor.get("/compliance/annual?year=2027");
+        assertEquals(200, page.status(), page::toString);
+        String body = page.body().replaceAll("\\s+", " ");
+        String leadSection = body.substring(body.indexOf("id=\"agency-" + world.agencyId + "\""));
+        assertThat(leadSection.substring(0, leadSection.indexOf("</section>")))
+                .contains("New homes in Ordsall (joint with " + partnerName + ")");
+        String partnerSection = body.substring(body.indexOf("id=\"agency-" + world.otherAgencyId + "\""));
+        assertThat(partnerSection.substring(0, partnerSection.indexOf("</section>")))
+                .contains("New homes in Ordsall (joint, led by " + leadName + ")");
+
+        String token = (String) client.toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/login",
+                Map.of("username", "monty" + world.officerName.replace("olivia", ""), "password",
+                        "officer-password-" + world.officerName.replace("olivia", ""))), Map.class).get("access_token");
+        byte[] pdf = client.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/compliance/annual.pdf?year=2027"
+                + "&agency=" + world.otherAgencyId).bearerAuth(token), byte[].class);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .as("the partner's PDF").contains("New homes in Ordsall (joint, led by " + leadName + ")");
+        }
+    }
+
+    private static Map<String, Object> consulted(Map<String, Object> partner, long id) {
+        return ((List<Map<String, Object>>) partner.get("consulted")).stream()
+                .filter(c -> ((Number) c.get("id")).longValue() == id).findFirst()
+                .orElseThrow(() -> new AssertionError(partner.get("name") + " does not list " + id));
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> rows, long agencyId) {
+        return rows.stream().filter(r -> ((Number) r.get("agencyId")).longValue() == agencyId).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for agency " + agencyId + " in " + rows));
+    }
+
     private static long counted(Api api, String query) {
         Api.Reply report = api.get("/api/compliance?" + query);
         assertEquals(200, report.status(), report::toString);

@@ -2,9 +2,11 @@ package org.compact.tracker.consultation;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import org.compact.tracker.rules.Check;
 import org.compact.tracker.support.ConsultationStamps;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import javax.sql.DataSource;
 /**
  * Where the time of one uncached {@code GET /api/consultations/{id}} goes (issue 17), without HTTP: what
  * {@code RegisterReads.get} does when its answer is not kept, step by step, timed around each step. Not a test: run
- * {@code src/bench/run-uncached-read-bench.sh} on a database an HTTP bench run left behind ({@code BENCH_KEEP=1}).
+ * {@code src/bench/time-uncached-read.sh} on a database an HTTP bench run left behind ({@code BENCH_KEEP=1}).
  *
  * <p>It starts an application context (jobs off, no HTTP server) on {@code bench.db.url}, takes the
  * {@code bench.reads} (200) consultations named "Bench consultation …" (those the HTTP bench reads), and, after a
@@ -42,7 +44,7 @@ public final class UncachedReadBench {
         props.put("micronaut.server.port", -1);
         try (ApplicationContext ctx = ApplicationContext.run(props, "bench")) {
             List<Long> ids = new ArrayList<>();
-            DataSource pool = ctx.getBean(DataSource.class);
+            DataSource pool = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
             try (var c = pool.getConnection(); var s = c.prepareStatement(
                     "SELECT id FROM consultation WHERE title LIKE 'Bench consultation %' ORDER BY id LIMIT ?")) {
                 s.setInt(1, reads);
@@ -63,43 +65,62 @@ public final class UncachedReadBench {
             RuleChecks checks = ctx.getBean(RuleChecks.class);
             JsonMapper json = ctx.getBean(JsonMapper.class);
             Clock clock = ctx.getBean(Clock.class);
+            @SuppressWarnings("unchecked")
+            TransactionOperations<Connection> tx = ctx.getBean(TransactionOperations.class);
             Map<String, List<Double>> times = new LinkedHashMap<>();
             for (int pass = 0; pass < warmup + rounds; pass++) {
                 boolean timed = pass >= warmup;
                 for (Long id : ids) {
-                    long t0 = System.nanoTime();
-                    stamps.current(id);
-                    long t1 = System.nanoTime();
-                    Consultation c = store.load(id);
-                    long t2 = System.nanoTime();
-                    facts.facts(c, LocalDate.now(clock));
-                    long t3 = System.nanoTime();
-                    List<Check> judged = checks.checks(c);
-                    long t4 = System.nanoTime();
-                    ConsultationView view = checks.view(c, judged);
-                    long t5 = System.nanoTime();
-                    json.writeValueAsBytes(view);
-                    long t6 = System.nanoTime();
+                    long begin = System.nanoTime();
+                    long[] t = tx.executeRead(status -> once(id, stamps, store, facts, checks, json, clock));
+                    long end = System.nanoTime();
                     if (timed) {
-                        add(times, "1 stamps (consultation + directory, one query)", t1 - t0);
-                        add(times, "2 load (consultation by key + partners)", t2 - t1);
-                        add(times, "3 facts alone (FactsAssembler: targets, others, reach, receipts, translations)", t3 - t2);
-                        add(times, "4 checks (RuleChecks.checks: exemptions + facts again + rules + feedback state)", t4 - t3);
-                        add(times, "5 view (exemptions + translations + ConsultationView)", t5 - t4);
-                        add(times, "6 JSON bytes", t6 - t5);
-                        add(times, "what an uncached GET does: 1 + 2 + 4 + 5 + 6", (t1 - t0) + (t2 - t1) + (t6 - t3));
+                        add(times, "1 stamps (consultation + directory, one query)", t[1] - t[0]);
+                        add(times, "2 load (consultation by key + partners)", t[2] - t[1]);
+                        add(times, "3 facts alone (FactsAssembler: targets, others, reach, receipts, translations)", t[3] - t[2]);
+                        add(times, "4 checks (RuleChecks.checks: exemptions + facts again + rules + feedback state)", t[4] - t[3]);
+                        add(times, "5 view (exemptions + translations + ConsultationView)", t[5] - t[4]);
+                        add(times, "6 JSON bytes", t[6] - t[5]);
+                        add(times, "what an uncached GET does: 1 + 2 + 4 + 5 + 6, in one read-only transaction",
+                                (end - begin) - (t[3] - t[2]));
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "%n| step (µs, %d reads × %d rounds after %d warm-up passes) | median | p90 |%n",
-                    ids.size(), rounds, warmup);
-            System.out.println("|---|---:|---:|");
-            times.forEach((step, v) -> {
-                v.sort(null);
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f |%n", step, v.get(v.size() / 2),
-                        v.get((int) (v.size() * 0.9)));
-            });
+            print(times, ids.size(), rounds, warmup);
         }
+    }
+
+    private static long[] once(Long id, ConsultationStamps stamps, ConsultationStore store, FactsAssembler facts,
+                               RuleChecks checks, JsonMapper json, Clock clock) {
+        try {
+            long t0 = System.nanoTime();
+            stamps.current(id);
+            long t1 = System.nanoTime();
+            Consultation c = store.load(id);
+            long t2 = System.nanoTime();
+            facts.facts(c, LocalDate.now(clock));
+            long t3 = System.nanoTime();
+            List<Check> judged = checks.checks(c);
+            long t4 = System.nanoTime();
+            ConsultationView view = checks.view(c, judged);
+            long t5 = System.nanoTime();
+            json.writeValueAsBytes(view);
+            long t6 = System.nanoTime();
+            return new long[] {t0, t1, t2, t3, t4, t5, t6};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void print(Map<String, List<Double>> times, int reads, int rounds, int warmup) {
+        System.out.printf(Locale.ROOT, "%n| step (µs, %d reads × %d rounds after %d warm-up passes) | median | p90 |%n",
+                reads, rounds, warmup);
+        System.out.println("|---|---:|---:|");
+        times.forEach((step, v) -> {
+            v.sort(null);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f |%n", step, v.get(v.size() / 2),
+                    v.get((int) (v.size() * 0.9)));
+        });
     }
 
     private static void add(Map<String, List<Double>> times, String step, long nanos) {

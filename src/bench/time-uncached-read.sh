@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Where one uncached GET /api/consultations/{id} spends its time (issue 17), step by step, without HTTP:
 # src/bench/java/…/consultation/UncachedReadBench.java on the H2 database an HTTP bench run left behind.
+# (Named time-*, not run-*-bench.sh: it needs a kept database, so src/bench/run-all.sh does not run it.)
 # Usage (the HTTP bench kept with BENCH_KEEP=1 prints "kept /tmp/tracker-http-bench.XXXX"):
-#   src/bench/run-uncached-read-bench.sh /tmp/tracker-http-bench.XXXX [maven options…]     e.g. … -o
+#   src/bench/time-uncached-read.sh /tmp/tracker-http-bench.XXXX [maven options…]     e.g. … -o
 # The service must be stopped (the HTTP bench stops it on exit). Output also in target/uncached-read-bench.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -68,6 +68,7 @@ public final class UncachedReadBench {
             @SuppressWarnings("unchecked")
             TransactionOperations<Connection> tx = ctx.getBean(TransactionOperations.class);
             Map<String, List<Double>> times = new LinkedHashMap<>();
+            Map<Long, Integer> slow = new HashMap<>();
             for (int pass = 0; pass < warmup + rounds; pass++) {
                 boolean timed = pass >= warmup;
                 for (Long id : ids) {
@@ -81,12 +82,19 @@ public final class UncachedReadBench {
                         add(times, "4 checks (RuleChecks.checks: exemptions + facts again + rules + feedback state)", t[4] - t[3]);
                         add(times, "5 view (exemptions + translations + ConsultationView)", t[5] - t[4]);
                         add(times, "6 JSON bytes", t[6] - t[5]);
+                        if (t[4] - t[3] > 3_000_000) {
+                            slow.merge(id, 1, Integer::sum);
+                        }
                         add(times, "what an uncached GET does: 1 + 2 + 4 + 5 + 6, in one read-only transaction",
                                 (end - begin) - (t[3] - t[2]));
                     }
                 }
             }
             print(times, ids.size(), rounds, warmup);
+            System.out.printf(Locale.ROOT, "%nchecks over 3 ms: %d reads of %d consultations; most often: %s%n",
+                    slow.values().stream().mapToInt(Integer::intValue).sum(), slow.size(),
+                    slow.entrySet().stream().sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(8)
+                            .map(e -> e.getKey() + "×" + e.getValue()).toList());
         }
     }
 

@@ -28,6 +28,10 @@
 #   BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_CONSULTATIONS (200; at least 110 for five full list pages),
 #   BENCH_WRITES_PER_SECOND (5; 0: no mixed load), BENCH_ENDPOINTS (names to run, e.g. "health get list getw listw"),
 #   BENCH_DB_URL (+ BENCH_DB_USERNAME, BENCH_DB_PASSWORD: another database than a fresh H2 file, e.g. PostgreSQL),
+#   BENCH_BULK_CONSULTATIONS (0; e.g. 20000: that many more consultations over three years, and
+#   BENCH_BULK_ORGANISATIONS (5000) organisations, inserted straight into the H2 file with the service stopped, see
+#   "the bulk seed" below; then POST …/notify of a consultation targeting all the bulk organisations is timed too;
+#   run it with BENCH_ENDPOINTS="health get list getw listw": the feed rows assume only the seeded consultations),
 #   BENCH_PROGRAMME_CONSULTATIONS (2000: the consultations seeded in all, every one in the programme; the reads
 #   above take the first BENCH_CONSULTATIONS), BENCH_JAVA_OPTS (for the service and the bare app), BENCH_KEEP=1 (keep the temporary directory with the logs
 #   and wrk outputs).
@@ -159,6 +163,77 @@ echo "/assets/tracker.css" >"$WORK/asset.paths"
 echo "/" >"$WORK/bare.paths"
 echo "seeded in $(( ($(now_ms) - seed_start) / 1000 )) s: agency $AGENCY, 1 officer, $ORGANISATIONS organisations," \
     "$SEEDED consultations (PLANNED, full fields, 2 target organisations each)"
+
+# ---- the bulk seed (issue 17's sizes): straight into the tables, the service stopped ----
+# With BENCH_BULK_CONSULTATIONS > 0 (H2 only): stops the service, adds BENCH_BULK_ORGANISATIONS organisations and
+# BENCH_BULK_CONSULTATIONS consultations of the same agency spread over three years (two years back, one ahead;
+# CLOSED, OPEN, NOTIFIED or PLANNED by their dates, each naming two of the bulk organisations), with their
+# consultation_stamp rows, by set-based INSERT … SELECT through H2's RunScript; marks consultation_target to be
+# built again, so the service resolves every consultation's targets itself at its next start (as after V27); starts
+# the service again on the same database and signs the officer in again. The bulk organisations share the interest
+# "civic life" and areas of their own ("Bulk ward 1…50"), so the consultations read above keep their own targets
+# (the uncached read compares like with like at both sizes) and one consultation can target all of them (notify).
+BULK_CONSULTATIONS="${BENCH_BULK_CONSULTATIONS:-0}"
+BULK_ORGANISATIONS="${BENCH_BULK_ORGANISATIONS:-5000}"
+bulk_seed() {
+    [ -z "${BENCH_DB_URL:-}" ] || die "BENCH_BULK_CONSULTATIONS works on the default H2 file only"
+    local h2cp="$SERVICE_JAR" t0
+    unzip -l "$SERVICE_JAR" 2>/dev/null | grep -q 'org/h2/tools/RunScript.class' \
+        || h2cp="$(ls "$HOME"/.m2/repository/com/h2database/h2/*/h2-*.jar | grep -v sources | tail -1)"
+    t0=$(now_ms)
+    stop_pid "$SERVICE_PID"
+    SERVICE_PID=""
+    cat >"$WORK/bulk.sql" <<SQL
+SET @today = CURRENT_DATE;
+INSERT INTO organisation (version, name, kind, emails, areas, interests, communities, opt_out_all, opt_out_themes,
+    created_at, updated_at)
+SELECT 0, 'Bulk community group ' || X, 'COMMUNITY_GROUP', '["info@bulk' || X || '.bench.example"]',
+    '["Bulk ward ' || (MOD(X, 50) + 1) || '"]', '["civic life"]', '[]', FALSE, '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
+FROM (SELECT "X" AS x FROM SYSTEM_RANGE(1, $BULK_ORGANISATIONS)) AS r;
+SET @base = (SELECT MIN(id) FROM organisation WHERE name LIKE 'Bulk community group %');
+INSERT INTO consultation (version, agency_id, status, title, summary, lead_officer, themes, areas, audiences, methods,
+    provisions, languages, venues, target_organisation_ids, target_areas, target_interests, target_communities,
+    open_to_change, fixed, decision_date, decision_maker, opens_on, closes_on, prior_work_ids, prior_work_statement,
+    notified_on, notified_at, opened_on, closed_on, created_by, created_at, updated_at)
+SELECT 0, $AGENCY,
+    CASE WHEN c < @today THEN 'CLOSED' WHEN o <= @today THEN 'OPEN'
+         WHEN o <= DATEADD(DAY, 90, @today) THEN 'NOTIFIED' ELSE 'PLANNED' END,
+    'Bulk consultation ' || X || ' on civic life',
+    'We want to hear what you think about civic life. Tell us what matters to you. We will tell you what we decided.',
+    'bench.officer', '["civic life"]', '["Bulk ward ' || (MOD(X, 50) + 1) || '"]', '["OLDER_PEOPLE"]',
+    '["ONLINE_SURVEY"]', '["LARGE_PRINT"]', '[]', '[]',
+    '[' || (@base + MOD(X, $BULK_ORGANISATIONS)) || ',' || (@base + MOD(X * 7 + 13, $BULK_ORGANISATIONS)) || ']',
+    '[]', '[]', '[]', 'Which days, places and hours.', 'The budget for the year.', DATEADD(DAY, 60, c), 'Cabinet',
+    o, c, '[]', 'No earlier consultation on this.',
+    CASE WHEN o <= DATEADD(DAY, 90, @today) THEN DATEADD(DAY, -90, o) END,
+    CASE WHEN o <= DATEADD(DAY, 90, @today) THEN CAST(DATEADD(DAY, -90, o) AS TIMESTAMP WITH TIME ZONE) END,
+    CASE WHEN o <= @today THEN o END, CASE WHEN c < @today THEN c END,
+    'bench', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
+FROM (SELECT "X" AS x, DATEADD(DAY, MOD("X" * 37, 1095) - 730, @today) AS o,
+             DATEADD(DAY, MOD("X" * 37, 1095) - 730 + 84, @today) AS c
+      FROM SYSTEM_RANGE(1, $BULK_CONSULTATIONS)) AS d;
+INSERT INTO consultation_stamp (consultation_id, stamp)
+SELECT id, 0 FROM consultation c WHERE NOT EXISTS (SELECT 1 FROM consultation_stamp s WHERE s.consultation_id = c.id);
+UPDATE consultation_target_state SET built = FALSE WHERE id = 1;
+SQL
+    "$JAVA" -cp "$h2cp" org.h2.tools.RunScript -url "jdbc:h2:$WORK/service/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
+        -user sa -script "$WORK/bulk.sql" || die "the bulk seed failed"
+    local inserted=$(( ($(now_ms) - t0) / 1000 ))
+    t0=$(now_ms)
+    start_service "$WORK/service" "$PORT" "$WORK/service.log"
+    if ! wait_http_ok "$BASE/health" 600 "$SERVICE_PID"; then
+        tail -40 "$WORK/service.log" >&2
+        die "the service did not answer on $BASE/health within 600 s after the bulk seed"
+    fi
+    TOKEN="$(login bench.officer "$OFFICER_PASSWORD")"
+    [ -n "$TOKEN" ] || die "the officer could not sign in after the bulk seed"
+    echo "bulk seed: $BULK_ORGANISATIONS organisations and $BULK_CONSULTATIONS consultations inserted in $inserted s" \
+        "(service stopped); the service started again and answered in $(( ($(now_ms) - t0) / 1000 )) s" \
+        "($(grep -o 'Resolved the targets of [0-9]* dated consultations' "$WORK/service.log" | tail -1))"
+}
+if [ "$BULK_CONSULTATIONS" -gt 0 ]; then
+    bulk_seed
+fi
 
 # ---- the bare app, for reference ----
 BARE_PORT="$(free_port)"
@@ -336,6 +411,33 @@ if [ "$WRITES_PER_SECOND" != 0 ]; then
         | awk '{ v[NR] = $1 } END { printf "%s %s", v[int(NR / 2)], v[int(NR * 0.9)] }')"
 fi
 
+# Notify to every bulk organisation (issue 17): a consultation targeting the interest all of them share; the POST's
+# time (curl, request sent to last byte) and the notices its delivery report counts at once after the answer.
+NOTIFY=""
+if [ "$BULK_CONSULTATIONS" -gt 0 ]; then
+    body="{\"title\":\"Bench notice to every bulk organisation\",
+      \"summary\":\"We want to hear what you think about civic life. Tell us what matters to you. We will read every answer.\",
+      \"themes\":[\"civic life\"],\"areas\":[\"Bulk ward 1\"],\"audiences\":[\"OLDER_PEOPLE\"],\"methods\":[\"ONLINE_SURVEY\"],
+      \"targets\":{\"organisationIds\":[],\"areas\":[],\"interests\":[\"civic life\"]},
+      \"openToChange\":\"Which days, places and hours.\",\"fixed\":\"The budget for the year.\",
+      \"decisionDate\":\"$(day 230)\",\"decisionMaker\":\"Cabinet\",\"opensOn\":\"$(day 100)\",\"closesOn\":\"$(day 184)\",
+      \"provisions\":[\"LARGE_PRINT\"],\"languages\":[],\"venues\":[\"Bulk ward 1 Library\"],
+      \"howToRespond\":{\"email\":\"consult@council.bench.example\"},
+      \"priorWork\":{\"statement\":\"No earlier consultation on this.\"}}"
+    nid="$(call 201 POST /api/consultations "$TOKEN" "$body" | json_id)"
+    [ -n "$nid" ] || die "no id for the notify consultation"
+    read -r ncode nms <<<"$(curl -s -o "$WORK/notify.json" -w '%{http_code} %{time_total} %{time_pretransfer}' \
+        --max-time 120 -X POST -H "Authorization: Bearer $TOKEN" "$BASE/api/consultations/$nid/notify" \
+        | awk '{ printf "%s %.0f", $1, ($2 - $3) * 1000 }')"
+    if [ "$ncode" = 200 ]; then
+        queued="$(call 200 GET "/api/consultations/$nid/deliveries" "$TOKEN" | grep -o '"TOTAL":[0-9]*' | head -1 | cut -d: -f2)"
+        NOTIFY="$nms ${queued:-0}"
+    else
+        echo "POST /api/consultations/$nid/notify answered $ncode, not 200: $(head -c 600 "$WORK/notify.json")"
+        NOTIFY="n/a n/a"
+    fi
+fi
+
 col() { # median of column $2 of endpoint $1's results
     if [ -f "$WORK/results-$1.txt" ]; then awk -v c="$2" '{print $c}' "$WORK/results-$1.txt" | median; fi
 }
@@ -378,8 +480,13 @@ if [ "$WRITES_PER_SECOND" != 0 ]; then
             "$(awk '{ s += $3 } END { print s + 0 }' "$WORK/writes-$api.txt")"
     done
     read -r u50 u90 <<<"$UNCACHED"
-    row "uncached GET /api/consultations/{id} just after a PATCH, median of 100 ($SEEDED consultations)" "$u50" "<=" 2 " ms"
+    row "uncached GET /api/consultations/{id} just after a PATCH, median of 100 ($((SEEDED + BULK_CONSULTATIONS)) consultations)" "$u50" "<=" 2 " ms"
     printf '| uncached GET /api/consultations/{id}, p90 of 100 | %s ms | | |\n' "$u90"
+fi
+if [ -n "$NOTIFY" ]; then
+    read -r nms queued <<<"$NOTIFY"
+    row "POST /api/consultations/{id}/notify to $BULK_ORGANISATIONS organisations, answer time" "$nms" "<=" 2000 " ms"
+    row "notices in its delivery report at the answer" "$queued" ">=" "$BULK_ORGANISATIONS" ""
 fi
 row "ratio GET /programme.ics 304 / GET /ping" "$(ratio "$(col ics304 1)" "$(col health 1)")" ">=" 0.8 ""
 row "ratio GET /programme.ics ($SEEDED consultations) / GET /ping" "$(ratio "$(col ics 1)" "$(col health 1)")" ">=" 0.25 ""

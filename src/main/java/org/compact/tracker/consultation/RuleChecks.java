@@ -55,8 +55,12 @@ class RuleChecks {
 
     /** The checks of every rule that can be judged from the register, exemptions applied. */
     List<Check> checks(Consultation c) {
+        return checks(c, recorded(c));
+    }
+
+    private List<Check> checks(Consultation c, List<Exemption> recorded) {
         LocalDate today = LocalDate.now(clock);
-        Map<RuleId, String> reasons = exemptionReasons(c);
+        Map<RuleId, String> reasons = reasons(recorded);
         List<Check> judged = new ArrayList<>(rules.evaluate(facts.facts(c, today), reasons.keySet()));
         if (c.getId() != null) {
             boolean closed = c.getStatus() == ConsultationStatus.CLOSED || c.getStatus() == ConsultationStatus.FEEDBACK_GIVEN;
@@ -71,12 +75,18 @@ class RuleChecks {
 
     /** The consultation as the API answers it, with its exemptions and {@code checks} (judged once per request). */
     ConsultationView view(Consultation c, List<Check> checks) {
-        return ConsultationView.of(c, exemptions.findByConsultationIdOrderById(c.getId()), checks,
-                translations.findByConsultationIdOrderByLanguage(c.getId()).stream().map(TranslationRow::view).toList());
+        return view(c, recorded(c), checks);
     }
 
+    /** The consultation with its checks, its exemptions read once for both (an uncached read: issue 17). */
     ConsultationView view(Consultation c) {
-        return view(c, checks(c));
+        List<Exemption> recorded = recorded(c);
+        return view(c, recorded, checks(c, recorded));
+    }
+
+    private ConsultationView view(Consultation c, List<Exemption> recorded, List<Check> checks) {
+        return ConsultationView.of(c, recorded, checks,
+                translations.findByConsultationIdOrderByLanguage(c.getId()).stream().map(TranslationRow::view).toList());
     }
 
     /**
@@ -99,15 +109,17 @@ class RuleChecks {
 
     /** The rules this consultation has a recorded exemption from. */
     Set<RuleId> exempted(Consultation c) {
-        return exemptionReasons(c).keySet();
+        return reasons(recorded(c)).keySet();
     }
 
-    private Map<RuleId, String> exemptionReasons(Consultation c) {
-        if (c.getId() == null) {
-            return Map.of();
-        }
+    /** Its recorded exemptions (none before it is saved). */
+    private List<Exemption> recorded(Consultation c) {
+        return c.getId() == null ? List.of() : exemptions.findByConsultationIdOrderById(c.getId());
+    }
+
+    private static Map<RuleId, String> reasons(List<Exemption> recorded) {
         Map<RuleId, String> reasons = new LinkedHashMap<>();
-        for (Exemption e : exemptions.findByConsultationIdOrderById(c.getId())) {
+        for (Exemption e : recorded) {
             reasons.put(e.ruleId(), e.reason());
         }
         return reasons;

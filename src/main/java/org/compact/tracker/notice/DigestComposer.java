@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.compact.tracker.mail.OutgoingMail;
+import org.compact.tracker.support.Ics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -32,6 +33,8 @@ class DigestComposer {
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final Pattern COMPONENT = Pattern.compile("BEGIN:(VEVENT|VTIMEZONE)\r?\n.*?END:\\1\r?\n", Pattern.DOTALL);
     static final String CALENDAR_NAME = "weekly-summary.ics";
+    /** What a digest's calendar event says instead of the consultation's summary. */
+    static final String BRIEF = "The details and how to reply are in your weekly summary email.";
 
     private final NoticeComposer notices;
     private final Links links;
@@ -127,9 +130,43 @@ class DigestComposer {
         return new Parts(heading, text.toString(), html.toString());
     }
 
-    /** The calendar an item's own mail would carry: of a withdrawal, the same events marked cancelled. */
+    /**
+     * The events an item's own mail would carry (of a withdrawal, the same events marked cancelled), each with a
+     * {@link #brief brief} DESCRIPTION: the digest's text already says the rest.
+     */
     String calendar(NoticeKind kind, NoticeContent c) {
-        return new String(notices.calendar(c, kind == NoticeKind.WITHDRAWAL), StandardCharsets.UTF_8);
+        return brief(new String(notices.calendar(c, kind == NoticeKind.WITHDRAWAL), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A calendar with each event's DESCRIPTION (the consultation's summary and how to respond, which the digest's
+     * text holds in full) replaced by one sentence pointing to the weekly summary and to the consultation's public
+     * page (the event's URL); every other line (UID, SEQUENCE, STATUS, the dates, LOCATION) as it was written. Twenty
+     * items' calendars are then a fraction of the digest instead of half of it. Lines folded again at 75 octets.
+     */
+    static String brief(String calendar) {
+        String unfolded = calendar.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "");
+        Ics out = new Ics();
+        String url = null;
+        boolean described = false;
+        for (String line : unfolded.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.equals("BEGIN:VEVENT")) {
+                url = null;
+                described = false;
+            } else if (line.startsWith("URL:")) {
+                url = line.substring(4);
+            } else if (line.startsWith("DESCRIPTION:") || line.startsWith("DESCRIPTION;")) {
+                described = true;
+                continue;
+            } else if (line.equals("END:VEVENT") && described) {
+                out.text("DESCRIPTION", BRIEF + (url == null ? "" : " The consultation: " + url));
+            }
+            out.line(line);
+        }
+        return out.toString();
     }
 
     /** The message id of a contact's digest: one of its own for each run that claims the contact's items. */

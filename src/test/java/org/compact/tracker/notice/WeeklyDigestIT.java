@@ -148,6 +148,9 @@ class WeeklyDigestIT implements TestPropertyProvider {
                 .contains("consultation-" + libraryId + "-period@salford.example",
                         "consultation-" + parkId + "-period@salford.example")
                 .doesNotHaveDuplicates();
+        // Each event says where the details are, not the consultation's whole text again.
+        assertThat(events).allSatisfy(e -> assertThat(e.getProperty("DESCRIPTION").orElseThrow().getValue())
+                .startsWith(DigestComposer.BRIEF).contains("/programme#c"));
         VEvent parkPeriod = event(events, "consultation-" + parkId + "-period@salford.example");
         assertEquals("CANCELLED", parkPeriod.getProperty("STATUS").orElseThrow().getValue());
         VEvent libraryClose = event(events, "consultation-" + libraryId + "-closes@salford.example");

@@ -75,9 +75,10 @@ class DigestComposer {
                     sections.add(section("The decision", (c.decisionMaker() == null ? "The decision" : c.decisionMaker())
                             + " will decide on " + day(c.decisionDate()) + ", after hearing what people said."));
                 }
-                sections.add(section("How to take part", NoticeComposer.words(c.methods())
-                        + (c.venues().isEmpty() ? "" : ". Where: " + String.join("; ", c.venues()))
-                        + (c.provisions().isEmpty() ? "" : ". We offer: " + NoticeComposer.words(c.provisions()))));
+                // where and how to respond, each meeting, as the notice itself says it (links in the HTML)
+                String[] part = HowToTakePart.section(c, false);
+                sections.add(new String[]{"How to take part", part[0], part[1]});
+                sections.add(section("Help to take part", HowToTakePart.help(c)));
             }
             case CHANGE -> {
                 heading = "Changed";
@@ -110,6 +111,11 @@ class DigestComposer {
         text.append(heading).append(" (").append(kindWords(kind)).append(")\n");
         html.append("<h3 style=\"font-size:17px\">").append(Html.escape(heading)).append("</h3>");
         for (String[] s : sections) {
+            if (s.length > 2) { // a section with HTML of its own (links, lists), already escaped
+                text.append(s[0]).append(":\n").append(s[1]).append('\n');
+                html.append("<p><strong>").append(Html.escape(s[0])).append(":</strong></p>").append(s[2]);
+                continue;
+            }
             if (s[0] != null) {
                 text.append(s[0]).append(": ");
                 html.append("<p><strong>").append(Html.escape(s[0])).append(":</strong> ");

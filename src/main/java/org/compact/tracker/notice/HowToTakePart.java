@@ -22,8 +22,16 @@ final class HowToTakePart {
     private HowToTakePart() {
     }
 
-    /** The section's text and HTML: {text, html}. */
+    /** The section's text and HTML: {text, html}, ending with the sentence that names the mail's own calendar. */
     static String[] section(NoticeContent c) {
+        return section(c, true);
+    }
+
+    /**
+     * The section's text and HTML: {text, html}; {@code namingCalendar} false in a mail whose calendar is not the
+     * consultation's own (the weekly digest names its one calendar once).
+     */
+    static String[] section(NoticeContent c, boolean namingCalendar) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         if (!c.methods().isEmpty()) {
@@ -65,9 +73,11 @@ final class HowToTakePart {
             text.append(where).append('\n');
             html.append("<p>").append(Html.escape(where)).append("</p>");
         }
-        String calendar = calendarLine(c);
-        text.append(calendar);
-        html.append("<p>").append(Html.escape(calendar)).append("</p>");
+        if (namingCalendar) {
+            String calendar = calendarLine(c);
+            text.append(calendar);
+            html.append("<p>").append(Html.escape(calendar)).append("</p>");
+        }
         return new String[]{text.toString().strip(), html.toString()};
     }
 

@@ -135,8 +135,13 @@ class WeeklyDigestIT implements TestPropertyProvider {
         assertThat(libraryPart).contains("New consultation").contains("Changed")
                 .contains("What your views can change: Where the homes go")
                 .contains("It now closes at the end of Tuesday 1 June 2027")
-                .contains("Monday 1 March 2027").contains("/o/reply?t=").contains("/o/concern?t=");
+                .contains("Monday 1 March 2027").contains("/o/reply?t=").contains("/o/concern?t=")
+                // where and how to respond, as the notice itself says it; the digest names its one calendar once
+                .contains("Respond online: https://www.salford.example/have-your-say/ordsall-homes")
+                .contains("Public meeting, Wednesday 10 March 2027, 6:30pm to 8pm, at Ordsall Library")
+                .doesNotContain("consultation-" + libraryId + ".ics");
         String html = MailParts.part(digest, "text/html");
+        assertThat(html).contains("<a href=\"https://www.salford.example/have-your-say/ordsall-homes\">");
         assertThat(html).contains("<title>Weekly summary, 11 January 2027: 2 consultations</title>")
                 .contains("<h2 style=\"font-size:19px\">Ordsall library opening hours</h2>");
 

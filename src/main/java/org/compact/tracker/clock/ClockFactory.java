@@ -1,10 +1,10 @@
 package org.compact.tracker.clock;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -18,7 +18,9 @@ import java.util.Set;
 class ClockFactory {
     static final Set<String> PRODUCTION = Set.of("prod", "production");
 
-    @Singleton
+    // Made as the context starts, before any start-up work asks for it or for the database: a sim clock beside
+    // production is refused first, whatever else would fail.
+    @Context
     Clock clock(Environment environment, @Value("${tracker.zone:Europe/London}") String zone) {
         Set<String> active = environment.getActiveNames();
         boolean sim = active.contains("sim") || active.contains("demo");

@@ -123,7 +123,10 @@ class NodeKilledMidFanOutIT {
                 int survivorBegunAtKill = proxies[1 - victim].messagesBegun();
                 Instant resumedAt = null;
                 Instant recoveredAt = null;
-                Instant end = killedAt.plusSeconds(75);
+                // A bound on the wait, not the assertion: none lost, none doubled. Since the notice carries how to take
+                // part and its meetings (issue 19), the survivor's relay here runs at ~20 a second on PostgreSQL, not
+                // ~120 as before: 75 s no longer covered 2,000 notices (1,641 and 1,943 seen). Why it slowed is open.
+                Instant end = killedAt.plusSeconds(180);
                 while (Instant.now().isBefore(end)) {
                     int received = smtp.getReceivedMessages().length;
                     if (resumedAt == null && proxies[1 - victim].messagesBegun() > survivorBegunAtKill) {
